@@ -1,0 +1,7 @@
+/**
+ * Vexilla's demo and examples.
+ */
+@NullMarked
+package dev.vexilla.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Vexilla's local provider: an OpenFeature provider that evaluates ConfigCat config JSON v6 in-process.
+ */
+@NullMarked
+package dev.vexilla.local;
+
+import org.jspecify.annotations.NullMarked;
