@@ -9,6 +9,7 @@ import static dev.vexilla.bench.scenario.V6Json.SEMVER_LESS;
 import static dev.vexilla.bench.scenario.V6Json.STARTS_WITH_ANY_OF;
 import static dev.vexilla.bench.scenario.V6Json.TEXT_EQUALS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -67,24 +68,23 @@ final class MixedFlags {
         ArrayNode segments = V6Json.array();
         for (int j = 0; j < count; j++) {
             ObjectNode segment = segments.addObject();
+            segment.put("n", j == 0 ? "Paying customers" : j == 1 ? "Partners" : "Region " + j);
             ArrayNode conditions = segment.putArray("r");
             if (j == 0) {
-                segment.put("n", "Paying customers");
-                conditions.add(V6Json.userCondition(BenchUsers.PLAN, IS_ONE_OF, List.of("enterprise", "business"))
-                        .get("u"));
+                conditions.add(condition(BenchUsers.PLAN, IS_ONE_OF, List.of("enterprise", "business")));
             } else if (j == 1) {
-                segment.put("n", "Partners");
-                conditions.add(V6Json.userCondition(BenchUser.EMAIL, ENDS_WITH_ANY_OF, List.of("@partner.test"))
-                        .get("u"));
+                conditions.add(condition(BenchUser.EMAIL, ENDS_WITH_ANY_OF, List.of("@partner.test")));
             } else {
-                segment.put("n", "Region " + j);
-                conditions.add(V6Json.userCondition(BenchUser.COUNTRY, IS_ONE_OF, List.of("Region-" + j + "-a"))
-                        .get("u"));
-                conditions.add(V6Json.userCondition(BenchUsers.SEATS, NUMBER_GREATER, j)
-                        .get("u"));
+                conditions.add(condition(BenchUser.COUNTRY, IS_ONE_OF, List.of("Region-" + j + "-a")));
+                conditions.add(condition(BenchUsers.SEATS, NUMBER_GREATER, j));
             }
         }
         return segments;
+    }
+
+    /** A bare user condition, as segments hold them (not wrapped in {@code {"u": ...}}). */
+    private static JsonNode condition(String attribute, int comparator, Object comparison) {
+        return V6Json.userCondition(attribute, comparator, comparison).get("u");
     }
 
     private Flag flag(int n) {
