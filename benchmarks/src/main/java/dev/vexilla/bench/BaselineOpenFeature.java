@@ -2,6 +2,7 @@ package dev.vexilla.bench;
 
 import dev.openfeature.sdk.FeatureProvider;
 import dev.vexilla.bench.scenario.BenchConfigs;
+import dev.vexilla.bench.scenario.Scenarios;
 
 /**
  * The OpenFeature SDK floor: a provider that looks fixed values up in a {@link java.util.HashMap} and builds one
@@ -17,6 +18,6 @@ public class BaselineOpenFeature extends OpenFeatureBench {
 
     @Override
     protected boolean expectedRollout(String identifier) {
-        return (Boolean) BenchConfigs.baselineValues().get(dev.vexilla.bench.scenario.Scenarios.S3_ROLLOUT);
+        return (Boolean) BenchConfigs.baselineValues().get(Scenarios.S3_ROLLOUT);
     }
 }

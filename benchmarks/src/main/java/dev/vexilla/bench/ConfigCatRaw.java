@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class ConfigCatRaw extends ConfigV6EngineBench<User> {
 
-    private @Nullable ConfigCatClient client;
+    /** Set by {@link #open(String)}, before any evaluation. */
+    private ConfigCatClient client;
+
     private @Nullable Path file;
 
     @Override

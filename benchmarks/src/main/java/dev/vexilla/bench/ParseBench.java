@@ -20,14 +20,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * with 20 segments and prerequisites, see {@link BenchConfigs#configCatLarge(int)}) into whatever the engine
  * evaluates from, compilation included.
  *
- * <p>A subclass joins the group with {@link #parse(String)} and {@link #flagCount(Object)}; the setup checks that
+ * <p>Times are reported in ms/op (the table converts them to ns/op). A subclass joins the group with {@link #parse(String)} and {@link #flagCount(Object)}; the setup checks that
  * the parsed config holds every flag.
  *
  * <p>Not thread-safe; JMH gives every benchmark thread its own instance.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 final class ConfigCatParseTest {
 
     @Test
-    void gsonReadsEveryFlagOfTheLargeConfig() throws Exception {
+    void readsEveryFlagAndSegmentOfTheLargeConfig() throws Exception {
         ConfigCatParse bench = new ConfigCatParse();
         bench.setUp();
 
@@ -17,5 +17,6 @@ final class ConfigCatParseTest {
 
         assertThat(parsed.getEntries()).hasSize(Scenarios.LARGE_FLAG_COUNT);
         assertThat(parsed.getSegments()).hasSize(20);
+        assertThat(parsed.getEntries().get("flag_00009_k9").getTargetingRules()).hasSize(1);
     }
 }
