@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * {@code median [mean ± error]; B/op}: the median of all measurement iterations in ns/op, JMH's mean and 99.9% error
  * in brackets, and {@code gc.alloc.rate.norm}. A second table divides each median by the median of
  * {@value #BASELINE} in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
- * own. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a dash marks a
+ * own, in ms/op. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a dash marks a
  * missing result.
  *
  * <p>Columns are ordered raw engines first ({@code *Raw}), then OpenFeature clients ({@code *OpenFeature}), then the
@@ -49,6 +49,7 @@ public final class ResultsTable {
     private static final List<String> KNOWN_ROWS =
             List.of("s1_bool", "s2_oneRule", "s3_rollout", "s4_tenRules", "s5_allFlags100");
     private static final String DASH = "\u2013";
+    private static final double NS_PER_MS = 1e6;
 
     private ResultsTable() {}
 
@@ -104,7 +105,7 @@ public final class ResultsTable {
             Grid grid = new Grid(evaluations);
             out.append(String.format(
                     "%n### ns/op: median of iterations [mean \u00b1 99.9%% error]; B/op = gc.alloc.rate.norm%n%n"));
-            grid.appendCells(out);
+            grid.appendCells(out, 1);
             out.append(String.format(
                     "%n### ratios of medians: each implementation / %s (OpenFeature SDK floor), same scenario%n%n",
                     BASELINE));
@@ -113,8 +114,8 @@ public final class ResultsTable {
         if (!parses.isEmpty()) {
             out.append(
                     String.format(
-                            "%n### parse + compile of the generated config: ns/op median [mean \u00b1 99.9%% error]; B/op%n%n"));
-            new Grid(parses).appendCells(out);
+                            "%n### parse + compile of the generated config: ms/op median [mean \u00b1 99.9%% error]; B/op%n%n"));
+            new Grid(parses).appendCells(out, NS_PER_MS);
         }
         return out.toString();
     }
@@ -129,8 +130,9 @@ public final class ResultsTable {
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String cell(BenchmarkResult r) {
-        String text = number(r.medianNs()) + " [" + number(r.meanNs()) + " \u00b1 " + number(r.errorNs()) + "]";
+    static String cell(BenchmarkResult r, double nsPerUnit) {
+        String text = number(r.medianNs() / nsPerUnit) + " [" + number(r.meanNs() / nsPerUnit) + " \u00b1 "
+                + number(r.errorNs() / nsPerUnit) + "]";
         return Double.isNaN(r.bytesPerOp())
                 ? text
                 : text + "; " + String.format(Locale.ROOT, "%.0f", r.bytesPerOp()) + " B";
@@ -193,13 +195,13 @@ public final class ResultsTable {
             rows = List.copyOf(rowSet);
         }
 
-        void appendCells(StringBuilder out) {
+        void appendCells(StringBuilder out, double nsPerUnit) {
             appendHeader(out);
             for (String row : rows) {
                 out.append("| ").append(row);
                 for (String column : columns) {
                     BenchmarkResult r = byCell.get(row + "/" + column);
-                    out.append(" | ").append(r == null ? DASH : cell(r));
+                    out.append(" | ").append(r == null ? DASH : cell(r, nsPerUnit));
                 }
                 out.append(" |\n");
             }
