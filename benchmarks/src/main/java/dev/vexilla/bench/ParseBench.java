@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * with 20 segments and prerequisites, see {@link BenchConfigs#configCatLarge(int)}) into whatever the engine
  * evaluates from, compilation included.
  *
- * <p>Times are reported in ms/op (the table converts them to ns/op). A subclass joins the group with {@link #parse(String)} and {@link #flagCount(Object)}; the setup checks that
- * the parsed config holds every flag.
+ * <p>A subclass joins the group with {@link #parse(String)} and {@link #flagCount(Object)}; the setup checks that
+ * the parsed config holds every flag. Times are reported in ms/op.
  *
  * <p>Not thread-safe; JMH gives every benchmark thread its own instance.
  */

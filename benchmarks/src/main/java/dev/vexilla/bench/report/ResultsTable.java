@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * {@code median [mean ± error]; B/op}: the median of all measurement iterations in ns/op, JMH's mean and 99.9% error
  * in brackets, and {@code gc.alloc.rate.norm}. A second table divides each median by the median of
  * {@value #BASELINE} in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
- * own, in ms/op. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a dash marks a
- * missing result.
+ * own, in ms/op. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a
+ * dash marks a missing result.
  *
  * <p>Columns are ordered raw engines first ({@code *Raw}), then OpenFeature clients ({@code *OpenFeature}), then the
  * rest; within a group the peers of the anchor table come first in its order, new implementations after them by
@@ -91,7 +91,8 @@ public final class ResultsTable {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "Run on %s, %d JMH fork(s), %s warmup, %s measurement, %d thread(s), %d benchmarks; %s. JDK %s, JMH %s.%n",
+                "Run on %s, %d JMH fork(s), %s warmup, %s measurement, %d thread(s), %d benchmarks; %s."
+                        + " JDK %s, JMH %s.%n",
                 date,
                 run.forks(),
                 run.warmup(),
@@ -112,9 +113,8 @@ public final class ResultsTable {
             grid.appendRatios(out);
         }
         if (!parses.isEmpty()) {
-            out.append(
-                    String.format(
-                            "%n### parse + compile of the generated config: ms/op median [mean \u00b1 99.9%% error]; B/op%n%n"));
+            out.append(String.format("%n### parse + compile of the generated config:"
+                    + " ms/op median [mean \u00b1 99.9%% error]; B/op%n%n"));
             new Grid(parses).appendCells(out, NS_PER_MS);
         }
         return out.toString();
