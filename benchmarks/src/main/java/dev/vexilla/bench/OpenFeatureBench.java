@@ -66,6 +66,20 @@ public abstract class OpenFeatureBench {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
+        try {
+            start();
+        } catch (Exception | Error e) {
+            // JMH does not tear down a state whose setup failed: release the provider and its files here.
+            try {
+                tearDown();
+            } catch (Exception cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+    }
+
+    private void start() throws Exception {
         api = OpenFeatureAPI.createIsolated();
         api.setProviderAndWait(createProvider());
         client = api.getClient();

@@ -75,6 +75,7 @@ final class ConfigV6EngineBenchTest {
         assertThatThrownBy(engine::setUp)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("s4_tenRules expected rule10 but was rule9");
+        assertThat(engine.closed).as("a failed setup releases the engine").isTrue();
     }
 
     @Test
