@@ -1,0 +1,59 @@
+package dev.vexilla.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Checks what JMH generated from the states: every peer under the shared method names, nothing from the bases. */
+final class BenchmarkListTest {
+
+    private static final Pattern ENTRY =
+            Pattern.compile("^JMH S \\d+ dev\\.vexilla\\.bench\\.(\\S+) S \\d+ \\S+ S \\d+ (\\S+) ");
+
+    @Test
+    void everyPeerRunsTheSharedScenarioMethods() throws IOException {
+        assertThat(generatedBenchmarks())
+                .containsExactlyInAnyOrder(
+                        "HashMapRaw.s1_bool",
+                        "HashMapRaw.s5_allFlags100",
+                        "ConfigCatRaw.s1_bool",
+                        "ConfigCatRaw.s2_oneRule",
+                        "ConfigCatRaw.s3_rollout",
+                        "ConfigCatRaw.s4_tenRules",
+                        "ConfigCatRaw.s5_allFlags100",
+                        "BaselineOpenFeature.s1_bool",
+                        "BaselineOpenFeature.s2_oneRule",
+                        "BaselineOpenFeature.s3_rollout",
+                        "BaselineOpenFeature.s4_tenRules",
+                        "ConfigCatOpenFeature.s1_bool",
+                        "ConfigCatOpenFeature.s2_oneRule",
+                        "ConfigCatOpenFeature.s3_rollout",
+                        "ConfigCatOpenFeature.s4_tenRules",
+                        "FlagdOpenFeature.s1_bool",
+                        "FlagdOpenFeature.s2_oneRule",
+                        "FlagdOpenFeature.s3_rollout",
+                        "FlagdOpenFeature.s4_tenRules",
+                        "ConfigCatParse.parse10k");
+    }
+
+    private static List<String> generatedBenchmarks() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = BenchmarkListTest.class.getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertThat(in).as("JMH's generated benchmark list").isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = ENTRY.matcher(line);
+                if (m.find()) {
+                    names.add(m.group(1) + "." + m.group(2));
+                }
+            }
+        }
+        return names;
+    }
+}

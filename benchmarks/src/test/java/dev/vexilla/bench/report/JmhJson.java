@@ -1,0 +1,60 @@
+package dev.vexilla.bench.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds JMH result JSON shaped like {@code -rf json} output, for the report tests. */
+final class JmhJson {
+
+    private final ArrayNode root = JsonNodeFactory.instance.arrayNode();
+
+    /** Adds an average-time result; {@code bytes} is skipped when NaN, {@code error} written as "NaN" when NaN. */
+    JmhJson add(String benchmark, String unit, double score, double error, double bytes, double... iterations) {
+        return add(benchmark, "avgt", unit, "gc.alloc.rate.norm", score, error, bytes, iterations);
+    }
+
+    JmhJson add(
+            String benchmark,
+            String mode,
+            String unit,
+            String allocKey,
+            double score,
+            double error,
+            double bytes,
+            double... iterations) {
+        ObjectNode e = root.addObject();
+        e.put("jmhVersion", "1.37");
+        e.put("benchmark", benchmark);
+        e.put("mode", mode);
+        e.put("threads", 1);
+        e.put("forks", 1);
+        e.put("jdkVersion", "17.0.15");
+        e.put("vmName", "OpenJDK 64-Bit Server VM");
+        e.put("warmupIterations", 3);
+        e.put("warmupTime", "2 s");
+        e.put("measurementIterations", iterations.length);
+        e.put("measurementTime", "2 s");
+        ObjectNode primary = e.putObject("primaryMetric");
+        primary.put("score", score);
+        if (Double.isNaN(error)) {
+            primary.put("scoreError", "NaN");
+        } else {
+            primary.put("scoreError", error);
+        }
+        primary.put("scoreUnit", unit);
+        ArrayNode fork = primary.putArray("rawData").addArray();
+        for (double it : iterations) {
+            fork.add(it);
+        }
+        ObjectNode secondary = e.putObject("secondaryMetrics");
+        if (!Double.isNaN(bytes)) {
+            secondary.putObject(allocKey).put("score", bytes).put("scoreUnit", "B/op");
+        }
+        return this;
+    }
+
+    ArrayNode tree() {
+        return root;
+    }
+}
