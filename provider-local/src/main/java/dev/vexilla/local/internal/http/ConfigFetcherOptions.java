@@ -33,7 +33,8 @@ public final class ConfigFetcherOptions {
         this.sdkKey = b.sdkKey;
         URI custom = b.baseUrl;
         this.customBaseUrl = custom != null;
-        this.baseUrl = custom != null ? custom : b.dataGovernance.baseUrl();
+        URI cdn = b.cdnBaseUrl != null ? b.cdnBaseUrl : b.dataGovernance.baseUrl();
+        this.baseUrl = custom != null ? custom : cdn;
         this.maxConfigBytes = b.maxConfigBytes;
     }
 
@@ -100,6 +101,7 @@ public final class ConfigFetcherOptions {
         private final String sdkKey;
         private DataGovernance dataGovernance = DataGovernance.GLOBAL;
         private @Nullable URI baseUrl;
+        private @Nullable URI cdnBaseUrl;
         private int maxConfigBytes = DEFAULT_MAX_CONFIG_BYTES;
 
         private Builder(String sdkKey) {
@@ -127,6 +129,12 @@ public final class ConfigFetcherOptions {
          */
         public Builder baseUrl(@Nullable URI baseUrl) {
             this.baseUrl = baseUrl == null ? null : BaseUrls.normalize(baseUrl);
+            return this;
+        }
+
+        /** Replaces the data-governance CDN URL (not a custom base URL): lets tests play the CDN. */
+        Builder cdnBaseUrl(URI url) {
+            this.cdnBaseUrl = BaseUrls.normalize(url);
             return this;
         }
 
