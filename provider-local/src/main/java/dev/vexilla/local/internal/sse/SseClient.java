@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *       thread).</li>
  *   <li>Malformed stream data cannot break the parser; over-long lines are dropped with a warning. Interpreting an
  *       event's data is the listener's job.</li>
- *   <li>{@link #close()}: aborts the connection at once, nothing more is reported, and both threads end; it is
+ *   <li>{@link #close()}: aborts the connection at once, no new status is reported, and both threads end; it is
  *       idempotent.</li>
  * </ul>
  * Nothing logged contains the SDK key.
@@ -145,7 +145,7 @@ public final class SseClient implements AutoCloseable {
 
     /**
      * Stops the stream: aborts the connection, ends both threads (waiting up to 5 s for each, unless called from
-     * the listener thread) and reports nothing more. Idempotent.
+     * the listener thread) and reports no new status (callbacks already queued still run). Idempotent.
      */
     @Override
     public void close() {
