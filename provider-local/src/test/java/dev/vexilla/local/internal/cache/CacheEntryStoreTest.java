@@ -3,38 +3,33 @@ package dev.vexilla.local.internal.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.vexilla.local.ConfigCache;
+import dev.vexilla.local.internal.testsupport.LogCapture;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 final class CacheEntryStoreTest {
     private static final String SDK_KEY = "configcat-sdk-1/abcdefghijklmnopqrstuv/SECRETwxyzabcdefghijk";
 
     private final ConfigCache cache = ConfigCache.inMemory();
     private final CacheEntryStore store = new CacheEntryStore(cache, SDK_KEY);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(CacheEntryStore.class);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of(CacheEntryStore.class);
     }
 
     @AfterEach
     void releaseLogs() {
-        logger.detachAppender(logs);
+        logs.close();
     }
 
     private long warnings() {
-        return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).count();
+        return logs.messages(Level.WARN).size();
     }
 
     @Test
@@ -62,7 +57,7 @@ final class CacheEntryStoreTest {
         assertThat(store.load()).isEmpty();
 
         assertThat(warnings()).isEqualTo(1);
-        assertThat(logs.list.get(0).getFormattedMessage()).contains("malformed cache entry");
+        assertThat(logs.messages(Level.WARN).get(0)).contains("malformed cache entry");
     }
 
     @Test
@@ -79,8 +74,7 @@ final class CacheEntryStoreTest {
         assertThat(guarded.load()).isEmpty();
 
         assertThat(warnings()).isEqualTo(2);
-        assertThat(logs.list)
-                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("SECRET"));
+        assertThat(logs.allText()).contains("disk on fire").doesNotContain("SECRET");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.local.internal.http.FetchResult.Kind;
+import dev.vexilla.local.internal.testsupport.LogCapture;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
@@ -326,6 +327,21 @@ final class ConfigFetcherTest {
         assertTransientWithoutKey(result);
         assertThat(result.message()).startsWith("redirect loop");
         assertThat(server.requestCount() + other.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void redirectLogsNeverShowTheSdkKey() {
+        try (LogCapture logs = LogCapture.of(ConfigFetcher.class)) {
+            server.fallback(respond(200, redirectingConfig(other.baseUri(), 1)));
+            other.fallback(respond(200, redirectingConfig(server.baseUri(), 1)));
+
+            cdnFetcherFor(server.baseUri()).fetch(null);
+
+            assertThat(logs.allText())
+                    .contains("not from the configured data governance", "redirect in a loop")
+                    .doesNotContain("SECRET")
+                    .doesNotContain("TESTKEY");
+        }
     }
 
     @Test

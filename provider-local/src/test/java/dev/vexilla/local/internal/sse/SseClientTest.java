@@ -10,6 +10,7 @@ import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpSettings;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
 import dev.vexilla.local.internal.sse.StreamStatus.State;
+import dev.vexilla.local.internal.testsupport.LogCapture;
 import dev.vexilla.local.internal.testsupport.SseStreamHandler;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
@@ -388,18 +389,20 @@ final class SseClientTest {
     }
 
     @Test
-    void optionsRejectBadValuesWithoutShowingTheKey() {
-        URI uri = URI.create("http://localhost/v1/stream");
-        assertThatThrownBy(() -> SseClientOptions.builder(URI.create("ftp://x/y"), SDK_KEY))
-                .hasMessageContaining("absolute http or https URL");
-        assertThatThrownBy(() -> SseClientOptions.builder(uri, "bad key\r\nX-Injected: 1"))
-                .hasMessageNotContaining("bad key")
-                .hasMessageContaining("index 3");
-        assertThatThrownBy(() -> SseClientOptions.builder(uri, SDK_KEY).readTimeout(Duration.ofMillis(5)))
-                .hasMessage("readTimeout must be >= PT0.1S, was PT0.005S");
-        assertThat(SseClientOptions.builder(uri, SDK_KEY).build().toString())
-                .doesNotContain("SECRET")
-                .contains("sdk-****zzzzz");
+    void logsNeverShowTheSdkKey() throws Exception {
+        try (LogCapture logs = LogCapture.of(SseClient.class)) {
+            tcp.enqueue(TcpFaultServer.reset());
+            tcp.fallback(TcpFaultServer.respondRaw("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n"));
+            start(tcp.baseUri());
+
+            listener.takeStatus(State.DISCONNECTED);
+            listener.takeStatus(State.FAILED);
+
+            assertThat(logs.allText())
+                    .contains("will retry", "stopped for good")
+                    .doesNotContain("SECRET")
+                    .doesNotContain("STREAMKEY");
+        }
     }
 
     /** A clock the test moves; starts at a fixed instant. */
