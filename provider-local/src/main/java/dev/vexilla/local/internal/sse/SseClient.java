@@ -233,7 +233,7 @@ public final class SseClient implements AutoCloseable {
     private Ending read(ClassicHttpResponse response) throws IOException {
         int code = response.getCode();
         if (code != 200) {
-            return endingForStatus(code);
+            return Ending.forStatus(code);
         }
         HttpEntity entity = response.getEntity();
         String contentType = entity == null ? null : entity.getContentType();
@@ -252,17 +252,6 @@ public final class SseClient implements AutoCloseable {
             }
         }
         return Ending.CLOSED;
-    }
-
-    private static Ending endingForStatus(int code) {
-        if (code == 204) {
-            return Ending.permanent(Cause.NO_CONTENT, code, "HTTP 204: the server asks not to reconnect");
-        }
-        boolean recoverable = code >= 500 || code == 400 || code == 408 || code == 429 || code < 400;
-        String message = "HTTP " + code + (code == 401 || code == 403 ? ": access denied, check the SDK key" : "");
-        return recoverable
-                ? Ending.recoverable(Cause.HTTP_ERROR, code, message)
-                : Ending.permanent(Cause.HTTP_ERROR, code, message);
     }
 
     private static boolean isEventStream(@Nullable String contentType) {
@@ -362,31 +351,6 @@ public final class SseClient implements AutoCloseable {
         @Override
         public void onDiscarded(String reason) {
             LOG.warn("Change stream: {}", reason);
-        }
-    }
-
-    /** How one connection ended. */
-    private static final class Ending {
-        static final Ending CLOSED = new Ending(Cause.NONE, 0, "closed", false);
-
-        final Cause cause;
-        final int httpStatus;
-        final String message;
-        final boolean permanent;
-
-        private Ending(Cause cause, int httpStatus, String message, boolean permanent) {
-            this.cause = cause;
-            this.httpStatus = httpStatus;
-            this.message = message;
-            this.permanent = permanent;
-        }
-
-        static Ending recoverable(Cause cause, int httpStatus, String message) {
-            return new Ending(cause, httpStatus, message, false);
-        }
-
-        static Ending permanent(Cause cause, int httpStatus, String message) {
-            return new Ending(cause, httpStatus, message, true);
         }
     }
 }
