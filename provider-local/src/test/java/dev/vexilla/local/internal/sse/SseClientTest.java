@@ -344,6 +344,20 @@ final class SseClientTest {
     }
 
     @Test
+    void closeWhileWaitingForResponseHeadersAbortsAtOnce() throws Exception {
+        tcp.fallback(TcpFaultServer.stall());
+        SseClient client = start(tcp.baseUri());
+        tcp.takeRequestHead();
+
+        long started = System.nanoTime();
+        client.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(liveSseThreads()).isEmpty();
+        assertThat(listener.statuses).isEmpty();
+    }
+
+    @Test
     void closeDuringBackoffLeavesNoThreadAndReportsNothingMore() throws Exception {
         server.fallback(respond(503, ""));
         SseClient client = start(
