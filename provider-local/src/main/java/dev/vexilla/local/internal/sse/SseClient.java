@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -195,11 +196,13 @@ public final class SseClient implements AutoCloseable {
             parser.startNewStream(); // a partial event of the last connection is discarded
             response = http.executeOpen(null, get, null);
             return read(response);
+        } catch (ConnectTimeoutException e) {
+            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, "connect timed out");
         } catch (SocketTimeoutException e) {
             return Ending.recoverable(
                     Cause.READ_TIMEOUT, 0, "no data within the read timeout of " + options.readTimeout());
         } catch (InterruptedIOException e) {
-            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, "interrupted: " + e);
+            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, describe(e));
         } catch (IOException e) {
             return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, describe(e));
         } catch (IllegalStateException e) {
