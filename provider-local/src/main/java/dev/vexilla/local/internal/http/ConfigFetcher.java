@@ -55,6 +55,14 @@ import org.slf4j.LoggerFactory;
  * Failures are not logged here (the caller logs transitions); messages never contain the SDK key, and the request
  * URL, which carries it, is never logged.
  *
+ * <pre>{@code
+ * ConfigFetcher fetcher = new ConfigFetcher(httpClient, ConfigFetcherOptions.builder(sdkKey).build(), clock);
+ * FetchResult result = fetcher.fetch(lastEtag);
+ * if (result.kind() == FetchResult.Kind.FETCHED) {
+ *     apply(result.json(), result.etag());
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe; {@link #fetch} blocks for at most the client's timeouts per request (up to three requests with
  * redirects). Callers normally run one fetch at a time.
  *

@@ -30,12 +30,12 @@ public final class HttpClientFactory {
     /**
      * Creates a client. The caller owns it and must close it.
      *
-     * @param settings the timeouts, pool size, proxy and user agent
+     * @param options the timeouts, pool size, proxy and user agent
      * @return a new client
      */
-    public static CloseableHttpClient create(HttpSettings settings) {
-        Timeout connect = timeout(settings.connectTimeout().toMillis());
-        Timeout response = timeout(settings.responseTimeout().toMillis());
+    public static CloseableHttpClient create(HttpClientOptions options) {
+        Timeout connect = timeout(options.connectTimeout().toMillis());
+        Timeout response = timeout(options.responseTimeout().toMillis());
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(connect)
                 .setSocketTimeout(response)
@@ -48,20 +48,20 @@ public final class HttpClientFactory {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(connectionConfig)
                 .setDefaultTlsConfig(tlsConfig)
-                .setMaxConnTotal(settings.maxConnections())
-                .setMaxConnPerRoute(settings.maxConnections())
+                .setMaxConnTotal(options.maxConnections())
+                .setMaxConnPerRoute(options.maxConnections())
                 .build();
         RequestConfig requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(
-                        timeout(settings.connectionRequestTimeout().toMillis()))
+                        timeout(options.connectionRequestTimeout().toMillis()))
                 .setResponseTimeout(response)
                 .setMaxRedirects(3)
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(requestConfig)
-                .setProxy(settings.proxy())
-                .setUserAgent(settings.userAgent())
+                .setProxy(options.proxy())
+                .setUserAgent(options.userAgent())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()

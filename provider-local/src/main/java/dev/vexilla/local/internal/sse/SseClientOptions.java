@@ -1,7 +1,7 @@
 package dev.vexilla.local.internal.sse;
 
 import dev.vexilla.local.internal.http.BackoffPolicy;
-import dev.vexilla.local.internal.http.HttpSettings;
+import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.http.SdkKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -128,7 +128,7 @@ public final class SseClientOptions {
         private final URI uri;
         private final String sdkKey;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private Duration connectionRequestTimeout = HttpSettings.DEFAULT_CONNECTION_REQUEST_TIMEOUT;
+        private Duration connectionRequestTimeout = HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT;
         private BackoffPolicy backoff = BackoffPolicy.defaults();
         private int listenerQueueCapacity = DEFAULT_LISTENER_QUEUE_CAPACITY;
 
@@ -162,17 +162,17 @@ public final class SseClientOptions {
 
         /**
          * Sets the time allowed to wait for a pooled connection (default
-         * {@link HttpSettings#DEFAULT_CONNECTION_REQUEST_TIMEOUT}).
+         * {@link HttpClientOptions#DEFAULT_CONNECTION_REQUEST_TIMEOUT}).
          *
-         * @param timeout the timeout, at least {@link HttpSettings#MIN_TIMEOUT}
+         * @param timeout the timeout, at least {@link HttpClientOptions#MIN_TIMEOUT}
          * @return this builder
-         * @throws IllegalArgumentException if the timeout is shorter than {@link HttpSettings#MIN_TIMEOUT}
+         * @throws IllegalArgumentException if the timeout is shorter than {@link HttpClientOptions#MIN_TIMEOUT}
          */
         public Builder connectionRequestTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "connectionRequestTimeout");
-            if (timeout.compareTo(HttpSettings.MIN_TIMEOUT) < 0) {
+            if (timeout.compareTo(HttpClientOptions.MIN_TIMEOUT) < 0) {
                 throw new IllegalArgumentException(
-                        "connectionRequestTimeout must be >= " + HttpSettings.MIN_TIMEOUT + ", was " + timeout);
+                        "connectionRequestTimeout must be >= " + HttpClientOptions.MIN_TIMEOUT + ", was " + timeout);
             }
             this.connectionRequestTimeout = timeout;
             return this;

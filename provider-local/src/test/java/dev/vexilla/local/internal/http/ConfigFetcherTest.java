@@ -29,7 +29,7 @@ final class ConfigFetcherTest {
     private static final String CONFIG = "{\"p\":{\"s\":\"salt\"},\"f\":{\"flag\":{\"t\":0,\"v\":{\"b\":true}}}}";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
-    private final CloseableHttpClient client = HttpClientFactory.create(HttpSettings.builder()
+    private final CloseableHttpClient client = HttpClientFactory.create(HttpClientOptions.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .connectionRequestTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofMillis(300))
@@ -88,7 +88,7 @@ final class ConfigFetcherTest {
         RecordedRequest request = server.takeRequest();
         assertThat(request.method).isEqualTo("GET");
         assertThat(request.path).isEqualTo(PATH);
-        assertThat(request.header("User-Agent")).isEqualTo(HttpSettings.DEFAULT_USER_AGENT);
+        assertThat(request.header("User-Agent")).isEqualTo(HttpClientOptions.DEFAULT_USER_AGENT);
         assertThat(request.header("If-None-Match")).isNull();
     }
 

@@ -29,7 +29,7 @@ final class HttpClientFactoryTest {
     void sendsTheConfiguredUserAgent() throws IOException {
         server.enqueue(respond(204, ""));
         try (CloseableHttpClient client = HttpClientFactory.create(
-                HttpSettings.builder().userAgent("vexilla-test/9").build())) {
+                HttpClientOptions.builder().userAgent("vexilla-test/9").build())) {
             client.execute(new HttpGet(server.baseUri() + "/x"), response -> response.getCode());
         }
 
@@ -40,7 +40,7 @@ final class HttpClientFactoryTest {
     void retriesAreDisabledEvenForIdempotentRequestsAndRetryAfter() throws IOException {
         server.fallback(respond(503, "", "Retry-After", "1"));
         int code;
-        try (CloseableHttpClient client = HttpClientFactory.create(HttpSettings.defaults())) {
+        try (CloseableHttpClient client = HttpClientFactory.create(HttpClientOptions.defaults())) {
             code = client.execute(new HttpGet(server.baseUri() + "/x"), response -> response.getCode());
         }
 
@@ -51,7 +51,7 @@ final class HttpClientFactoryTest {
     @Test
     void ioErrorsAreNotRetried() throws IOException {
         tcp.fallback(TcpFaultServer.reset());
-        try (CloseableHttpClient client = HttpClientFactory.create(HttpSettings.defaults())) {
+        try (CloseableHttpClient client = HttpClientFactory.create(HttpClientOptions.defaults())) {
             assertThatThrownBy(() -> client.execute(new HttpGet(tcp.baseUri() + "/x"), response -> null))
                     .isInstanceOf(IOException.class);
         }
@@ -63,8 +63,9 @@ final class HttpClientFactoryTest {
     void responseTimeoutBoundsTheWaitForAnAnswer() throws IOException {
         tcp.fallback(TcpFaultServer.stall());
         long started = System.nanoTime();
-        try (CloseableHttpClient client = HttpClientFactory.create(
-                HttpSettings.builder().responseTimeout(Duration.ofMillis(200)).build())) {
+        try (CloseableHttpClient client = HttpClientFactory.create(HttpClientOptions.builder()
+                .responseTimeout(Duration.ofMillis(200))
+                .build())) {
             assertThatThrownBy(() -> client.execute(new HttpGet(tcp.baseUri() + "/x"), response -> null))
                     .isInstanceOf(SocketTimeoutException.class);
         }
@@ -77,8 +78,8 @@ final class HttpClientFactoryTest {
         server.enqueue(respond(200, "via proxy"));
         HttpHost proxy = new HttpHost("http", "127.0.0.1", server.baseUri().getPort());
         String body;
-        try (CloseableHttpClient client =
-                HttpClientFactory.create(HttpSettings.builder().proxy(proxy).build())) {
+        try (CloseableHttpClient client = HttpClientFactory.create(
+                HttpClientOptions.builder().proxy(proxy).build())) {
             body = client.execute(
                     new HttpGet("http://config.example.invalid/configuration-files/k/config_v6.json"),
                     response -> new String(response.getEntity().getContent().readAllBytes()));

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vexilla.local.internal.http.BackoffPolicy;
 import dev.vexilla.local.internal.http.HttpClientFactory;
-import dev.vexilla.local.internal.http.HttpSettings;
+import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
 import dev.vexilla.local.internal.sse.StreamStatus.State;
 import dev.vexilla.local.internal.testsupport.LogCapture;
@@ -43,7 +43,7 @@ final class SseClientTest {
             .withJitter(0);
 
     private final ManualClock clock = new ManualClock();
-    private final CloseableHttpClient http = HttpClientFactory.create(HttpSettings.builder()
+    private final CloseableHttpClient http = HttpClientFactory.create(HttpClientOptions.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(2))
             .build());

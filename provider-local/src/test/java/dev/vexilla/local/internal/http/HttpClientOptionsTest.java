@@ -7,22 +7,22 @@ import java.time.Duration;
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 
-final class HttpSettingsTest {
+final class HttpClientOptionsTest {
     @Test
     void defaultsAreTheDocumentedConstants() {
-        HttpSettings settings = HttpSettings.defaults();
+        HttpClientOptions settings = HttpClientOptions.defaults();
 
-        assertThat(settings.connectTimeout()).isEqualTo(HttpSettings.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(settings.connectionRequestTimeout()).isEqualTo(HttpSettings.DEFAULT_CONNECTION_REQUEST_TIMEOUT);
-        assertThat(settings.responseTimeout()).isEqualTo(HttpSettings.DEFAULT_RESPONSE_TIMEOUT);
-        assertThat(settings.maxConnections()).isEqualTo(HttpSettings.DEFAULT_MAX_CONNECTIONS);
+        assertThat(settings.connectTimeout()).isEqualTo(HttpClientOptions.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(settings.connectionRequestTimeout()).isEqualTo(HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT);
+        assertThat(settings.responseTimeout()).isEqualTo(HttpClientOptions.DEFAULT_RESPONSE_TIMEOUT);
+        assertThat(settings.maxConnections()).isEqualTo(HttpClientOptions.DEFAULT_MAX_CONNECTIONS);
         assertThat(settings.proxy()).isNull();
-        assertThat(settings.userAgent()).isEqualTo(HttpSettings.DEFAULT_USER_AGENT);
+        assertThat(settings.userAgent()).isEqualTo(HttpClientOptions.DEFAULT_USER_AGENT);
     }
 
     @Test
     void builderKeepsEveryValue() {
-        HttpSettings settings = HttpSettings.builder()
+        HttpClientOptions settings = HttpClientOptions.builder()
                 .connectTimeout(Duration.ofSeconds(1))
                 .connectionRequestTimeout(Duration.ofMillis(250))
                 .responseTimeout(Duration.ofSeconds(3))
@@ -37,7 +37,7 @@ final class HttpSettingsTest {
 
     @Test
     void invalidValuesAreRejectedWithPreciseMessages() {
-        HttpSettings.Builder builder = HttpSettings.builder();
+        HttpClientOptions.Builder builder = HttpClientOptions.builder();
 
         assertThatThrownBy(() -> builder.connectTimeout(Duration.ofMillis(5)))
                 .hasMessage("connectTimeout must be >= PT0.01S, was PT0.005S");

@@ -6,11 +6,11 @@ import org.apache.hc.core5.http.HttpHost;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings of the one HTTP client a local provider uses for config downloads and its change stream: timeouts,
+ * The options of the one HTTP client a local provider uses for config downloads and its change stream: timeouts,
  * pool size, an optional proxy and the user agent. Immutable and thread-safe; build with {@link #builder()}.
  *
  * <pre>{@code
- * HttpSettings settings = HttpSettings.builder()
+ * HttpClientOptions options = HttpClientOptions.builder()
  *         .connectTimeout(Duration.ofSeconds(2))
  *         .responseTimeout(Duration.ofSeconds(5))
  *         .build();
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class HttpSettings {
+public final class HttpClientOptions {
     /** Default time to establish a TCP (and TLS) connection: 5 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Default time to wait for a pooled connection: 5 s. */
@@ -39,7 +39,7 @@ public final class HttpSettings {
     private final @Nullable HttpHost proxy;
     private final String userAgent;
 
-    private HttpSettings(Builder b) {
+    private HttpClientOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
         this.connectionRequestTimeout = b.connectionRequestTimeout;
         this.responseTimeout = b.responseTimeout;
@@ -58,11 +58,11 @@ public final class HttpSettings {
     }
 
     /**
-     * Returns the settings with every default.
+     * Returns the options with every default.
      *
-     * @return default settings
+     * @return default options
      */
-    public static HttpSettings defaults() {
+    public static HttpClientOptions defaults() {
         return builder().build();
     }
 
@@ -122,13 +122,13 @@ public final class HttpSettings {
 
     @Override
     public String toString() {
-        return "HttpSettings{connectTimeout=" + connectTimeout + ", connectionRequestTimeout="
+        return "HttpClientOptions{connectTimeout=" + connectTimeout + ", connectionRequestTimeout="
                 + connectionRequestTimeout + ", responseTimeout=" + responseTimeout + ", maxConnections="
                 + maxConnections + ", proxy=" + proxy + ", userAgent=" + userAgent + '}';
     }
 
     /**
-     * Builds {@link HttpSettings}; validates each value as it is set. Not thread-safe.
+     * Builds {@link HttpClientOptions}; validates each value as it is set. Not thread-safe.
      *
      * @since 0.1.0
      */
@@ -224,12 +224,12 @@ public final class HttpSettings {
         }
 
         /**
-         * Builds the settings.
+         * Builds the options.
          *
-         * @return the immutable settings
+         * @return the immutable options
          */
-        public HttpSettings build() {
-            return new HttpSettings(this);
+        public HttpClientOptions build() {
+            return new HttpClientOptions(this);
         }
 
         private static Duration checkTimeout(String name, Duration timeout) {
