@@ -1,0 +1,217 @@
+package dev.vexilla.local.internal.sse;
+
+import dev.vexilla.local.internal.http.BackoffPolicy;
+import dev.vexilla.local.internal.http.HttpClientOptions;
+import dev.vexilla.local.internal.http.SdkKeys;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What an {@link SseClient} connects to and how it behaves: the stream URL, the SDK key (sent only in the
+ * {@code Authorization} header), the read timeout, the reconnect backoff and the listener queue size. Immutable
+ * and thread-safe; {@link #toString()} redacts the key.
+ *
+ * <pre>{@code
+ * SseClientOptions options = SseClientOptions.builder(URI.create("https://flags.example.com/v1/stream"), sdkKey)
+ *         .readTimeout(Duration.ofMinutes(5))
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class SseClientOptions {
+    /** Default read timeout: 5 minutes, longer than the server's heartbeat interval. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
+    /** Shortest read timeout accepted: 100 ms. */
+    public static final Duration MIN_READ_TIMEOUT = Duration.ofMillis(100);
+    /** Default capacity of the queue between the I/O thread and the listener thread. */
+    public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 1000;
+
+    private final URI uri;
+    private final String sdkKey;
+    private final Duration readTimeout;
+    private final Duration connectionRequestTimeout;
+    private final BackoffPolicy backoff;
+    private final int listenerQueueCapacity;
+
+    private SseClientOptions(Builder b) {
+        this.uri = b.uri;
+        this.sdkKey = b.sdkKey;
+        this.readTimeout = b.readTimeout;
+        this.connectionRequestTimeout = b.connectionRequestTimeout;
+        this.backoff = b.backoff;
+        this.listenerQueueCapacity = b.listenerQueueCapacity;
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @param uri the stream URL, absolute http or https
+     * @param sdkKey the SDK key, sent as the {@code Authorization} header
+     * @return a new builder
+     * @throws IllegalArgumentException if the URL is not absolute http(s) or the key is not a valid SDK key (the
+     *     message omits the key)
+     */
+    public static Builder builder(URI uri, String sdkKey) {
+        return new Builder(uri, sdkKey);
+    }
+
+    /**
+     * Returns the stream URL.
+     *
+     * @return the URL
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * Returns the SDK key. Never log it; use {@link SdkKeys#redact}.
+     *
+     * @return the key
+     */
+    public String sdkKey() {
+        return sdkKey;
+    }
+
+    /**
+     * Returns the longest silence tolerated on a connected stream before it is dropped and reconnected.
+     *
+     * @return the read timeout
+     */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Returns the time allowed to wait for a pooled connection.
+     *
+     * @return the connection-request timeout
+     */
+    public Duration connectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    /**
+     * Returns the reconnect backoff.
+     *
+     * @return the policy
+     */
+    public BackoffPolicy backoff() {
+        return backoff;
+    }
+
+    /**
+     * Returns the capacity of the listener queue; when it is full, further notifications are dropped with a
+     * warning.
+     *
+     * @return the capacity
+     */
+    public int listenerQueueCapacity() {
+        return listenerQueueCapacity;
+    }
+
+    @Override
+    public String toString() {
+        return "SseClientOptions{uri=" + uri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", readTimeout=" + readTimeout
+                + ", backoff=" + backoff + ", listenerQueueCapacity=" + listenerQueueCapacity + '}';
+    }
+
+    /**
+     * Builds {@link SseClientOptions}; validates each value as it is set. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final URI uri;
+        private final String sdkKey;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration connectionRequestTimeout = HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT;
+        private BackoffPolicy backoff = BackoffPolicy.defaults();
+        private int listenerQueueCapacity = DEFAULT_LISTENER_QUEUE_CAPACITY;
+
+        private Builder(URI uri, String sdkKey) {
+            Objects.requireNonNull(uri, "uri");
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("uri must be an absolute http or https URL, was '" + uri + "'");
+            }
+            this.uri = uri;
+            this.sdkKey = SdkKeys.requireValid(sdkKey);
+        }
+
+        /**
+         * Sets the longest silence tolerated on a connected stream (default {@link #DEFAULT_READ_TIMEOUT}). Every
+         * byte received, heartbeat comments included, restarts it.
+         *
+         * @param readTimeout the timeout, at least {@link #MIN_READ_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is shorter than {@link #MIN_READ_TIMEOUT}
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            Objects.requireNonNull(readTimeout, "readTimeout");
+            if (readTimeout.compareTo(MIN_READ_TIMEOUT) < 0) {
+                throw new IllegalArgumentException(
+                        "readTimeout must be >= " + MIN_READ_TIMEOUT + ", was " + readTimeout);
+            }
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /**
+         * Sets the time allowed to wait for a pooled connection (default
+         * {@link HttpClientOptions#DEFAULT_CONNECTION_REQUEST_TIMEOUT}).
+         *
+         * @param timeout the timeout, at least {@link HttpClientOptions#MIN_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is shorter than {@link HttpClientOptions#MIN_TIMEOUT}
+         */
+        public Builder connectionRequestTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "connectionRequestTimeout");
+            if (timeout.compareTo(HttpClientOptions.MIN_TIMEOUT) < 0) {
+                throw new IllegalArgumentException(
+                        "connectionRequestTimeout must be >= " + HttpClientOptions.MIN_TIMEOUT + ", was " + timeout);
+            }
+            this.connectionRequestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets the reconnect backoff (default {@link BackoffPolicy#defaults()}). A {@code retry} field from the
+         * server replaces its initial delay.
+         *
+         * @param backoff the policy
+         * @return this builder
+         */
+        public Builder backoff(BackoffPolicy backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Sets the listener queue capacity (default {@link #DEFAULT_LISTENER_QUEUE_CAPACITY}).
+         *
+         * @param capacity the capacity, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the capacity is below 1
+         */
+        public Builder listenerQueueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("listenerQueueCapacity must be >= 1, was " + capacity);
+            }
+            this.listenerQueueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         */
+        public SseClientOptions build() {
+            return new SseClientOptions(this);
+        }
+    }
+}
