@@ -58,6 +58,7 @@ public final class VexillaServer implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final int port;
     private volatile boolean closed;
 
     private <C> VexillaServer(
@@ -82,13 +83,14 @@ public final class VexillaServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(api);
         jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
-        jetty.setStopTimeout(2000);
+        jetty.setStopTimeout(0);
         try {
             jetty.start();
         } catch (Exception e) {
             close();
             throw e;
         }
+        this.port = connector.getLocalPort();
     }
 
     /**
@@ -135,12 +137,12 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     /**
-     * Returns the bound port (the real one when started on port 0).
+     * Returns the bound port (the real one when started on port 0); unchanged after {@link #close()}.
      *
      * @return the port
      */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     /**
