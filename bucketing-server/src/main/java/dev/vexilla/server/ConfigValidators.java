@@ -1,5 +1,6 @@
 package dev.vexilla.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -71,11 +72,11 @@ public final class ConfigValidators {
                 }
                 return root;
             } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new InvalidConfigException(
                         path(parser.getParsingContext()),
-                        "malformed JSON (" + e.getOriginalMessage() + ", line "
-                                + e.getLocation().getLineNr() + ", column "
-                                + e.getLocation().getColumnNr() + ")",
+                        "malformed JSON (" + e.getOriginalMessage() + ", line " + at.getLineNr() + ", column "
+                                + at.getColumnNr() + ")",
                         e);
             }
         } catch (IOException e) {

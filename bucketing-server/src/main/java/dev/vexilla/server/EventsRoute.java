@@ -68,8 +68,10 @@ final class EventsRoute implements Route {
             batches.inc("rejected");
             throw new HttpError(
                     400,
-                    "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr());
+                    e.getLocation() == null
+                            ? "Malformed JSON: " + e.getOriginalMessage()
+                            : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr());
         } catch (IOException e) {
             batches.inc("rejected");
             throw new HttpError(400, "Request body could not be read");
