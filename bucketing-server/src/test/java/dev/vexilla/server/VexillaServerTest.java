@@ -155,4 +155,85 @@ final class VexillaServerTest {
                     .hasMessageContaining(Integer.toString(taken.getLocalPort()));
         }
     }
+
+    @Test
+    void hotReloadOverHttp_brokenFileKeepsTheOldVersionThenTheFixedFileIsServedAndStreamed() throws Exception {
+        Path configs = TestServers.configDirectory(dir);
+        try (VexillaServer server = TestServers.start(
+                        TestServers.options(dir).configDirectory(configs).build());
+                SseTestClient stream = SseTestClient.open(server, TestServers.KEY_A)) {
+            stream.awaitLine(": connected"::equals);
+            HttpResponse<String> before = TestServers.get(server, configPath(TestServers.KEY_A));
+
+            Files.writeString(configs.resolve("alpha.json"), "{\"f\": [\"not a map\"]}");
+            server.configStore().rescan();
+            HttpResponse<String> during = TestServers.get(server, configPath(TestServers.KEY_A));
+
+            assertThat(during.body()).isEqualTo(before.body());
+            assertThat(during.headers().firstValue("ETag"))
+                    .isEqualTo(before.headers().firstValue("ETag"));
+
+            String fixed = TestServers.MINIMAL_CONFIG.replace("v1", "v2");
+            Files.writeString(configs.resolve("alpha.json"), fixed);
+            server.configStore().rescan();
+            HttpResponse<String> after = TestServers.get(server, configPath(TestServers.KEY_A));
+
+            assertThat(after.body()).isEqualTo(fixed);
+            String etag = after.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).isNotEqualTo(before.headers().firstValue("ETag").orElseThrow());
+            String announced = stream.awaitLine(l -> l.startsWith("data: "));
+            assertThat(announced).contains(etag.substring(1, etag.length() - 1));
+            assertThat(TestServers.get(server, "/metrics").body())
+                    .contains("vexilla_config_version{config=\"alpha\"} 2");
+        }
+    }
+
+    @Test
+    void fileWatcher_picksUpAChangeWithoutAnExplicitRescan() throws Exception {
+        Path configs = TestServers.configDirectory(dir);
+        try (VexillaServer server = TestServers.start(
+                TestServers.options(dir).configDirectory(configs).build())) {
+            String changed = TestServers.MINIMAL_CONFIG.replace("v1", "watched");
+
+            Files.writeString(configs.resolve("alpha.json"), changed);
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> TestServers.get(server, configPath(TestServers.KEY_A))
+                            .body()
+                            .equals(changed));
+        }
+    }
+
+    @Test
+    void sdkKeysNeverAppearInLogsResponsesOrMetrics() throws Exception {
+        Path configs = TestServers.configDirectory(dir);
+        String secret = "secret-key-never-logged-" + System.nanoTime();
+        String unknown = "unknown-key-never-logged-" + System.nanoTime();
+        Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), secret + " = alpha\n");
+        try (VexillaServer server = TestServers.start(
+                TestServers.options(dir).configDirectory(configs).build())) {
+            StringBuilder seen = new StringBuilder();
+            seen.append(TestServers.get(server, configPath(secret)).body());
+            seen.append(TestServers.get(server, configPath(unknown)).body());
+            seen.append(TestServers.postJson(server, EventsRoute.PATH, unknown, "{}")
+                    .body());
+            seen.append(TestServers.postJson(server, EventsRoute.PATH, secret, "{\"batch\":[]}")
+                    .body());
+            seen.append(TestServers.send(TestServers.request(server, "/v1/stream")
+                            .header("Authorization", unknown)
+                            .GET()
+                            .build())
+                    .body());
+            Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), secret + " alpha\n" + unknown);
+            server.configStore().rescan();
+            Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), secret + " = alpha\n");
+            server.configStore().rescan();
+            seen.append(TestServers.get(server, "/metrics").body());
+            seen.append(server.configStore()).append(server.edgeDb());
+
+            assertThat(seen.toString()).doesNotContain(secret).doesNotContain(unknown);
+            assertThat(TestLogs.text()).doesNotContain(secret).doesNotContain(unknown);
+        }
+    }
 }
