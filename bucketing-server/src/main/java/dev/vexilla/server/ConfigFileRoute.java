@@ -48,7 +48,12 @@ final class ConfigFileRoute implements Route {
     @Override
     public void handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
-        String key = URIUtil.decodePath(path.substring(PREFIX.length(), path.length() - SUFFIX.length()));
+        String key;
+        try {
+            key = URIUtil.decodePath(path.substring(PREFIX.length(), path.length() - SUFFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(404, "Unknown SDK key, or its config is not available");
+        }
         ServedConfig<?> config = store.forKey(key)
                 .orElseThrow(() -> new HttpError(404, "Unknown SDK key, or its config is not available"));
         response.getHeaders().put(HttpHeader.ETAG, config.etagHeader());

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -41,8 +40,7 @@ public final class ConfigValidators {
         if (flags == null || !flags.isObject()) {
             throw new InvalidConfigException("$.f", "the flag map 'f' must be an object, was " + kind(flags));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = flags.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> flag = it.next();
+        for (Map.Entry<String, JsonNode> flag : flags.properties()) {
             if (!flag.getValue().isObject()) {
                 throw new InvalidConfigException(
                         "$.f." + flag.getKey(), "a setting must be an object, was " + kind(flag.getValue()));

@@ -119,6 +119,15 @@ final class ConfigWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells whether the watch thread is running.
+     *
+     * @return true while the watch thread is alive
+     */
+    boolean isWatching() {
+        return thread != null && thread.isAlive();
+    }
+
     @Override
     public void close() {
         if (closed) {

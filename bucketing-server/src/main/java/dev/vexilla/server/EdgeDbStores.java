@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Creates the {@link EdgeDbStore} named by the options, and the helpers the stores share. */
 final class EdgeDbStores {
@@ -101,7 +102,7 @@ final class EdgeDbStores {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object copyValue(Object value) {
+    private static @Nullable Object copyValue(@Nullable Object value) {
         if (value instanceof Map<?, ?> map) {
             return immutableCopy((Map<String, Object>) map);
         }

@@ -1,9 +1,5 @@
 package dev.vexilla.server;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,15 +28,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
-        requests.inc(ApiHandler.UNMATCHED, Integer.toString(status));
-        fields.put(HttpHeader.CONTENT_TYPE, HttpExchanges.JSON);
-        String message = messageFor(status, reason);
-        return ByteBuffer.wrap(
-                HttpExchanges.errorBody(status, message).toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
     protected void generateResponse(
             Request request,
             Response response,
@@ -48,7 +35,8 @@ final class JsonErrorHandler extends ErrorHandler {
             @Nullable String message,
             @Nullable Throwable cause,
             Callback callback) {
-        HttpExchanges.writeError(response, callback, code, messageFor(code, null));
+        requests.inc(ApiHandler.UNMATCHED, Integer.toString(code));
+        HttpExchanges.writeError(response, callback, code, messageFor(code, message));
     }
 
     private static String messageFor(int status, @Nullable String reason) {

@@ -2,6 +2,9 @@ package dev.vexilla.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every option can also be given on the command line or in an environment variable; see
- * {@link #fromCommandLine(String[], java.util.Map)} and the module README. Thread-safe (immutable).
+ * {@link #fromCommandLine(String[], Map)} and the module README. Thread-safe (immutable).
  *
  * @since 0.1.0
  */
@@ -111,7 +114,7 @@ public final class ServerOptions {
      * @return the options
      * @throws IllegalArgumentException naming the flag or variable when a value is malformed or out of range
      */
-    public static ServerOptions fromCommandLine(String[] args, java.util.Map<String, String> environment) {
+    public static ServerOptions fromCommandLine(String[] args, Map<String, String> environment) {
         return CommandLineOptions.parse(args, environment);
     }
 
@@ -209,8 +212,8 @@ public final class ServerOptions {
         return fields().hashCode();
     }
 
-    private java.util.List<Object> fields() {
-        return java.util.Arrays.asList(
+    private List<Object> fields() {
+        return Arrays.asList(
                 port,
                 bindAddress,
                 configDirectory,

@@ -49,7 +49,6 @@ public final class VexillaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ServerConnector connector;
     private final ConfigStore<?> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final StreamHub streams;
@@ -79,7 +78,7 @@ public final class VexillaServer implements AutoCloseable {
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, clock);
         this.jetty = new Server(newThreadPool());
-        this.connector = newConnector(jetty, options);
+        ServerConnector connector = newConnector(jetty, options);
         jetty.addConnector(connector);
         jetty.setHandler(api);
         jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
@@ -175,6 +174,18 @@ public final class VexillaServer implements AutoCloseable {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
+    }
+
+    /**
+     * Tells whether everything the server started has stopped: Jetty, the watcher thread and an own scheduler.
+     *
+     * @return true once {@link #close()} has finished
+     */
+    boolean isTerminated() {
+        return closed
+                && jetty.isStopped()
+                && (watcher == null || !watcher.isWatching())
+                && (!ownsScheduler || scheduler.isTerminated());
     }
 
     ConfigStore<?> configStore() {

@@ -112,7 +112,7 @@ final class ApiHandlerTest {
                         },
                         pool));
             }
-            CompletableFuture.allOf(work.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(work.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

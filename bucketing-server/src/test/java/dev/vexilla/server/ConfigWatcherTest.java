@@ -28,19 +28,25 @@ final class ConfigWatcherTest {
 
     @Test
     void fileChangeInAWatchedDirectory_triggersARescan() throws Exception {
-        try (ConfigWatcher watcher =
-                new ConfigWatcher(Set.of(dir), rescans::incrementAndGet, scheduler, Duration.ofHours(1))) {
+        ConfigWatcher watcher =
+                new ConfigWatcher(Set.of(dir), rescans::incrementAndGet, scheduler, Duration.ofHours(1));
+        try {
             Files.writeString(dir.resolve("x.json"), "{}");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> rescans.get() >= 1);
+        } finally {
+            watcher.close();
         }
     }
 
     @Test
     void periodicRescanRunsWithoutAnyFileEvent() {
-        try (ConfigWatcher watcher =
-                new ConfigWatcher(Set.of(), rescans::incrementAndGet, scheduler, Duration.ofMillis(100))) {
+        ConfigWatcher watcher =
+                new ConfigWatcher(Set.of(), rescans::incrementAndGet, scheduler, Duration.ofMillis(100));
+        try {
             await().atMost(Duration.ofSeconds(10)).until(() -> rescans.get() >= 2);
+        } finally {
+            watcher.close();
         }
     }
 
@@ -48,6 +54,7 @@ final class ConfigWatcherTest {
     void afterCloseNothingRunsAndTheThreadEnds() throws Exception {
         ConfigWatcher watcher =
                 new ConfigWatcher(Set.of(dir), rescans::incrementAndGet, scheduler, Duration.ofMillis(100));
+        assertThat(watcher.isWatching()).isTrue();
         watcher.close();
         watcher.close();
         int after = rescans.get();
@@ -55,9 +62,7 @@ final class ConfigWatcherTest {
         Files.writeString(dir.resolve("y.json"), "{}");
 
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> rescans.get() == after);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> Thread.getAllStackTraces().keySet().stream()
-                        .noneMatch(t -> t.getName().equals("vexilla-config-watch") && t.isAlive()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.isWatching());
     }
 
     @Test
@@ -67,8 +72,11 @@ final class ConfigWatcherTest {
                 throw new IllegalStateException("boom");
             }
         };
-        try (ConfigWatcher watcher = new ConfigWatcher(Set.of(dir), failingOnce, scheduler, Duration.ofMillis(100))) {
+        ConfigWatcher watcher = new ConfigWatcher(Set.of(dir), failingOnce, scheduler, Duration.ofMillis(100));
+        try {
             await().atMost(Duration.ofSeconds(10)).until(() -> rescans.get() >= 3);
+        } finally {
+            watcher.close();
         }
         assertThat(rescans.get()).isGreaterThanOrEqualTo(3);
     }
