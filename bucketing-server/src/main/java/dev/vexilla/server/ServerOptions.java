@@ -127,77 +127,137 @@ public final class ServerOptions {
         return CommandLineOptions.helpText();
     }
 
-    /** @return the TCP port; 0 means a random free port */
+    /**
+     * Returns the TCP port; 0 means a random free port.
+     *
+     * @return the TCP port; 0 means a random free port
+     */
     public int port() {
         return port;
     }
 
-    /** @return the address to bind, never null */
+    /**
+     * Returns the address to bind, never null.
+     *
+     * @return the address to bind, never null
+     */
     public String bindAddress() {
         return bindAddress;
     }
 
-    /** @return the config directory, empty when the embedded demo config is served */
+    /**
+     * Returns the config directory, empty when the embedded demo config is served.
+     *
+     * @return the config directory, empty when the embedded demo config is served
+     */
     public Optional<Path> configDirectory() {
         return Optional.ofNullable(configDirectory);
     }
 
-    /** @return the keys file, empty exactly when no config directory is set */
+    /**
+     * Returns the keys file, empty exactly when no config directory is set.
+     *
+     * @return the keys file, empty exactly when no config directory is set
+     */
     public Optional<Path> keysFile() {
         return Optional.ofNullable(keysFile);
     }
 
-    /** @return {@code memory} or a {@code redis://host:port[/db]} URL */
+    /**
+     * Returns {@code memory} or a {@code redis://host:port[/db]} URL.
+     *
+     * @return {@code memory} or a {@code redis://host:port[/db]} URL
+     */
     public String edgeDbUrl() {
         return edgeDbUrl;
     }
 
-    /** @return the prefix of every EdgeDB key in Redis */
+    /**
+     * Returns the prefix of every EdgeDB key in Redis.
+     *
+     * @return the prefix of every EdgeDB key in Redis
+     */
     public String edgeDbKeyPrefix() {
         return edgeDbKeyPrefix;
     }
 
-    /** @return how long an EdgeDB entry lives after its last write; zero means forever */
+    /**
+     * Returns how long an EdgeDB entry lives after its last write; zero means forever.
+     *
+     * @return how long an EdgeDB entry lives after its last write; zero means forever
+     */
     public Duration edgeDbTtl() {
         return edgeDbTtl;
     }
 
-    /** @return the timeout of one EdgeDB operation (Redis) */
+    /**
+     * Returns the timeout of one EdgeDB operation (Redis).
+     *
+     * @return the timeout of one EdgeDB operation (Redis)
+     */
     public Duration edgeDbTimeout() {
         return edgeDbTimeout;
     }
 
-    /** @return the maximum number of users in the in-memory EdgeDB store */
+    /**
+     * Returns the maximum number of users in the in-memory EdgeDB store.
+     *
+     * @return the maximum number of users in the in-memory EdgeDB store
+     */
     public int edgeDbMaxEntries() {
         return edgeDbMaxEntries;
     }
 
-    /** @return the JSON-lines file accepted event batches are appended to */
+    /**
+     * Returns the JSON-lines file accepted event batches are appended to.
+     *
+     * @return the JSON-lines file accepted event batches are appended to
+     */
     public Path eventsSink() {
         return eventsSink;
     }
 
-    /** @return the largest accepted request body in bytes */
+    /**
+     * Returns the largest accepted request body in bytes.
+     *
+     * @return the largest accepted request body in bytes
+     */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** @return the largest accepted request line plus headers in bytes */
+    /**
+     * Returns the largest accepted request line plus headers in bytes.
+     *
+     * @return the largest accepted request line plus headers in bytes
+     */
     public int maxHeaderBytes() {
         return maxHeaderBytes;
     }
 
-    /** @return the cap on concurrent change streams */
+    /**
+     * Returns the cap on concurrent change streams.
+     *
+     * @return the cap on concurrent change streams
+     */
     public int maxStreams() {
         return maxStreams;
     }
 
-    /** @return the interval between heartbeat comments on change streams */
+    /**
+     * Returns the interval between heartbeat comments on change streams.
+     *
+     * @return the interval between heartbeat comments on change streams
+     */
     public Duration heartbeatInterval() {
         return heartbeatInterval;
     }
 
-    /** @return the interval of the periodic config rescan */
+    /**
+     * Returns the interval of the periodic config rescan.
+     *
+     * @return the interval of the periodic config rescan
+     */
     public Duration rescanInterval() {
         return rescanInterval;
     }

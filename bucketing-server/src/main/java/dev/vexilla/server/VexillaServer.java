@@ -238,6 +238,12 @@ public final class VexillaServer implements AutoCloseable {
     private void stream(ConfigStore<?> store, Request request, Response response, Callback callback) {
         ServedConfig<?> config = store.forKey(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
+        if ("HEAD".equals(request.getMethod())) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            callback.succeeded();
+            return;
+        }
         streams.open(config.name(), request, response, callback);
     }
 

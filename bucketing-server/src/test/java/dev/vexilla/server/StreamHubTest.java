@@ -164,4 +164,18 @@ final class StreamHubTest {
 
         assertThat(server.streams().size()).isZero();
     }
+
+    @Test
+    void headRequest_answersHeadersWithoutOpeningAStream() throws Exception {
+        start(TestServers.options(dir));
+
+        HttpResponse<String> response = TestServers.send(TestServers.request(server, "/v1/stream")
+                .header("Authorization", KEY_A)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        assertThat(server.streams().size()).isZero();
+    }
 }
