@@ -230,4 +230,21 @@ final class VexillaServerTest {
             assertThat(TestLogs.text()).doesNotContain(secret).doesNotContain(unknown);
         }
     }
+
+    @Test
+    void demoStartup_logsOneLineWithPortDemoConfigAndTheDemoKey() throws Exception {
+        try (VexillaServer server = TestServers.start(TestServers.options(dir).build())) {
+            String port = "127.0.0.1:" + server.port() + ";";
+
+            java.util.List<String> lines =
+                    TestLogs.text().lines().filter(l -> l.contains(port)).toList();
+
+            assertThat(lines)
+                    .singleElement()
+                    .asString()
+                    .contains("listening on " + port)
+                    .contains("embedded demo config")
+                    .contains(VexillaServer.DEMO_SDK_KEY);
+        }
+    }
 }
