@@ -74,7 +74,18 @@ final class SseStream {
     }
 
     private void write(ByteBuffer buffer) {
-        response.write(false, buffer, new Callback() {
+        try {
+            response.write(false, buffer, writeCallback());
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                writing = false;
+            }
+            end(e);
+        }
+    }
+
+    private Callback writeCallback() {
+        return new Callback() {
             @Override
             public void succeeded() {
                 @Nullable ByteBuffer next;
@@ -106,7 +117,7 @@ final class SseStream {
                     end(failure);
                 }
             }
-        });
+        };
     }
 
     /**

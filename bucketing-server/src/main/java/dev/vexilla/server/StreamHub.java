@@ -121,11 +121,19 @@ final class StreamHub implements AutoCloseable {
      */
     void heartbeat() {
         for (SseStream stream : streams) {
-            stream.send(": heartbeat\n\n");
+            try {
+                stream.send(": heartbeat\n\n");
+            } catch (RuntimeException e) {
+                stream.end(e);
+            }
         }
     }
 
-    /** @return how many streams are open */
+    /**
+     * Returns how many streams are open.
+     *
+     * @return the number of open streams
+     */
     int size() {
         return streams.size();
     }
