@@ -1,16 +1,76 @@
 package dev.vexilla.server;
 
-/** Entry point of {@code vexilla-server.jar}. */
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of {@code vexilla-server.jar}: {@code java -jar vexilla-server.jar [--help] [OPTIONS]}.
+ *
+ * <p>Exit codes: 0 after {@code --help}; 2 for a bad option or value (one line on stderr naming the flag or
+ * environment variable); 1 when the server cannot start. Otherwise it runs until the JVM is stopped, and closes the
+ * server from a shutdown hook.
+ *
+ * @since 0.1.0
+ */
 public final class ServerMain {
     private ServerMain() {}
 
     /**
      * Starts the server.
      *
-     * @param args command-line options
+     * @param args command-line options; see {@code --help}
      */
     public static void main(String[] args) {
-        System.err.println("vexilla-server is not built yet: it arrives with the bucketing-server issue.");
-        System.exit(2);
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Parses the options and starts the server, or prints help or an error.
+     *
+     * @param args the arguments
+     * @param env the environment
+     * @param out where help goes
+     * @param err where errors go
+     * @return an exit code, or -1 once the server has started and was stopped by the shutdown hook
+     */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(ServerOptions.helpText());
+            return 0;
+        }
+        ServerOptions options;
+        try {
+            options = ServerOptions.fromCommandLine(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println("vexilla-server: " + e.getMessage());
+            return 2;
+        }
+        VexillaServer server;
+        try {
+            server = VexillaServer.start(options);
+        } catch (RuntimeException e) {
+            err.println("vexilla-server: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "vexilla-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return -1;
     }
 }

@@ -1,0 +1,252 @@
+package dev.vexilla.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns command-line flags and environment variables into {@link ServerOptions}. A flag wins over its environment
+ * variable, which wins over the default. Errors name the flag or variable and the rejected value.
+ */
+final class CommandLineOptions {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
+
+    /** One option: its flag, environment variable, help text and how it sets the builder. */
+    private record Option(
+            String flag, String env, String valueName, String help, BiConsumer<ServerOptions.Builder, String> setter) {}
+
+    private static final List<Option> OPTIONS = List.of(
+            new Option(
+                    "--port",
+                    "VEXILLA_PORT",
+                    "PORT",
+                    "TCP port; 0 picks a random free port (default 8080)",
+                    (b, v) -> b.port(parseInt(v))),
+            new Option(
+                    "--bind",
+                    "VEXILLA_BIND_ADDRESS",
+                    "ADDRESS",
+                    "address to bind (default 0.0.0.0)",
+                    ServerOptions.Builder::bindAddress),
+            new Option(
+                    "--config-dir",
+                    "VEXILLA_CONFIG_DIR",
+                    "DIR",
+                    "directory of config JSON v6 files, one <name>.json per config; watched for changes"
+                            + " (default: none, the embedded demo config is served)",
+                    (b, v) -> b.configDirectory(Path.of(v))),
+            new Option(
+                    "--keys-file",
+                    "VEXILLA_KEYS_FILE",
+                    "FILE",
+                    "SDK keys file, one 'sdk-key = config-name' per line (default <config-dir>/sdk-keys.txt)",
+                    (b, v) -> b.keysFile(Path.of(v))),
+            new Option(
+                    "--edgedb",
+                    "VEXILLA_EDGEDB_URL",
+                    "URL",
+                    "EdgeDB store: memory or redis://host:port[/db] (default memory)",
+                    ServerOptions.Builder::edgeDbUrl),
+            new Option(
+                    "--edgedb-prefix",
+                    "VEXILLA_EDGEDB_PREFIX",
+                    "TEXT",
+                    "prefix of EdgeDB keys in Redis (default vexilla:edgedb:)",
+                    ServerOptions.Builder::edgeDbKeyPrefix),
+            new Option(
+                    "--edgedb-ttl",
+                    "VEXILLA_EDGEDB_TTL",
+                    "DURATION",
+                    "lifetime of an EdgeDB entry after its last write; 0 = forever (default 0)",
+                    (b, v) -> b.edgeDbTtl(parseDuration(v))),
+            new Option(
+                    "--edgedb-timeout",
+                    "VEXILLA_EDGEDB_TIMEOUT",
+                    "DURATION",
+                    "timeout of one Redis operation (default 500ms)",
+                    (b, v) -> b.edgeDbTimeout(parseDuration(v))),
+            new Option(
+                    "--edgedb-max-entries",
+                    "VEXILLA_EDGEDB_MAX_ENTRIES",
+                    "N",
+                    "users kept by the in-memory EdgeDB store, least recently used evicted first (default 100000)",
+                    (b, v) -> b.edgeDbMaxEntries(parseInt(v))),
+            new Option(
+                    "--events-sink",
+                    "VEXILLA_EVENTS_SINK",
+                    "FILE",
+                    "JSON-lines file accepted event batches are appended to (default vexilla-events.jsonl)",
+                    (b, v) -> b.eventsSink(Path.of(v))),
+            new Option(
+                    "--max-body",
+                    "VEXILLA_MAX_BODY",
+                    "SIZE",
+                    "largest request body, e.g. 1048576, 512k, 1m (default 1m); larger get 413",
+                    (b, v) -> b.maxBodyBytes(parseSize(v))),
+            new Option(
+                    "--max-header",
+                    "VEXILLA_MAX_HEADER",
+                    "SIZE",
+                    "largest request line plus headers (default 8k); larger get 431",
+                    (b, v) -> b.maxHeaderBytes(parseSize(v))),
+            new Option(
+                    "--max-streams",
+                    "VEXILLA_MAX_STREAMS",
+                    "N",
+                    "cap on concurrent change streams (default 1000); more get 503",
+                    (b, v) -> b.maxStreams(parseInt(v))),
+            new Option(
+                    "--heartbeat",
+                    "VEXILLA_HEARTBEAT",
+                    "DURATION",
+                    "interval between heartbeat comments on change streams (default 30s)",
+                    (b, v) -> b.heartbeatInterval(parseDuration(v))),
+            new Option(
+                    "--rescan",
+                    "VEXILLA_RESCAN",
+                    "DURATION",
+                    "interval of the periodic config rescan behind file watching (default 10s)",
+                    (b, v) -> b.rescanInterval(parseDuration(v))));
+
+    private CommandLineOptions() {}
+
+    /**
+     * Parses flags and environment variables.
+     *
+     * @param args the command-line arguments
+     * @param environment the environment variables
+     * @return the options
+     * @throws IllegalArgumentException naming the flag or variable at fault
+     */
+    static ServerOptions parse(String[] args, Map<String, String> environment) {
+        ServerOptions.Builder builder = ServerOptions.builder();
+        for (Option option : OPTIONS) {
+            String value = environment.get(option.env());
+            if (value != null && !value.isBlank()) {
+                apply(builder, option, option.env(), value);
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            @Nullable String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Option option = find(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + ": a value is required");
+                }
+                value = args[++i];
+            }
+            apply(builder, option, name, value);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--keys-file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the {@code --help} text.
+     *
+     * @return every option with its environment variable
+     */
+    static String helpText() {
+        StringBuilder out = new StringBuilder();
+        out.append("Usage: java -jar vexilla-server.jar [OPTIONS]\n\n");
+        out.append("Vexilla bucketing server: serves config JSON v6 files, change streams, event ingestion\n");
+        out.append("and EdgeDB. Each option can also be set by its environment variable; a flag wins.\n\n");
+        for (Option option : OPTIONS) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-34s %s%n",
+                    option.flag() + " " + option.valueName(),
+                    "[env " + option.env() + "]"));
+            out.append("        ").append(option.help()).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "  %-34s %s%n", "--help", "print this text and exit"));
+        out.append(
+                "\nDURATION: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S). SIZE: bytes, or with k/m suffix (1024-based).\n");
+        return out.toString();
+    }
+
+    private static Option find(String flag) {
+        for (Option option : OPTIONS) {
+            if (option.flag().equals(flag)) {
+                return option;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + flag + "' (see --help)");
+    }
+
+    private static void apply(ServerOptions.Builder builder, Option option, String source, String value) {
+        try {
+            option.setter().accept(builder, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an integer, was '" + value + "'", e);
+        }
+    }
+
+    static Duration parseDuration(String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (text.equals("0")) {
+            return Duration.ZERO;
+        }
+        Matcher m = DURATION.matcher(text);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "must be a duration like 500ms, 30s, 5m, 1h or PT30S, was '" + value + "'", e);
+        }
+    }
+
+    static int parseSize(String value) {
+        Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("must be a size like 1048576, 512k or 1m, was '" + value + "'");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        long multiplier = unit.startsWith("k") ? 1024 : unit.startsWith("m") ? 1024 * 1024 : 1;
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("is too large, was '" + value + "'", e);
+        }
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("is too large, was '" + value + "'");
+        }
+        return (int) bytes;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.vexilla.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code POST /v1/events/batch}: accepts DevCycle-shaped event batches, aggregates them
+ * ({@link EventBatchSummary}) and appends one line per batch to the {@link EventSink}.
+ *
+ * <p>Checks, in order: SDK key in {@code Authorization} (401), JSON content type (415), body size (413, the body is
+ * not read past the limit), well-formed JSON (400), batch shape (400 with the JSON path). Success is 201
+ * {@code {"message":"Successfully received N events."}}. Failure policy: if the sink cannot store the line the
+ * answer is 503 and the counters are not bumped, so a client retry does not double count.
+ */
+final class EventsRoute implements Route {
+    static final String PATH = "/v1/events/batch";
+
+    private final ConfigStore<?> store;
+    private final EventSink sink;
+    private final int maxBodyBytes;
+    private final Clock clock;
+    private final MetricsRegistry.Counter received;
+    private final MetricsRegistry.Counter batches;
+
+    /**
+     * Creates the route.
+     *
+     * @param store resolves the SDK key
+     * @param sink stores accepted batches
+     * @param maxBodyBytes the body limit
+     * @param clock stamps batches
+     * @param metrics where event counters go
+     */
+    EventsRoute(ConfigStore<?> store, EventSink sink, int maxBodyBytes, Clock clock, MetricsRegistry metrics) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.received = metrics.counter(
+                "vexilla_events_received_total", "Events accepted, by config and kind.", "config", "kind");
+        this.batches = metrics.counter("vexilla_event_batches_total", "Event batches by outcome.", "outcome");
+    }
+
+    @Override
+    public void handle(Request request, Response response, Callback callback) {
+        ServedConfig<?> config = store.forKey(HttpExchanges.sdkKey(request))
+                .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
+        HttpExchanges.requireJsonContentType(request);
+        byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
+        EventBatchSummary summary;
+        try {
+            JsonNode root = ServerJson.mapper().readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new HttpError(400, "Request body is empty");
+            }
+            summary = EventBatchSummary.of(root);
+        } catch (HttpError e) {
+            batches.inc("rejected");
+            throw e;
+        } catch (JsonProcessingException e) {
+            batches.inc("rejected");
+            throw new HttpError(
+                    400,
+                    e.getLocation() == null
+                            ? "Malformed JSON: " + e.getOriginalMessage()
+                            : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            batches.inc("rejected");
+            throw new HttpError(400, "Request body could not be read");
+        }
+        try {
+            sink.append(summary.toJsonLine(config.name(), clock.instant()));
+        } catch (IOException e) {
+            batches.inc("sink_failed");
+            throw new HttpError(503, "Events could not be stored; retry later");
+        }
+        count(config.name(), summary);
+        ObjectNode answer = ServerJson.mapper().createObjectNode();
+        answer.put("message", "Successfully received " + summary.events() + " events.");
+        HttpExchanges.writeJson(response, callback, 201, answer);
+    }
+
+    private void count(String configName, EventBatchSummary summary) {
+        batches.inc("accepted");
+        long evaluations = summary.evaluations().values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+        received.add(evaluations, configName, "evaluation");
+        received.add(
+                summary.defaulted().values().stream().mapToLong(Long::longValue).sum(), configName, "defaulted");
+        received.add(
+                summary.custom().values().stream().mapToLong(Long::longValue).sum(), configName, "custom");
+        received.add(
+                summary.other().values().stream().mapToLong(Long::longValue).sum(), configName, "other");
+    }
+}

@@ -1,0 +1,550 @@
+package dev.vexilla.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of a {@link VexillaServer}: immutable, validated when built.
+ *
+ * <pre>{@code
+ * ServerOptions options = ServerOptions.builder()
+ *         .port(0)
+ *         .configDirectory(Path.of("/etc/vexilla/configs"))
+ *         .keysFile(Path.of("/etc/vexilla/sdk-keys.txt"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Every option can also be given on the command line or in an environment variable; see
+ * {@link #fromCommandLine(String[], Map)} and the module README. Thread-safe (immutable).
+ *
+ * @since 0.1.0
+ */
+public final class ServerOptions {
+    /** Default TCP port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Default bind address: every interface. */
+    public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+    /** Name of the keys file looked up in the config directory when no keys file is given. */
+    public static final String DEFAULT_KEYS_FILE_NAME = "sdk-keys.txt";
+    /** Default EdgeDB store: in memory. */
+    public static final String DEFAULT_EDGEDB_URL = "memory";
+    /** Default EdgeDB key prefix (Redis). */
+    public static final String DEFAULT_EDGEDB_KEY_PREFIX = "vexilla:edgedb:";
+    /** Default EdgeDB entry lifetime: zero, entries never expire. */
+    public static final Duration DEFAULT_EDGEDB_TTL = Duration.ZERO;
+    /** Default EdgeDB operation timeout (Redis). */
+    public static final Duration DEFAULT_EDGEDB_TIMEOUT = Duration.ofMillis(500);
+    /** Default maximum number of users the in-memory EdgeDB store keeps. */
+    public static final int DEFAULT_EDGEDB_MAX_ENTRIES = 100_000;
+    /** Default events sink: a JSON-lines file in the working directory. */
+    public static final Path DEFAULT_EVENTS_SINK = Path.of("vexilla-events.jsonl");
+    /** Default request body limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** Smallest accepted request body limit. */
+    public static final int MIN_MAX_BODY_BYTES = 1024;
+    /** Default limit for the request line plus headers: 8 KiB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
+    /** Smallest accepted header limit. */
+    public static final int MIN_MAX_HEADER_BYTES = 1024;
+    /** Default cap on concurrent change streams. */
+    public static final int DEFAULT_MAX_STREAMS = 1000;
+    /** Default interval between heartbeat comments on change streams. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+    /** Default interval of the periodic config-directory rescan (the fallback behind file watching). */
+    public static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofSeconds(10);
+    /** Smallest accepted heartbeat and rescan interval. */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
+    private final int port;
+    private final String bindAddress;
+    private final @Nullable Path configDirectory;
+    private final @Nullable Path keysFile;
+    private final String edgeDbUrl;
+    private final String edgeDbKeyPrefix;
+    private final Duration edgeDbTtl;
+    private final Duration edgeDbTimeout;
+    private final int edgeDbMaxEntries;
+    private final Path eventsSink;
+    private final int maxBodyBytes;
+    private final int maxHeaderBytes;
+    private final int maxStreams;
+    private final Duration heartbeatInterval;
+    private final Duration rescanInterval;
+
+    private ServerOptions(Builder b) {
+        this.port = b.port;
+        this.bindAddress = b.bindAddress;
+        this.configDirectory = b.configDirectory;
+        this.keysFile = b.keysFile != null || b.configDirectory == null
+                ? b.keysFile
+                : b.configDirectory.resolve(DEFAULT_KEYS_FILE_NAME);
+        this.edgeDbUrl = b.edgeDbUrl;
+        this.edgeDbKeyPrefix = b.edgeDbKeyPrefix;
+        this.edgeDbTtl = b.edgeDbTtl;
+        this.edgeDbTimeout = b.edgeDbTimeout;
+        this.edgeDbMaxEntries = b.edgeDbMaxEntries;
+        this.eventsSink = b.eventsSink;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.maxHeaderBytes = b.maxHeaderBytes;
+        this.maxStreams = b.maxStreams;
+        this.heartbeatInterval = b.heartbeatInterval;
+        this.rescanInterval = b.rescanInterval;
+    }
+
+    /**
+     * Starts a builder with every option at its default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads options from command-line flags, falling back to environment variables, then to the defaults.
+     *
+     * @param args the command-line arguments ({@code --port 8080} or {@code --port=8080})
+     * @param environment the environment variables (usually {@code System.getenv()})
+     * @return the options
+     * @throws IllegalArgumentException naming the flag or variable when a value is malformed or out of range
+     */
+    public static ServerOptions fromCommandLine(String[] args, Map<String, String> environment) {
+        return CommandLineOptions.parse(args, environment);
+    }
+
+    /**
+     * Returns the text printed by {@code --help}: every flag, its environment variable and its default.
+     *
+     * @return the help text
+     */
+    public static String helpText() {
+        return CommandLineOptions.helpText();
+    }
+
+    /**
+     * Returns the TCP port; 0 means a random free port.
+     *
+     * @return the TCP port; 0 means a random free port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Returns the address to bind, never null.
+     *
+     * @return the address to bind, never null
+     */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /**
+     * Returns the config directory, empty when the embedded demo config is served.
+     *
+     * @return the config directory, empty when the embedded demo config is served
+     */
+    public Optional<Path> configDirectory() {
+        return Optional.ofNullable(configDirectory);
+    }
+
+    /**
+     * Returns the keys file, empty exactly when no config directory is set.
+     *
+     * @return the keys file, empty exactly when no config directory is set
+     */
+    public Optional<Path> keysFile() {
+        return Optional.ofNullable(keysFile);
+    }
+
+    /**
+     * Returns {@code memory} or a {@code redis://host:port[/db]} URL.
+     *
+     * @return {@code memory} or a {@code redis://host:port[/db]} URL
+     */
+    public String edgeDbUrl() {
+        return edgeDbUrl;
+    }
+
+    /**
+     * Returns the prefix of every EdgeDB key in Redis.
+     *
+     * @return the prefix of every EdgeDB key in Redis
+     */
+    public String edgeDbKeyPrefix() {
+        return edgeDbKeyPrefix;
+    }
+
+    /**
+     * Returns how long an EdgeDB entry lives after its last write; zero means forever.
+     *
+     * @return how long an EdgeDB entry lives after its last write; zero means forever
+     */
+    public Duration edgeDbTtl() {
+        return edgeDbTtl;
+    }
+
+    /**
+     * Returns the timeout of one EdgeDB operation (Redis).
+     *
+     * @return the timeout of one EdgeDB operation (Redis)
+     */
+    public Duration edgeDbTimeout() {
+        return edgeDbTimeout;
+    }
+
+    /**
+     * Returns the maximum number of users in the in-memory EdgeDB store.
+     *
+     * @return the maximum number of users in the in-memory EdgeDB store
+     */
+    public int edgeDbMaxEntries() {
+        return edgeDbMaxEntries;
+    }
+
+    /**
+     * Returns the JSON-lines file accepted event batches are appended to.
+     *
+     * @return the JSON-lines file accepted event batches are appended to
+     */
+    public Path eventsSink() {
+        return eventsSink;
+    }
+
+    /**
+     * Returns the largest accepted request body in bytes.
+     *
+     * @return the largest accepted request body in bytes
+     */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * Returns the largest accepted request line plus headers in bytes.
+     *
+     * @return the largest accepted request line plus headers in bytes
+     */
+    public int maxHeaderBytes() {
+        return maxHeaderBytes;
+    }
+
+    /**
+     * Returns the cap on concurrent change streams.
+     *
+     * @return the cap on concurrent change streams
+     */
+    public int maxStreams() {
+        return maxStreams;
+    }
+
+    /**
+     * Returns the interval between heartbeat comments on change streams.
+     *
+     * @return the interval between heartbeat comments on change streams
+     */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /**
+     * Returns the interval of the periodic config rescan.
+     *
+     * @return the interval of the periodic config rescan
+     */
+    public Duration rescanInterval() {
+        return rescanInterval;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerOptions other && fields().equals(other.fields());
+    }
+
+    @Override
+    public int hashCode() {
+        return fields().hashCode();
+    }
+
+    private List<Object> fields() {
+        return Arrays.asList(
+                port,
+                bindAddress,
+                configDirectory,
+                keysFile,
+                edgeDbUrl,
+                edgeDbKeyPrefix,
+                edgeDbTtl,
+                edgeDbTimeout,
+                edgeDbMaxEntries,
+                eventsSink,
+                maxBodyBytes,
+                maxHeaderBytes,
+                maxStreams,
+                heartbeatInterval,
+                rescanInterval);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions{port=" + port + ", bindAddress=" + bindAddress + ", configDirectory=" + configDirectory
+                + ", keysFile=" + keysFile + ", edgeDbUrl=" + EdgeDbStores.redactUrl(edgeDbUrl)
+                + ", edgeDbKeyPrefix=" + edgeDbKeyPrefix + ", edgeDbTtl=" + edgeDbTtl + ", edgeDbTimeout="
+                + edgeDbTimeout + ", edgeDbMaxEntries=" + edgeDbMaxEntries + ", eventsSink=" + eventsSink
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", maxStreams="
+                + maxStreams + ", heartbeatInterval=" + heartbeatInterval + ", rescanInterval=" + rescanInterval
+                + "}";
+    }
+
+    /**
+     * Builds {@link ServerOptions}. Each setter validates its argument at once and throws
+     * {@link IllegalArgumentException} with a message naming the option, the rule and the rejected value. Not
+     * thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private String bindAddress = DEFAULT_BIND_ADDRESS;
+        private @Nullable Path configDirectory;
+        private @Nullable Path keysFile;
+        private String edgeDbUrl = DEFAULT_EDGEDB_URL;
+        private String edgeDbKeyPrefix = DEFAULT_EDGEDB_KEY_PREFIX;
+        private Duration edgeDbTtl = DEFAULT_EDGEDB_TTL;
+        private Duration edgeDbTimeout = DEFAULT_EDGEDB_TIMEOUT;
+        private int edgeDbMaxEntries = DEFAULT_EDGEDB_MAX_ENTRIES;
+        private Path eventsSink = DEFAULT_EVENTS_SINK;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+        private int maxStreams = DEFAULT_MAX_STREAMS;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private Duration rescanInterval = DEFAULT_RESCAN_INTERVAL;
+
+        private Builder() {}
+
+        /**
+         * Sets the TCP port (default {@value #DEFAULT_PORT}); 0 picks a random free port.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            require(port >= 0 && port <= 65535, "port must be in 0..65535, was %s", port);
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets the address to bind (default {@value #DEFAULT_BIND_ADDRESS}).
+         *
+         * @param bindAddress a host name or IP literal
+         * @return this builder
+         */
+        public Builder bindAddress(String bindAddress) {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            require(!bindAddress.isBlank(), "bindAddress must not be blank, was '%s'", bindAddress);
+            this.bindAddress = bindAddress.strip();
+            return this;
+        }
+
+        /**
+         * Sets the directory holding one config JSON v6 per config ({@code <name>.json}). Without it the server
+         * serves the embedded demo config under {@link VexillaServer#DEMO_SDK_KEY}.
+         *
+         * @param configDirectory the directory, or {@code null} for the demo config
+         * @return this builder
+         */
+        public Builder configDirectory(@Nullable Path configDirectory) {
+            this.configDirectory = configDirectory;
+            return this;
+        }
+
+        /**
+         * Sets the keys file (default {@code <configDirectory>/}{@value #DEFAULT_KEYS_FILE_NAME}).
+         *
+         * @param keysFile the file, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder keysFile(@Nullable Path keysFile) {
+            this.keysFile = keysFile;
+            return this;
+        }
+
+        /**
+         * Sets the EdgeDB store: {@code memory} (default) or {@code redis://host:port[/db]}
+         * ({@code rediss://} for TLS).
+         *
+         * @param edgeDbUrl the store URL
+         * @return this builder
+         */
+        public Builder edgeDbUrl(String edgeDbUrl) {
+            Objects.requireNonNull(edgeDbUrl, "edgeDbUrl");
+            EdgeDbStores.validateUrl(edgeDbUrl);
+            this.edgeDbUrl = edgeDbUrl.strip();
+            return this;
+        }
+
+        /**
+         * Sets the prefix of EdgeDB keys in Redis (default {@value #DEFAULT_EDGEDB_KEY_PREFIX}).
+         *
+         * @param prefix the prefix, may be empty
+         * @return this builder
+         */
+        public Builder edgeDbKeyPrefix(String prefix) {
+            this.edgeDbKeyPrefix = Objects.requireNonNull(prefix, "edgeDbKeyPrefix");
+            return this;
+        }
+
+        /**
+         * Sets how long an EdgeDB entry lives after its last write (default zero: forever).
+         *
+         * @param ttl zero or at least one second
+         * @return this builder
+         */
+        public Builder edgeDbTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "edgeDbTtl");
+            require(
+                    ttl.isZero() || ttl.compareTo(Duration.ofSeconds(1)) >= 0,
+                    "edgeDbTtl must be 0 or >= 1s, was %s",
+                    ttl);
+            this.edgeDbTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Sets the timeout of one EdgeDB operation against Redis (default 500 ms).
+         *
+         * @param timeout at least 1 ms
+         * @return this builder
+         */
+        public Builder edgeDbTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "edgeDbTimeout");
+            require(timeout.toMillis() >= 1, "edgeDbTimeout must be >= 1ms, was %s", timeout);
+            this.edgeDbTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how many users the in-memory EdgeDB store keeps before evicting the least recently used
+         * (default {@value #DEFAULT_EDGEDB_MAX_ENTRIES}).
+         *
+         * @param maxEntries at least 1
+         * @return this builder
+         */
+        public Builder edgeDbMaxEntries(int maxEntries) {
+            require(maxEntries >= 1, "edgeDbMaxEntries must be >= 1, was %s", maxEntries);
+            this.edgeDbMaxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Sets the JSON-lines file accepted event batches are appended to (default {@code vexilla-events.jsonl}).
+         *
+         * @param eventsSink the file
+         * @return this builder
+         */
+        public Builder eventsSink(Path eventsSink) {
+            this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
+            return this;
+        }
+
+        /**
+         * Sets the largest accepted request body (default 1 MiB); larger bodies get 413.
+         *
+         * @param maxBodyBytes at least {@value #MIN_MAX_BODY_BYTES}
+         * @return this builder
+         */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            require(
+                    maxBodyBytes >= MIN_MAX_BODY_BYTES,
+                    "maxBodyBytes must be >= %s, was %s",
+                    MIN_MAX_BODY_BYTES,
+                    maxBodyBytes);
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * Sets the largest accepted request line plus headers (default 8 KiB); larger get 431.
+         *
+         * @param maxHeaderBytes at least {@value #MIN_MAX_HEADER_BYTES}
+         * @return this builder
+         */
+        public Builder maxHeaderBytes(int maxHeaderBytes) {
+            require(
+                    maxHeaderBytes >= MIN_MAX_HEADER_BYTES,
+                    "maxHeaderBytes must be >= %s, was %s",
+                    MIN_MAX_HEADER_BYTES,
+                    maxHeaderBytes);
+            this.maxHeaderBytes = maxHeaderBytes;
+            return this;
+        }
+
+        /**
+         * Sets the cap on concurrent change streams (default {@value #DEFAULT_MAX_STREAMS}); more get 503.
+         *
+         * @param maxStreams at least 1
+         * @return this builder
+         */
+        public Builder maxStreams(int maxStreams) {
+            require(maxStreams >= 1, "maxStreams must be >= 1, was %s", maxStreams);
+            this.maxStreams = maxStreams;
+            return this;
+        }
+
+        /**
+         * Sets the interval between heartbeat comments on change streams (default 30 s).
+         *
+         * @param interval at least 100 ms
+         * @return this builder
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = requireInterval("heartbeatInterval", interval);
+            return this;
+        }
+
+        /**
+         * Sets the interval of the periodic rescan of the config directory and keys file (default 10 s), the
+         * fallback for file systems where watching misses changes.
+         *
+         * @param interval at least 100 ms
+         * @return this builder
+         */
+        public Builder rescanInterval(Duration interval) {
+            this.rescanInterval = requireInterval("rescanInterval", interval);
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         * @throws IllegalArgumentException when a keys file is set without a config directory
+         */
+        public ServerOptions build() {
+            require(
+                    keysFile == null || configDirectory != null,
+                    "keysFile requires configDirectory (the demo config has a fixed key), was %s",
+                    keysFile);
+            return new ServerOptions(this);
+        }
+
+        private static Duration requireInterval(String name, Duration interval) {
+            Objects.requireNonNull(interval, name);
+            require(interval.compareTo(MIN_INTERVAL) >= 0, "%s must be >= %s, was %s", name, MIN_INTERVAL, interval);
+            return interval;
+        }
+
+        private static void require(boolean condition, String format, Object... args) {
+            if (!condition) {
+                throw new IllegalArgumentException(String.format(format, args));
+            }
+        }
+    }
+}

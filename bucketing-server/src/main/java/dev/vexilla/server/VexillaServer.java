@@ -1,0 +1,314 @@
+package dev.vexilla.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), change streams
+ * (SSE), event ingestion, health and metrics, on Jetty 12.
+ *
+ * <pre>{@code
+ * try (VexillaServer server = VexillaServer.start(ServerOptions.builder().port(0).build())) {
+ *     URI base = server.baseUri(); // e.g. http://127.0.0.1:41234/
+ *     // ConfigCat-compatible clients read base + "configuration-files/" + VexillaServer.DEMO_SDK_KEY + "/config_v6.json"
+ * }
+ * }</pre>
+ *
+ * <p>Without a config directory it serves an embedded demo config under {@link #DEMO_SDK_KEY}; that key is public
+ * by design and is the only key ever logged. Thread-safe. {@link #start} blocks until the port is bound;
+ * {@link #close()} is idempotent, ends open streams and stops every thread the server started.
+ *
+ * @since 0.1.0
+ */
+public final class VexillaServer implements AutoCloseable {
+    /** The public SDK key of the embedded demo config, served when no config directory is given. */
+    public static final String DEMO_SDK_KEY = "vexilla-demo-key-0000000000000000";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
+
+    private final Server jetty;
+    private final ConfigStore<?> configStore;
+    private final @Nullable ConfigWatcher watcher;
+    private final StreamHub streams;
+    private final EventSink eventSink;
+    private final EdgeDbStore edgeDb;
+    private final MetricsRegistry metrics;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final int port;
+    private volatile boolean closed;
+
+    private <C> VexillaServer(
+            ServerOptions options,
+            ConfigValidator<C> validator,
+            Clock clock,
+            @Nullable ScheduledExecutorService scheduler)
+            throws Exception {
+        this.metrics = new MetricsRegistry();
+        ConfigStore<C> store = openStore(options, validator, clock, metrics);
+        this.configStore = store;
+        this.ownsScheduler = scheduler == null;
+        this.scheduler = scheduler != null ? scheduler : newScheduler();
+        this.streams = new StreamHub(options.maxStreams(), options.heartbeatInterval(), this.scheduler, clock, metrics);
+        store.addListener(streams::announce);
+        this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
+        this.eventSink = new JsonLinesEventSink(options.eventsSink());
+        this.edgeDb = EdgeDbStores.create(options, clock, metrics);
+        ApiHandler api = routes(store, options, clock);
+        this.jetty = new Server(newThreadPool());
+        ServerConnector connector = newConnector(jetty, options);
+        jetty.addConnector(connector);
+        jetty.setHandler(api);
+        jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
+        jetty.setStopTimeout(0);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        this.port = connector.getLocalPort();
+    }
+
+    /**
+     * Starts a server with the built-in config validation ({@link ConfigValidators#jsonShape()}).
+     *
+     * @param options the options
+     * @return the running server
+     * @throws IllegalArgumentException if the config directory or keys file is missing or malformed
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static VexillaServer start(ServerOptions options) {
+        return start(options, ConfigValidators.jsonShape(), Clock.systemUTC(), null);
+    }
+
+    /**
+     * Starts a server with an injected validator, clock and scheduler (tests; the engine wiring).
+     *
+     * @param options the options
+     * @param validator validates and compiles config files
+     * @param clock the clock
+     * @param scheduler runs heartbeats and rescans, or null for an own daemon scheduler
+     * @param <C> the compiled config form
+     * @return the running server
+     */
+    static <C> VexillaServer start(
+            ServerOptions options,
+            ConfigValidator<C> validator,
+            Clock clock,
+            @Nullable ScheduledExecutorService scheduler) {
+        Objects.requireNonNull(options, "options");
+        VexillaServer server = null;
+        try {
+            server = new VexillaServer(options, validator, clock, scheduler);
+            server.logStarted(options);
+            return server;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot start the server on " + options.bindAddress() + ":" + options.port() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Returns the bound port (the real one when started on port 0); unchanged after {@link #close()}.
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Returns the base URI for clients on this machine, e.g. {@code http://127.0.0.1:8080/}.
+     *
+     * @return the base URI, ending in {@code /}
+     */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    /** Stops the server: ends open streams, stops Jetty, closes the EdgeDB store and the events sink. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
+        streams.close();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping Jetty failed", e);
+        }
+        edgeDb.close();
+        eventSink.close();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /**
+     * Tells whether everything the server started has stopped: Jetty, the watcher thread and an own scheduler.
+     *
+     * @return true once {@link #close()} has finished
+     */
+    boolean isTerminated() {
+        return closed
+                && jetty.isStopped()
+                && (watcher == null || !watcher.isWatching())
+                && (!ownsScheduler || scheduler.isTerminated());
+    }
+
+    ConfigStore<?> configStore() {
+        return configStore;
+    }
+
+    StreamHub streams() {
+        return streams;
+    }
+
+    EdgeDbStore edgeDb() {
+        return edgeDb;
+    }
+
+    MetricsRegistry metrics() {
+        return metrics;
+    }
+
+    private static <C> ConfigStore<C> openStore(
+            ServerOptions options, ConfigValidator<C> validator, Clock clock, MetricsRegistry metrics) {
+        if (options.configDirectory().isEmpty()) {
+            return ConfigStore.demo(DEMO_SDK_KEY, validator, clock, metrics);
+        }
+        return ConfigStore.open(
+                options.configDirectory().get(), options.keysFile().orElseThrow(), validator, clock, metrics);
+    }
+
+    private ConfigWatcher newWatcher(ConfigStore<?> store, ServerOptions options) {
+        Set<Path> directories = new LinkedHashSet<>();
+        directories.add(store.directory().orElseThrow());
+        Path keysDir = store.keysFile().orElseThrow().toAbsolutePath().getParent();
+        if (keysDir != null) {
+            directories.add(keysDir);
+        }
+        return new ConfigWatcher(directories, store::rescan, scheduler, options.rescanInterval());
+    }
+
+    private ApiHandler routes(ConfigStore<?> store, ServerOptions options, Clock clock) {
+        return new ApiHandler(metrics)
+                .route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
+                .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                .route(
+                        "POST",
+                        EventsRoute.PATH,
+                        new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics))
+                .route("GET", "/healthz", this::health)
+                .route("GET", "/metrics", this::metricsText);
+    }
+
+    private void stream(ConfigStore<?> store, Request request, Response response, Callback callback) {
+        ServedConfig<?> config = store.forKey(HttpExchanges.sdkKey(request))
+                .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
+        if ("HEAD".equals(request.getMethod())) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            callback.succeeded();
+            return;
+        }
+        streams.open(config.name(), request, response, callback);
+    }
+
+    private void health(Request request, Response response, Callback callback) {
+        ObjectNode body = ServerJson.mapper().createObjectNode();
+        body.put("status", "ok");
+        body.put("configs", configStore.configs().size());
+        body.put("streams", streams.size());
+        HttpExchanges.writeJson(response, callback, 200, body);
+    }
+
+    private void metricsText(Request request, Response response, Callback callback) {
+        byte[] text = metrics.render().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(text), callback);
+    }
+
+    private void logStarted(ServerOptions options) {
+        if (configStore.directory().isEmpty()) {
+            LOG.info(
+                    "Vexilla server listening on {}:{}; serving the embedded demo config under the public demo SDK"
+                            + " key {}",
+                    options.bindAddress(),
+                    port(),
+                    DEMO_SDK_KEY);
+        } else {
+            LOG.info(
+                    "Vexilla server listening on {}:{}; serving {} config(s) from {}, keys from {}, EdgeDB {}",
+                    options.bindAddress(),
+                    port(),
+                    configStore.configs().size(),
+                    options.configDirectory().get(),
+                    options.keysFile().orElseThrow(),
+                    EdgeDbStores.redactUrl(options.edgeDbUrl()));
+        }
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "vexilla-scheduler-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    private static QueuedThreadPool newThreadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+        pool.setName("vexilla-http");
+        pool.setDaemon(true);
+        return pool;
+    }
+
+    private static ServerConnector newConnector(Server jetty, ServerOptions options) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(options.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(options.bindAddress());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(30_000);
+        return connector;
+    }
+}

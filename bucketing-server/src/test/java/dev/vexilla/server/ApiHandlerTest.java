@@ -1,0 +1,152 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ApiHandlerTest {
+    @TempDir
+    Path dir;
+
+    private VexillaServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServers.start(TestServers.options(dir)
+                .configDirectory(TestServers.configDirectory(dir))
+                .maxHeaderBytes(2048)
+                .build());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void unknownRoute_gives404Json() throws Exception {
+        HttpResponse<String> response = TestServers.get(server, "/v2/whatever");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode body = ServerJson.mapper().readTree(response.body());
+        assertThat(body.get("statusCode").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongMethodOnHealthz_gives405WithAllow() throws Exception {
+        HttpResponse<String> response = TestServers.send(
+                TestServers.request(server, "/healthz").DELETE().build());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void headersOverTheLimit_give431Json() throws Exception {
+        String response = raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(4000) + "\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 431");
+        assertThat(response).contains("\"statusCode\":431");
+    }
+
+    @Test
+    void tooManyHeaders_give431Json() throws Exception {
+        StringBuilder request = new StringBuilder("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 300; i++) {
+            request.append("X-H").append(i).append(": v\r\n");
+        }
+        String response = raw(request.append("\r\n").toString());
+
+        assertThat(response).startsWith("HTTP/1.1 431");
+        assertThat(response).contains("\"statusCode\":431");
+    }
+
+    @Test
+    void garbageRequestLine_gives400Json() throws Exception {
+        String response = raw("\u0001\u0002 not http at all\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("\"statusCode\":400");
+    }
+
+    @Test
+    void floodOfMalformedRequests_doesNotHurtService() throws Exception {
+        int total = 3000;
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        try {
+            List<CompletableFuture<Void>> work = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                int n = i;
+                work.add(CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                badRequest(n);
+                                answered.incrementAndGet();
+                            } catch (Exception e) {
+                                // a refused or reset connection also counts as handled by the server
+                            }
+                        },
+                        pool));
+            }
+            CompletableFuture.allOf(work.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(answered.get()).isGreaterThan(total * 9 / 10);
+        HttpResponse<String> good = TestServers.get(server, TestServers.configPath(TestServers.KEY_A));
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(TestServers.get(server, "/healthz").statusCode()).isEqualTo(200);
+    }
+
+    private void badRequest(int n) throws Exception {
+        switch (n % 3) {
+            case 0 -> raw("BLAH\r\n\r\n");
+            case 1 -> TestServers.postJson(server, EventsRoute.PATH, TestServers.KEY_A, "{\"batch\":[" + n);
+            default ->
+                TestServers.send(TestServers.request(server, EventsRoute.PATH)
+                        .header("Authorization", "bad-key-" + n)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        }
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class CommandLineOptionsTest {
+    @Test
+    void flagsInBothFormsAreRead() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {"--port", "9090", "--bind=127.0.0.1", "--max-body", "512k", "--heartbeat", "15s"},
+                Map.of());
+
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(options.maxBodyBytes()).isEqualTo(512 * 1024);
+        assertThat(options.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void environmentVariablesAreReadAndFlagsWin() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {"--port", "7000"},
+                Map.of(
+                        "VEXILLA_PORT", "6000",
+                        "VEXILLA_CONFIG_DIR", "/srv/configs",
+                        "VEXILLA_EDGEDB_URL", "redis://localhost:6379",
+                        "VEXILLA_MAX_STREAMS", "12",
+                        "VEXILLA_RESCAN", "PT1M"));
+
+        assertThat(options.port()).isEqualTo(7000);
+        assertThat(options.configDirectory()).hasValue(Path.of("/srv/configs"));
+        assertThat(options.keysFile()).hasValue(Path.of("/srv/configs/sdk-keys.txt"));
+        assertThat(options.edgeDbUrl()).isEqualTo("redis://localhost:6379");
+        assertThat(options.maxStreams()).isEqualTo(12);
+        assertThat(options.rescanInterval()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void badValues_nameTheFlagOrVariable() {
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--port", "eighty"}, Map.of()))
+                .hasMessage("--port: must be an integer, was 'eighty'");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[0], Map.of("VEXILLA_PORT", "-1")))
+                .hasMessage("VEXILLA_PORT: port must be in 0..65535, was -1");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--heartbeat", "soon"}, Map.of()))
+                .hasMessageStartingWith("--heartbeat: must be a duration");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--max-body", "1gb"}, Map.of()))
+                .hasMessageStartingWith("--max-body: must be a size");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--colour", "blue"}, Map.of()))
+                .hasMessage("unknown option '--colour' (see --help)");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--port"}, Map.of()))
+                .hasMessage("--port: a value is required");
+    }
+
+    @Test
+    void durationsAndSizes_acceptTheDocumentedForms() {
+        assertThat(CommandLineOptions.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(CommandLineOptions.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(CommandLineOptions.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(CommandLineOptions.parseDuration("0")).isZero();
+        assertThat(CommandLineOptions.parseSize("1m")).isEqualTo(1024 * 1024);
+        assertThat(CommandLineOptions.parseSize("2048")).isEqualTo(2048);
+        assertThat(CommandLineOptions.parseSize("8KiB")).isEqualTo(8192);
+        assertThatThrownBy(() -> CommandLineOptions.parseSize("99999999m")).hasMessageContaining("too large");
+    }
+
+    @Test
+    void helpText_listsEveryFlagWithItsEnvironmentVariable() {
+        String help = CommandLineOptions.helpText();
+
+        for (String pair : new String[] {
+            "--port PORT",
+            "VEXILLA_PORT",
+            "--bind",
+            "VEXILLA_BIND_ADDRESS",
+            "--config-dir",
+            "VEXILLA_CONFIG_DIR",
+            "--keys-file",
+            "VEXILLA_KEYS_FILE",
+            "--edgedb",
+            "VEXILLA_EDGEDB_URL",
+            "VEXILLA_EDGEDB_PREFIX",
+            "VEXILLA_EDGEDB_TTL",
+            "VEXILLA_EDGEDB_TIMEOUT",
+            "VEXILLA_EDGEDB_MAX_ENTRIES",
+            "--events-sink",
+            "VEXILLA_EVENTS_SINK",
+            "--max-body",
+            "VEXILLA_MAX_BODY",
+            "--max-header",
+            "VEXILLA_MAX_HEADER",
+            "--max-streams",
+            "VEXILLA_MAX_STREAMS",
+            "--heartbeat",
+            "VEXILLA_HEARTBEAT",
+            "--rescan",
+            "VEXILLA_RESCAN",
+            "--help"
+        }) {
+            assertThat(help).contains(pair);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+final class ConfigValidatorsTest {
+    private static InvalidConfigException reject(String json) {
+        try {
+            ConfigValidators.jsonShape().compile("c", json.getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidConfigException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + json);
+    }
+
+    @Test
+    void acceptsAConfigV6AndReturnsItsTree() throws Exception {
+        byte[] json = "{\"p\":{\"s\":\"x\"},\"s\":[],\"f\":{\"a\":{\"v\":{\"b\":true}}}}".getBytes();
+
+        assertThat(ConfigValidators.jsonShape()
+                        .compile("c", json)
+                        .at("/f/a/v/b")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void acceptsConfigCatsOwnSampleConfigs() throws Exception {
+        for (String name : new String[] {"Segment", "PrerequisiteFlag", "SemverValidation", "Comparators"}) {
+            try (java.io.InputStream in = getClass().getResourceAsStream("/configcat-kotlin-sdk/" + name + ".json")) {
+                assertThat(in).as(name).isNotNull();
+                JsonNode compiled = ConfigValidators.jsonShape().compile(name, in.readAllBytes());
+                assertThat(compiled.get("f").size()).as(name).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void shapeErrors_carryTheJsonPath() {
+        assertThat(reject("[]").jsonPath()).isEqualTo("$");
+        assertThat(reject("{}").jsonPath()).isEqualTo("$.f");
+        assertThat(reject("{\"f\":[]}").reason()).contains("must be an object, was array");
+        assertThat(reject("{\"f\":{\"flag\":3}}").jsonPath()).isEqualTo("$.f.flag");
+        assertThat(reject("{\"f\":{},\"p\":1}").jsonPath()).isEqualTo("$.p");
+        assertThat(reject("{\"f\":{},\"s\":{}}").jsonPath()).isEqualTo("$.s");
+    }
+
+    @Test
+    void malformedJson_givesThePathWhereParsingStopped() {
+        InvalidConfigException e = reject("{\"f\":{\"flag\":{\"r\":[{\"c\":[1,}]}}}");
+
+        assertThat(e.jsonPath()).startsWith("$.f.flag.r[0].c");
+        assertThat(e.reason()).contains("malformed JSON").contains("line 1");
+        assertThat(e.getMessage()).endsWith("at " + e.jsonPath());
+    }
+
+    @Test
+    void emptyOrTrailingContent_isRejected() {
+        assertThat(reject("").reason()).contains("empty");
+        assertThat(reject("{\"f\":{}} {}").reason()).contains("after the JSON document");
+    }
+
+    @Test
+    void deepNesting_isRejectedNotAStackOverflow() {
+        assertThatThrownBy(() -> ConfigValidators.jsonShape()
+                        .compile("c", ("{\"f\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes()))
+                .isInstanceOf(InvalidConfigException.class);
+    }
+}

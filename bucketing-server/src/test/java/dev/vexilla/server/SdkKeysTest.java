@@ -1,0 +1,60 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+final class SdkKeysTest {
+    static final String K1 = "configcat-sdk-1/PKDVCLf-Hq-h-kCzMp-L7Q/psuH7BGHoUmdONrzzUOY7A";
+    static final String K2 = "base64-like-key-with-padding==";
+
+    @Test
+    void parse_mapsKeysToConfigsIgnoringCommentsAndBlankLines() {
+        SdkKeys keys = SdkKeys.parse("# comment\n\n  " + K1 + " = prod \r\n" + K2 + "=staging\n");
+
+        assertThat(keys.configNameFor(K1)).hasValue("prod");
+        assertThat(keys.configNameFor(K2)).hasValue("staging");
+        assertThat(keys.configNames()).containsExactly("prod", "staging");
+        assertThat(keys.size()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownNearMissOrNullKeys_findNothing() {
+        SdkKeys keys = SdkKeys.parse(K1 + " = prod\n");
+
+        assertThat(keys.configNameFor(K1 + "x")).isEmpty();
+        assertThat(keys.configNameFor(K1.substring(1))).isEmpty();
+        assertThat(keys.configNameFor(K1.toUpperCase())).isEmpty();
+        assertThat(keys.configNameFor("")).isEmpty();
+        assertThat(keys.configNameFor(null)).isEmpty();
+        assertThat(keys.configNameFor("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void errors_nameTheLineNeverTheKey() {
+        String secret = "short-secret";
+        assertThatThrownBy(() -> SdkKeys.parse("# c\n" + secret + " = prod\n"))
+                .hasMessageStartingWith("line 2: the SDK key must be 16 to 256 characters")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> SdkKeys.parse(K1 + " prod\n"))
+                .hasMessage("line 1: expected '<sdk-key> = <config-name>'");
+        assertThatThrownBy(() -> SdkKeys.parse(K1 + " = ../etc\n")).hasMessageContaining("line 1: config name");
+        assertThatThrownBy(() -> SdkKeys.parse(K1 + " = a\n" + K1 + " = b\n"))
+                .hasMessage("line 2: this SDK key is already listed above");
+        assertThatThrownBy(() -> SdkKeys.parse("key with spaces in it!! = a\n"))
+                .hasMessageContaining("visible ASCII")
+                .hasMessageNotContaining("spaces");
+    }
+
+    @Test
+    void toString_showsCountsAndConfigsButNoKeys() {
+        SdkKeys keys = SdkKeys.parse(K1 + " = prod\n");
+
+        assertThat(keys.toString())
+                .contains("1 keys")
+                .contains("prod")
+                .doesNotContain(K1)
+                .doesNotContain("psuH7");
+    }
+}

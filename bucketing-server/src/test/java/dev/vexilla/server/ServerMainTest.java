@@ -1,0 +1,42 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class ServerMainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return ServerMain.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void help_printsUsageAndExitsZero() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar vexilla-server.jar");
+    }
+
+    @Test
+    void badOption_printsOneLineNamingItAndExitsTwo() {
+        assertThat(run(Map.of(), "--max-streams", "none")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("vexilla-server: --max-streams: must be an integer, was 'none'");
+    }
+
+    @Test
+    void missingConfigDirectory_exitsOneWithTheReason() {
+        assertThat(run(Map.of("VEXILLA_CONFIG_DIR", "/no/such/dir", "VEXILLA_PORT", "0")))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/no/such/dir");
+    }
+}

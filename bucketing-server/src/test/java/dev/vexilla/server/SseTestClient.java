@@ -1,0 +1,72 @@
+package dev.vexilla.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test client of {@code GET /v1/stream}: a daemon thread reads lines into a queue. */
+final class SseTestClient implements AutoCloseable {
+    private final HttpResponse<InputStream> response;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
+
+    private SseTestClient(HttpResponse<InputStream> response) {
+        this.response = response;
+        this.reader = new Thread(this::read, "sse-test-client");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static SseTestClient open(VexillaServer server, String key) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/v1/stream"))
+                .header("Authorization", key)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        HttpResponse<InputStream> response = TestServers.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new SseTestClient(response);
+    }
+
+    HttpResponse<InputStream> response() {
+        return response;
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    /** Waits for the next line matching {@code predicate}, skipping others. */
+    String awaitLine(Predicate<String> predicate) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && predicate.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no matching SSE line within 10 s");
+    }
+
+    @Override
+    public void close() throws IOException {
+        response.body().close();
+    }
+}
