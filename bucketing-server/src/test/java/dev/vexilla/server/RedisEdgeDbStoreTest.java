@@ -95,7 +95,8 @@ final class RedisEdgeDbStoreTest {
     void redisDown_getAnswersEmptyPutIsDroppedAndFailuresAreCounted() throws Exception {
         RedisServerProcess own = RedisServerProcess.start();
         RedisEdgeDbStore store = new RedisEdgeDbStore(
-                own.url(), "down:", Duration.ZERO, Duration.ofMillis(300), Clock.systemUTC(), metrics);
+                // A generous timeout: the first command opens the connection, which can be slow on a loaded machine.
+                own.url(), "down:", Duration.ZERO, Duration.ofSeconds(2), Clock.systemUTC(), metrics);
         try {
             store.put("u", Map.of("k", "v"));
             assertThat(store.get("u")).isPresent();
