@@ -111,6 +111,21 @@ public final class AttributeValues {
     }
 
     /**
+     * Encodes a date-time for the wire as unix seconds, the way ConfigCat's comparators read date-times: a whole
+     * number of seconds as a {@code Long}, otherwise a {@code Double} with millisecond precision.
+     *
+     * @param instant the date-time
+     * @return the seconds since the epoch
+     */
+    public static Number epochSeconds(java.time.Instant instant) {
+        long millis = instant.toEpochMilli();
+        if (millis % 1000 == 0) {
+            return millis / 1000;
+        }
+        return millis / 1000.0;
+    }
+
+    /**
      * Names the kind of a value for messages.
      *
      * @param value the value
