@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.vexilla.model.User;
 import dev.vexilla.model.internal.PlainValues;
+import dev.vexilla.model.internal.WireDates;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -576,13 +576,13 @@ public final class DevCycleUser {
 
         @JsonProperty("createdDate")
         Builder createdDateFromWire(@Nullable Object raw) {
-            this.createdDate = parseDate("createdDate", raw);
+            this.createdDate = WireDates.parse("createdDate", raw);
             return this;
         }
 
         @JsonProperty("lastSeenDate")
         Builder lastSeenDateFromWire(@Nullable Object raw) {
-            this.lastSeenDate = parseDate("lastSeenDate", raw);
+            this.lastSeenDate = WireDates.parse("lastSeenDate", raw);
             return this;
         }
 
@@ -620,26 +620,6 @@ public final class DevCycleUser {
                     }
                 });
             }
-        }
-
-        private static @Nullable Instant parseDate(String field, @Nullable Object raw) {
-            if (raw == null) {
-                return null;
-            }
-            if (raw instanceof Integer || raw instanceof Long) {
-                return Instant.ofEpochMilli(((Number) raw).longValue());
-            }
-            if (raw instanceof String) {
-                String text = ((String) raw).trim();
-                try {
-                    return text.chars().allMatch(Character::isDigit) && !text.isEmpty()
-                            ? Instant.ofEpochMilli(Long.parseLong(text))
-                            : Instant.parse(text);
-                } catch (NumberFormatException | DateTimeParseException e) {
-                    // fall through to the error below
-                }
-            }
-            throw new IllegalArgumentException("expected epoch milliseconds or an ISO-8601 date-time for " + field);
         }
 
         /**
