@@ -224,7 +224,7 @@ public final class ResultMapper {
         }
         if (type == FlagValueType.INTEGER && value instanceof Long) {
             return "flag '" + flagKey + "' is an Integer flag whose value does not fit in 32 bits;"
-                    + " evaluate it as LONG";
+                    + " it cannot be evaluated as INTEGER, evaluate it as LONG";
         }
         return "flag '" + flagKey + "' is " + flagType + " flag; it cannot be evaluated as " + type;
     }
