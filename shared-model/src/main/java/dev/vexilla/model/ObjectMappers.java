@@ -103,6 +103,7 @@ public final class ObjectMappers {
      * @throws WirePayloadException if the document is malformed, empty, too large or does not fit {@code type}
      */
     public static <T> T read(ObjectMapper mapper, byte[] json, Class<T> type) throws WirePayloadException {
+        checkLength(mapper, json.length);
         try {
             return nonNull(mapper.readValue(json, type));
         } catch (IOException e) {
@@ -121,6 +122,7 @@ public final class ObjectMappers {
      * @throws WirePayloadException if the document is malformed, empty, too large or does not fit {@code type}
      */
     public static <T> T read(ObjectMapper mapper, byte[] json, TypeReference<T> type) throws WirePayloadException {
+        checkLength(mapper, json.length);
         try {
             return nonNull(mapper.readValue(json, type));
         } catch (IOException e) {
@@ -139,6 +141,7 @@ public final class ObjectMappers {
      * @throws WirePayloadException if the document is malformed, empty, too large or does not fit {@code type}
      */
     public static <T> T read(ObjectMapper mapper, String json, Class<T> type) throws WirePayloadException {
+        checkLength(mapper, json.length());
         try {
             return nonNull(mapper.readValue(json, type));
         } catch (JsonProcessingException e) {
@@ -165,6 +168,16 @@ public final class ObjectMappers {
                     .readValue(json));
         } catch (JsonProcessingException e) {
             throw JacksonFailures.toWirePayloadException(mapper, e);
+        }
+    }
+
+    /**
+     * Jackson enforces {@code maxDocumentLength} only while it streams input in; a document handed over whole is
+     * checked here.
+     */
+    private static void checkLength(ObjectMapper mapper, long length) throws WirePayloadException {
+        if (length > mapper.getFactory().streamReadConstraints().getMaxDocumentLength()) {
+            throw JacksonFailures.documentTooLong(mapper);
         }
     }
 

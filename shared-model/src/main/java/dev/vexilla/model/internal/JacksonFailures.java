@@ -36,21 +36,58 @@ public final class JacksonFailures {
      * @return the exception to throw
      */
     public static WirePayloadException toWirePayloadException(ObjectMapper mapper, IOException e) {
-        if (e instanceof StreamConstraintsException) {
-            return new WirePayloadException(parserPath(e), limitProblem(mapper, e), e);
+        IOException low = lowLevelCause(e);
+        if (low != null) {
+            String path = parserPath(low);
+            if (path.equals("$") && e instanceof JsonMappingException) {
+                path = referencePath(((JsonMappingException) e).getPath());
+            }
+            return new WirePayloadException(path, lowLevelProblem(mapper, low), e);
         }
         if (e instanceof JsonMappingException) {
             JsonMappingException jme = (JsonMappingException) e;
             String path = jme.getPath().isEmpty() ? parserPath(e) : referencePath(jme.getPath());
             return new WirePayloadException(path, mappingProblem(jme), e);
         }
-        if (e instanceof JsonEOFException) {
-            return new WirePayloadException(parserPath(e), "truncated JSON: unexpected end of input", e);
-        }
-        if (e instanceof JsonProcessingException) {
-            return new WirePayloadException(parserPath(e), "malformed JSON" + where(e), e);
-        }
         return new WirePayloadException("$", "unreadable input (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    /**
+     * Returns the exception itself or the first cause that is a parser-level failure (syntax, end of input, read
+     * limit), which databind may have wrapped.
+     */
+    private static @Nullable IOException lowLevelCause(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException
+                    || (t instanceof JsonProcessingException && !(t instanceof JsonMappingException))) {
+                return (IOException) t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String lowLevelProblem(ObjectMapper mapper, IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return limitProblem(mapper, e);
+        }
+        if (e instanceof JsonEOFException) {
+            return "truncated JSON: unexpected end of input";
+        }
+        return "malformed JSON" + where(e);
+    }
+
+    /**
+     * Builds the exception for a document that exceeds the maximum length before it is parsed.
+     *
+     * @param mapper the mapper whose limit was exceeded
+     * @return the exception to throw
+     */
+    public static WirePayloadException documentTooLong(ObjectMapper mapper) {
+        long max = mapper.getFactory().streamReadConstraints().getMaxDocumentLength();
+        return new WirePayloadException("$", "document exceeds the maximum length of " + max + " bytes", null);
     }
 
     private static String mappingProblem(JsonMappingException e) {
