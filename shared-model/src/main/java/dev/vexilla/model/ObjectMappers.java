@@ -150,6 +150,47 @@ public final class ObjectMappers {
     }
 
     /**
+     * Reads a JSON document from text into a generic type.
+     *
+     * @param <T> the target type
+     * @param mapper a mapper from this class
+     * @param json the document
+     * @param type the target type
+     * @return the value, never null
+     * @throws WirePayloadException if the document is malformed, empty, too large or does not fit {@code type}
+     */
+    public static <T> T read(ObjectMapper mapper, String json, TypeReference<T> type) throws WirePayloadException {
+        checkLength(mapper, json.length());
+        try {
+            return nonNull(mapper.readValue(json, type));
+        } catch (JsonProcessingException e) {
+            throw JacksonFailures.toWirePayloadException(mapper, e);
+        }
+    }
+
+    /**
+     * Reads a JSON document from a stream into a generic type; the stream is not closed.
+     *
+     * @param <T> the target type
+     * @param mapper a mapper from this class
+     * @param json the UTF-8 encoded document
+     * @param type the target type
+     * @return the value, never null
+     * @throws WirePayloadException if the document is malformed, empty, too large or does not fit {@code type}
+     * @throws IOException if reading the stream itself fails
+     */
+    public static <T> T read(ObjectMapper mapper, InputStream json, TypeReference<T> type)
+            throws WirePayloadException, IOException {
+        try {
+            return nonNull(mapper.readerFor(type)
+                    .without(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                    .readValue(json));
+        } catch (JsonProcessingException e) {
+            throw JacksonFailures.toWirePayloadException(mapper, e);
+        }
+    }
+
+    /**
      * Reads a JSON document from a stream, which is not closed.
      *
      * @param <T> the target type
