@@ -47,7 +47,7 @@ final class ObjectMappersTest {
                 "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"value\":\"x\"}]}|$.events[0].value|expected a number",
                 "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"target\":\"t\"}]}|$.events[0]|type is required",
                 "{\"events\":[]}|$|user is required",
-                "{\"user\":{\"user_id\":\"u\",\"createdDate\":\"yesterday\"}}|$.user.createdDate|expected epoch milliseconds or an ISO-8601 date-time for createdDate"
+                "{\"user\":{\"user_id\":\"u\",\"createdDate\":\"yesterday\"}}|$.user.createdDate|expected epoch milliseconds or an ISO-8601 date-time"
             })
     void wrongShapesNameTheJsonPath(String json, String path, String problem) {
         assertThatThrownBy(() -> ObjectMappers.read(mapper, json, TrackRequest.class))

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.vexilla.model.User;
 import dev.vexilla.model.internal.PlainValues;
-import dev.vexilla.model.internal.WireDates;
+import dev.vexilla.model.internal.WireInstantDeserializer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -575,14 +575,16 @@ public final class DevCycleUser {
         }
 
         @JsonProperty("createdDate")
-        Builder createdDateFromWire(@Nullable Object raw) {
-            this.createdDate = WireDates.parse("createdDate", raw);
+        @JsonDeserialize(using = WireInstantDeserializer.class)
+        Builder createdDateFromWire(@Nullable Instant value) {
+            this.createdDate = value;
             return this;
         }
 
         @JsonProperty("lastSeenDate")
-        Builder lastSeenDateFromWire(@Nullable Object raw) {
-            this.lastSeenDate = WireDates.parse("lastSeenDate", raw);
+        @JsonDeserialize(using = WireInstantDeserializer.class)
+        Builder lastSeenDateFromWire(@Nullable Instant value) {
+            this.lastSeenDate = value;
             return this;
         }
 

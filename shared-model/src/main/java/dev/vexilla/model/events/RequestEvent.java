@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.vexilla.model.internal.WireDates;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.vexilla.model.internal.WireInstantDeserializer;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,24 +100,16 @@ public final class RequestEvent {
             @JsonProperty("customType") @Nullable String customType,
             @JsonProperty("user_id") @Nullable String userId,
             @JsonProperty("target") @Nullable String target,
-            @JsonProperty("date") @Nullable Object date,
-            @JsonProperty("clientDate") @Nullable Object clientDate,
+            @JsonProperty("date") @JsonDeserialize(using = WireInstantDeserializer.class) @Nullable Instant date,
+            @JsonProperty("clientDate") @JsonDeserialize(using = WireInstantDeserializer.class) @Nullable
+                    Instant clientDate,
             @JsonProperty("value") @Nullable Double value,
             @JsonProperty("metaData") @Nullable Map<String, Object> metaData,
             @JsonProperty("featureVars") @Nullable Map<String, String> featureVars) {
         if (type == null) {
             throw new IllegalArgumentException("type is required");
         }
-        return new RequestEvent(
-                type,
-                customType,
-                userId,
-                target,
-                WireDates.parse("date", date),
-                WireDates.parse("clientDate", clientDate),
-                value,
-                metaData,
-                featureVars);
+        return new RequestEvent(type, customType, userId, target, date, clientDate, value, metaData, featureVars);
     }
 
     /**

@@ -100,6 +100,9 @@ public final class JacksonFailures {
         }
         if (e instanceof MismatchedInputException) {
             String original = e.getOriginalMessage();
+            if (original != null && original.startsWith("expected ")) {
+                return original;
+            }
             if (original != null && original.startsWith("No content to map")) {
                 return "empty document";
             }
