@@ -1,6 +1,7 @@
 package dev.vexilla.model.ofrep;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +148,7 @@ public final class OfrepEvaluation {
      *
      * @return {@code true} when an error code is present
      */
+    @JsonIgnore
     public boolean isError() {
         return errorCode != null;
     }
