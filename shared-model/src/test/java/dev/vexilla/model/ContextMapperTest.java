@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.LayeredEvaluationContext;
 import dev.openfeature.sdk.MutableContext;
 import dev.openfeature.sdk.Value;
 import java.time.Instant;
@@ -210,6 +211,28 @@ final class ContextMapperTest {
 
         assertThat(ContextMapper.toUser(mutable))
                 .isEqualTo(ContextMapper.toUser(ctx("u", "email", "a@b.c", "seats", 7)));
+    }
+
+    @Test
+    void layeredContextOfTheSdkIsReadWithInvocationPrecedence() {
+        EvaluationContext api = ctx("api-user", "plan", "free", "country", "HU");
+        EvaluationContext client = ctx(null, "plan", "team");
+        EvaluationContext invocation = ctx("inv-user", "email", "i@x.io");
+        EvaluationContext layered = new LayeredEvaluationContext(api, ImmutableContext.EMPTY, client, invocation);
+
+        UserAttributes view = ContextMapper.view(layered);
+        User user = ContextMapper.toUser(layered);
+
+        assertThat(view.identifier()).isEqualTo("inv-user");
+        assertThat(view.attribute("plan")).isEqualTo("team");
+        assertThat(view.attribute("Country")).isEqualTo("HU");
+        assertThat(user)
+                .isEqualTo(User.builder()
+                        .identifier("inv-user")
+                        .email("i@x.io")
+                        .country("HU")
+                        .attribute("plan", "team")
+                        .build());
     }
 
     @Test
