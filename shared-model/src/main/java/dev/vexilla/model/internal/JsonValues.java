@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.Value;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,7 @@ public final class JsonValues {
         }
         if (node.isObject()) {
             Map<String, Value> map = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 map.put(e.getKey(), toValue(e.getValue()));
             }
             return new Value(new ImmutableStructure(map));

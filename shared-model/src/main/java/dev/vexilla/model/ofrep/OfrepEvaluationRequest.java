@@ -96,9 +96,7 @@ public final class OfrepEvaluationRequest {
      */
     public EvaluationContext toEvaluationContext() {
         Map<String, Value> attributes = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = context.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : context.properties()) {
             if (!e.getKey().equals(EvaluationContext.TARGETING_KEY)
                     || !e.getValue().isTextual()) {
                 attributes.put(e.getKey(), JsonValues.toValue(e.getValue()));
