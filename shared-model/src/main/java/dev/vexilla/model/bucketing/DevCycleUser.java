@@ -1,5 +1,7 @@
 package dev.vexilla.model.bucketing;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.vexilla.model.User;
-import dev.vexilla.model.internal.PlainValues;
+import dev.vexilla.model.internal.DevCycleUserMapping;
 import dev.vexilla.model.internal.WireInstantDeserializer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -125,25 +127,7 @@ public final class DevCycleUser {
      * @return the DevCycle user
      */
     public static DevCycleUser fromUser(User user) {
-        Objects.requireNonNull(user, "user");
-        Builder b = builder().userId(user.identifier()).email(user.email()).country(user.country());
-        for (Map.Entry<String, Object> e : user.customAttributes().entrySet()) {
-            String name = e.getKey();
-            Object value = e.getValue();
-            boolean isPrivate = user.isPrivate(name);
-            if (!isPrivate && STRING_FIELDS.contains(name) && value instanceof String) {
-                b.strings.put(name, (String) value);
-            } else if (!isPrivate && "createdDate".equals(name) && value instanceof Instant) {
-                b.createdDate = (Instant) value;
-            } else if (!isPrivate && "lastSeenDate".equals(name) && value instanceof Instant) {
-                b.lastSeenDate = (Instant) value;
-            } else if (isPrivate) {
-                b.privateCustomData.put(name, PlainValues.toWire(value));
-            } else {
-                b.customData.put(name, PlainValues.toWire(value));
-            }
-        }
-        return b.build();
+        return DevCycleUserMapping.fromUser(user);
     }
 
     /**
@@ -152,46 +136,7 @@ public final class DevCycleUser {
      * @return the user, with {@code privateCustomData} entries as private attributes
      */
     public User toUser() {
-        User.Builder b = User.builder().identifier(userId).email(email).country(country);
-        Set<String> seen = new LinkedHashSet<>();
-        strings.forEach((name, value) -> {
-            b.attribute(name, value);
-            seen.add(name);
-        });
-        if (createdDate != null) {
-            b.attribute("createdDate", createdDate);
-            seen.add("createdDate");
-        }
-        if (lastSeenDate != null) {
-            b.attribute("lastSeenDate", lastSeenDate);
-            seen.add("lastSeenDate");
-        }
-        addCustom(b, customData, false, seen);
-        addCustom(b, privateCustomData, true, seen);
-        return b.build();
-    }
-
-    private static void addCustom(User.Builder b, Map<String, Object> data, boolean isPrivate, Set<String> seen) {
-        for (Map.Entry<String, Object> e : data.entrySet()) {
-            String name = e.getKey();
-            if (seen.contains(name) || isWellKnown(name)) {
-                continue;
-            }
-            Object value = PlainValues.toAttribute(e.getValue());
-            if (value == null) {
-                continue;
-            }
-            seen.add(name);
-            if (isPrivate) {
-                b.privateAttribute(name, value);
-            } else {
-                b.attribute(name, value);
-            }
-        }
-    }
-
-    private static boolean isWellKnown(String name) {
-        return User.IDENTIFIER.equals(name) || User.EMAIL.equals(name) || User.COUNTRY.equals(name);
+        return DevCycleUserMapping.toUser(this);
     }
 
     /**
@@ -263,70 +208,9 @@ public final class DevCycleUser {
         return strings.get(field);
     }
 
-    @JsonProperty("name")
-    @Nullable
-    String name() {
-        return strings.get("name");
-    }
-
-    @JsonProperty("language")
-    @Nullable
-    String language() {
-        return strings.get("language");
-    }
-
-    @JsonProperty("appVersion")
-    @Nullable
-    String appVersion() {
-        return strings.get("appVersion");
-    }
-
-    @JsonProperty("appBuild")
-    @Nullable
-    String appBuild() {
-        return strings.get("appBuild");
-    }
-
-    @JsonProperty("platform")
-    @Nullable
-    String platform() {
-        return strings.get("platform");
-    }
-
-    @JsonProperty("platformVersion")
-    @Nullable
-    String platformVersion() {
-        return strings.get("platformVersion");
-    }
-
-    @JsonProperty("deviceModel")
-    @Nullable
-    String deviceModel() {
-        return strings.get("deviceModel");
-    }
-
-    @JsonProperty("sdkType")
-    @Nullable
-    String sdkType() {
-        return strings.get("sdkType");
-    }
-
-    @JsonProperty("sdkVersion")
-    @Nullable
-    String sdkVersion() {
-        return strings.get("sdkVersion");
-    }
-
-    @JsonProperty("sdkPlatform")
-    @Nullable
-    String sdkPlatform() {
-        return strings.get("sdkPlatform");
-    }
-
-    @JsonProperty("hostname")
-    @Nullable
-    String hostname() {
-        return strings.get("hostname");
+    @JsonAnyGetter
+    Map<String, String> standardStringFields() {
+        return strings;
     }
 
     /**
@@ -495,59 +379,15 @@ public final class DevCycleUser {
             return this;
         }
 
-        @JsonProperty("name")
-        Builder name(@Nullable String v) {
-            return stringField("name", v);
-        }
-
-        @JsonProperty("language")
-        Builder language(@Nullable String v) {
-            return stringField("language", v);
-        }
-
-        @JsonProperty("appVersion")
-        Builder appVersion(@Nullable String v) {
-            return stringField("appVersion", v);
-        }
-
-        @JsonProperty("appBuild")
-        Builder appBuild(@Nullable String v) {
-            return stringField("appBuild", v);
-        }
-
-        @JsonProperty("platform")
-        Builder platform(@Nullable String v) {
-            return stringField("platform", v);
-        }
-
-        @JsonProperty("platformVersion")
-        Builder platformVersion(@Nullable String v) {
-            return stringField("platformVersion", v);
-        }
-
-        @JsonProperty("deviceModel")
-        Builder deviceModel(@Nullable String v) {
-            return stringField("deviceModel", v);
-        }
-
-        @JsonProperty("sdkType")
-        Builder sdkType(@Nullable String v) {
-            return stringField("sdkType", v);
-        }
-
-        @JsonProperty("sdkVersion")
-        Builder sdkVersion(@Nullable String v) {
-            return stringField("sdkVersion", v);
-        }
-
-        @JsonProperty("sdkPlatform")
-        Builder sdkPlatform(@Nullable String v) {
-            return stringField("sdkPlatform", v);
-        }
-
-        @JsonProperty("hostname")
-        Builder hostname(@Nullable String v) {
-            return stringField("hostname", v);
+        @JsonAnySetter
+        void otherField(String name, @Nullable Object value) {
+            if (!STRING_FIELDS.contains(name) || value == null) {
+                return; // unknown fields are ignored for forward compatibility
+            }
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException("expected a string");
+            }
+            strings.put(name, (String) value);
         }
 
         /**

@@ -217,6 +217,13 @@ final class DevCycleUserTest {
     }
 
     @Test
+    void wrongTypedStandardFieldIsATypedError() {
+        assertThatThrownBy(() -> ObjectMappers.read(MAPPER, "{\"user_id\":\"u\",\"appVersion\":5}", DevCycleUser.class))
+                .isInstanceOf(WirePayloadException.class)
+                .hasMessage("$.appVersion: expected a string");
+    }
+
+    @Test
     void wrongTypeInUserJsonIsATypedError() {
         assertThatThrownBy(() -> ObjectMappers.read(MAPPER, "{\"user_id\":\"u\",\"email\":{}}", DevCycleUser.class))
                 .isInstanceOf(WirePayloadException.class)
