@@ -1,6 +1,7 @@
 package dev.vexilla.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON payload that could not be read: malformed JSON, a value of the wrong type, a missing required field, or a
@@ -16,7 +17,10 @@ public final class WirePayloadException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON path of the problem. */
     private final String path;
+
+    /** What is wrong at {@link #path}. */
     private final String problem;
 
     /**
@@ -26,7 +30,7 @@ public final class WirePayloadException extends Exception {
      * @param problem what is wrong there, for example {@code "expected a string"}
      * @param cause the underlying parser failure, or {@code null}
      */
-    public WirePayloadException(String path, String problem, @org.jspecify.annotations.Nullable Throwable cause) {
+    public WirePayloadException(String path, String problem, @Nullable Throwable cause) {
         super(Objects.requireNonNull(path, "path") + ": " + Objects.requireNonNull(problem, "problem"), cause);
         this.path = path;
         this.problem = problem;
