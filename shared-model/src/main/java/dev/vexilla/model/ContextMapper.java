@@ -38,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Value types.</b> Strings, booleans, {@code Integer}/{@code Long}/{@code Double} numbers and {@code Instant}
  * date-times are kept as they are; a list whose items are all strings becomes a {@code List<String>}; any other list
- * or structure becomes JSON text with sorted keys. A well-known attribute given as a number or boolean is converted
- * to text, given as anything else it is dropped; either way {@link #map(EvaluationContext)} reports a problem naming
- * the attribute.
+ * or structure becomes JSON text with sorted keys (date-times inside it as unix seconds). A well-known attribute
+ * given as a number or boolean is converted to text, given as anything else it is dropped; either way
+ * {@link #map(EvaluationContext)} reports a problem naming the attribute.
  *
  * <pre>{@code
  * UserAttributes user = ContextMapper.view(ctx);     // local engine, per evaluation, lazy

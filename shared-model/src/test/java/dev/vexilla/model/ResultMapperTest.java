@@ -83,6 +83,7 @@ final class ResultMapperTest {
                 Arguments.of("\"just a string\"", FlagValueType.OBJECT, null),
                 Arguments.of("42", FlagValueType.OBJECT, null),
                 Arguments.of("{broken", FlagValueType.OBJECT, null),
+                Arguments.of("{\"a\":1} trailing", FlagValueType.OBJECT, null),
                 Arguments.of(true, FlagValueType.OBJECT, null));
     }
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Strings, booleans, numbers ({@code Integer}, {@code Long}, {@code Double} as held) and {@code Instant}s are kept;
  * a list whose items are all strings becomes an unmodifiable {@code List<String>}; any other list or structure
- * becomes JSON text with object keys in sorted order. Conversion never throws: a value that cannot be converted
+ * becomes JSON text with object keys in sorted order and date-times as unix seconds (as on the wire, so that a
+ * server renders the same text). Conversion never throws: a value that cannot be converted
  * yields {@code null} and, when a problem list is given, a message naming the attribute.
  *
  * <p>Not API, may change without notice. Thread-safe.
@@ -174,7 +175,8 @@ public final class AttributeValues {
     }
 
     /**
-     * Renders a value as JSON text with sorted object keys; {@code Instant}s become ISO-8601 strings.
+     * Renders a value as JSON text with sorted object keys; {@code Instant}s become unix seconds, exactly as
+     * {@link JsonValues#toJson(Value)} sends them, so a server that reads the wire form renders the same text.
      *
      * @param value the value
      * @return the JSON text
@@ -216,7 +218,7 @@ public final class AttributeValues {
             }
             g.writeEndArray();
         } else if (value.isInstant()) {
-            g.writeString(value.asInstant().toString());
+            writeScalar(g, epochSeconds(value.asInstant()));
         } else {
             writeScalar(g, value.asObject());
         }
