@@ -92,7 +92,8 @@ public final class ContextMapper {
      * on every attribute, reports no problems and never throws.
      *
      * @param ctx the evaluation context; {@code null} is treated as empty
-     * @return the view, valid as long as the context is not changed
+     * @return the view, valid as long as the context is not changed; meant for the one evaluating thread (it
+     *     remembers the custom-data structures it has read)
      */
     public static UserAttributes view(@Nullable EvaluationContext ctx) {
         return new ContextView(ctx);
@@ -166,22 +167,6 @@ public final class ContextMapper {
             }
         }
         return null;
-    }
-
-    /**
-     * Looks a custom attribute up in a custom-data structure of the context.
-     *
-     * @param ctx the context
-     * @param container {@link #CUSTOM_DATA} or {@link #PRIVATE_CUSTOM_DATA}
-     * @param name the attribute name
-     * @return the converted value, or {@code null}
-     */
-    static @Nullable Object customDataValue(EvaluationContext ctx, String container, String name) {
-        Value data = ctx.getValue(container);
-        if (data == null || !data.isStructure()) {
-            return null;
-        }
-        return AttributeValues.customValue(data.asStructure().getValue(name), name, null);
     }
 
     private static void addTopLevel(EvaluationContext ctx, User.Builder b, List<String> problems) {

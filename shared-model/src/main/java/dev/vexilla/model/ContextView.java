@@ -2,6 +2,8 @@ package dev.vexilla.model;
 
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.Structure;
+import dev.openfeature.sdk.Value;
 import dev.vexilla.model.internal.AttributeValues;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -10,10 +12,19 @@ import org.jspecify.annotations.Nullable;
  * A lazy {@link UserAttributes} over an {@link EvaluationContext}: each read goes to the context and converts only the
  * attribute asked for. See {@link ContextMapper} for the mapping. Never throws; a context that fails while being read
  * makes the attribute absent.
+ *
+ * <p>Not thread-safe: a view belongs to the one evaluation (and thread) it was created for.
  */
 final class ContextView implements UserAttributes {
 
     private final EvaluationContext ctx;
+
+    // The custom-data structures are read from the context at most once per view: OpenFeature's immutable contexts
+    // deep-copy a structure on every getValue, and a rule set may ask for several custom-data attributes.
+    private @Nullable Structure customData;
+    private @Nullable Structure privateCustomData;
+    private boolean customDataRead;
+    private boolean privateCustomDataRead;
 
     ContextView(@Nullable EvaluationContext ctx) {
         this.ctx = ctx == null ? ImmutableContext.EMPTY : ctx;
@@ -53,11 +64,26 @@ final class ContextView implements UserAttributes {
                 return top;
             }
         }
-        Object custom = ContextMapper.customDataValue(ctx, ContextMapper.CUSTOM_DATA, name);
+        if (!customDataRead) {
+            customData = structure(ContextMapper.CUSTOM_DATA);
+            customDataRead = true;
+        }
+        Object custom = customData == null ? null : AttributeValues.customValue(customData.getValue(name), name, null);
         if (custom != null) {
             return custom;
         }
-        return ContextMapper.customDataValue(ctx, ContextMapper.PRIVATE_CUSTOM_DATA, name);
+        if (!privateCustomDataRead) {
+            privateCustomData = structure(ContextMapper.PRIVATE_CUSTOM_DATA);
+            privateCustomDataRead = true;
+        }
+        return privateCustomData == null
+                ? null
+                : AttributeValues.customValue(privateCustomData.getValue(name), name, null);
+    }
+
+    private @Nullable Structure structure(String container) {
+        Value data = ctx.getValue(container);
+        return data != null && data.isStructure() ? data.asStructure() : null;
     }
 
     /**

@@ -55,6 +55,18 @@ final class ContextViewTest {
     }
 
     @Test
+    void customDataStructureIsReadOnceForSeveralAttributes() {
+        RecordingContext rec = new RecordingContext(ctx("u", "customData", struct("a", 1, "b", "two")));
+        UserAttributes view = ContextMapper.view(rec);
+
+        assertThat(view.attribute("a")).isEqualTo(1);
+        assertThat(view.attribute("b")).isEqualTo("two");
+        assertThat(view.attribute("c")).isNull();
+
+        assertThat(rec.reads).containsExactly("a", "customData", "b", "c", "privateCustomData");
+    }
+
+    @Test
     void forEachAttributeVisitsWhatToUserHolds() {
         EvaluationContext c = ctx("u", "email", "a@b.c", "customData", struct("plan", "pro"), "n", 2);
         Map<String, Object> seen = new LinkedHashMap<>();
