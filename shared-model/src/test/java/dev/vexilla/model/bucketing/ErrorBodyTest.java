@@ -40,6 +40,17 @@ final class ErrorBodyTest {
     }
 
     @Test
+    void devCycleSdkProxyNotFoundExampleRoundTrips() throws Exception {
+        byte[] json = "{\"message\":\"Variable not found for key: nope\",\"statusCode\":404}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ErrorBody body = assertRoundTrip(json, ErrorBody.class);
+
+        assertThat(body.errorKind()).isEqualTo(ErrorKind.FLAG_NOT_FOUND);
+        assertThat(body.message()).isEqualTo("Variable not found for key: nope");
+    }
+
+    @Test
     void missingMessageBecomesEmpty() {
         ErrorBody body = new ErrorBody(500, null, null, null);
 
