@@ -110,8 +110,9 @@ public final class ContextMapper {
     }
 
     /**
-     * Lists the problems found while mapping the context (wrong-typed well-known attributes, non-structure
-     * {@code customData}, refused names, shadowed duplicates).
+     * Lists the problems found while mapping the context: wrong-typed well-known attributes, a non-structure
+     * {@code customData}, refused names, values that cannot be converted. A name shadowed by the documented
+     * precedence is not a problem.
      *
      * @param ctx the evaluation context; {@code null} is treated as empty
      * @return the problem messages, each naming the attribute; empty when the context maps cleanly
@@ -210,9 +211,7 @@ public final class ContextMapper {
                 continue;
             }
             if (current.customAttributes().containsKey(name)) {
-                problems.add("attribute '" + path + "' is shadowed by an attribute of the same name given earlier"
-                        + " (top level before customData before privateCustomData); ignored");
-                continue;
+                continue; // shadowed by the documented precedence; not a problem of the context
             }
             if (isPrivate) {
                 b.privateAttribute(name, value);

@@ -169,15 +169,13 @@ final class ContextMapperTest {
     }
 
     @Test
-    void shadowedCustomDataEntryIsReported() {
-        MappedUser mapped = ContextMapper.map(ctx("u", "plan", "top", "customData", struct("plan", "cd")));
+    void shadowedCustomDataEntryFollowsPrecedenceWithoutAProblem() {
+        MappedUser mapped = ContextMapper.map(
+                ctx("u", "plan", "top", "customData", struct("plan", "cd"), "privateCustomData", struct("plan", "p")));
 
         assertThat(mapped.user().attribute("plan")).isEqualTo("top");
-        assertThat(mapped.problems())
-                .singleElement()
-                .asString()
-                .contains("customData.plan")
-                .contains("shadowed");
+        assertThat(mapped.user().isPrivate("plan")).isFalse();
+        assertThat(mapped.problems()).isEmpty();
     }
 
     @Test
