@@ -161,6 +161,28 @@ public final class User implements UserAttributes {
     }
 
     /**
+     * Returns this user without its private custom attributes: what may be stored (EdgeDB), sent in events or logged.
+     *
+     * @return a user with the same identifier, e-mail, country and non-private custom attributes; this instance when
+     *     it has no private attributes
+     */
+    public User withoutPrivateAttributes() {
+        if (privateNames.isEmpty()) {
+            return this;
+        }
+        Builder b = new Builder();
+        b.identifier = identifier;
+        b.email = email;
+        b.country = country;
+        for (Map.Entry<String, Object> e : custom.entrySet()) {
+            if (!privateNames.contains(e.getKey())) {
+                b.custom.put(e.getKey(), e.getValue());
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * Returns a builder that starts with this user's attributes.
      *
      * @return a new builder

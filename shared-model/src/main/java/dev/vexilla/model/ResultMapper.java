@@ -1,0 +1,256 @@
+package dev.vexilla.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.openfeature.sdk.ErrorCode;
+import dev.openfeature.sdk.FlagValueType;
+import dev.openfeature.sdk.ImmutableMetadata;
+import dev.openfeature.sdk.ProviderEvaluation;
+import dev.openfeature.sdk.Value;
+import dev.vexilla.model.internal.JsonValues;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps an {@link EvaluationResult} onto an OpenFeature {@link ProviderEvaluation}, identically for both providers.
+ *
+ * <p><b>Reasons and errors.</b> A successful result gives its value, {@code variant} = variation id and
+ * {@code reason} = {@link ResultReason#name()}. A failed result gives the caller's default value, reason
+ * {@code ERROR}, the {@link ErrorCode} named like the result's {@link ErrorKind}, and its message. The flag metadata
+ * passed in is attached in both cases.
+ *
+ * <p><b>Type rules</b> (strict, like ConfigCat):
+ *
+ * <table>
+ *   <caption>Requested type and accepted flag values</caption>
+ *   <tr><th>requested</th><th>accepted flag value</th></tr>
+ *   <tr><td>BOOLEAN</td><td>{@code Boolean}</td></tr>
+ *   <tr><td>STRING</td><td>{@code String}</td></tr>
+ *   <tr><td>INTEGER</td><td>{@code Integer}, or a {@code Long} within the 32-bit range</td></tr>
+ *   <tr><td>LONG</td><td>{@code Integer} or {@code Long}, converted exactly (never through {@code double})</td></tr>
+ *   <tr><td>DOUBLE</td><td>{@code Double} only (a whole-number flag is not a double flag)</td></tr>
+ *   <tr><td>OBJECT</td><td>a {@code String} holding a JSON object or array, returned as a structure or list
+ *       {@link Value}</td></tr>
+ * </table>
+ *
+ * <p>Anything else gives {@code TYPE_MISMATCH} with a message naming the flag, the flag's value type and the requested
+ * type, plus the default value.
+ *
+ * <p><b>Cost.</b> A mapping allocates the {@code ProviderEvaluation} only, apart from boxing an {@code Integer} into a
+ * {@code Long} (or a {@code Long} into an {@code Integer}) outside the JDK's small-value caches, parsing an OBJECT
+ * value, and building a mismatch message. Metadata should come from {@link FlagMetadata}, which caches it.
+ *
+ * <p>No method throws for any result or value. Thread-safe: the class holds no state.
+ *
+ * @since 0.1.0
+ */
+public final class ResultMapper {
+
+    private static final ErrorCode[] ERROR_CODES = errorCodes();
+
+    private ResultMapper() {}
+
+    /**
+     * Maps a result for a boolean evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<Boolean> booleanEvaluation(
+            String flagKey, EvaluationResult result, Boolean defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.BOOLEAN, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for a string evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<String> stringEvaluation(
+            String flagKey, EvaluationResult result, String defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.STRING, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for an integer evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<Integer> integerEvaluation(
+            String flagKey, EvaluationResult result, Integer defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.INTEGER, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for a long evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<Long> longEvaluation(
+            String flagKey, EvaluationResult result, Long defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.LONG, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for a double evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<Double> doubleEvaluation(
+            String flagKey, EvaluationResult result, Double defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.DOUBLE, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for an object evaluation.
+     *
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    public static ProviderEvaluation<Value> objectEvaluation(
+            String flagKey, EvaluationResult result, Value defaultValue, ImmutableMetadata metadata) {
+        return evaluation(flagKey, result, FlagValueType.OBJECT, defaultValue, metadata);
+    }
+
+    /**
+     * Maps a result for any requested type. The default value's class must be the one of the requested type
+     * ({@code Boolean}, {@code String}, {@code Integer}, {@code Long}, {@code Double}, {@code Value}); the typed
+     * methods above guarantee that.
+     *
+     * @param <T> the value type of the evaluation
+     * @param flagKey the flag key, for messages
+     * @param result the engine's result
+     * @param type the requested type
+     * @param defaultValue the caller's default value
+     * @param metadata the flag metadata to attach
+     * @return the provider evaluation
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ProviderEvaluation<T> evaluation(
+            String flagKey, EvaluationResult result, FlagValueType type, T defaultValue, ImmutableMetadata metadata) {
+        if (result.isError()) {
+            ErrorKind kind = Objects.requireNonNull(result.errorKind());
+            return new ProviderEvaluation<>(
+                    defaultValue,
+                    null,
+                    ResultReason.ERROR.name(),
+                    ERROR_CODES[kind.ordinal()],
+                    result.errorMessage(),
+                    metadata);
+        }
+        Object value = Objects.requireNonNull(result.value());
+        Object converted = convert(value, type);
+        if (converted == null) {
+            return new ProviderEvaluation<>(
+                    defaultValue,
+                    null,
+                    ResultReason.ERROR.name(),
+                    ErrorCode.TYPE_MISMATCH,
+                    mismatchMessage(flagKey, value, type),
+                    metadata);
+        }
+        return new ProviderEvaluation<>(
+                (T) converted, result.variationId(), result.reason().name(), null, null, metadata);
+    }
+
+    private static @Nullable Object convert(Object value, FlagValueType type) {
+        switch (type) {
+            case BOOLEAN:
+                return value instanceof Boolean ? value : null;
+            case STRING:
+                return value instanceof String ? value : null;
+            case INTEGER:
+                if (value instanceof Integer) {
+                    return value;
+                }
+                if (value instanceof Long) {
+                    long l = (Long) value;
+                    return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? Integer.valueOf((int) l) : null;
+                }
+                return null;
+            case LONG:
+                if (value instanceof Long) {
+                    return value;
+                }
+                return value instanceof Integer ? Long.valueOf((Integer) value) : null;
+            case DOUBLE:
+                return value instanceof Double ? value : null;
+            case OBJECT:
+                return value instanceof String ? parseJsonStructure((String) value) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static @Nullable Value parseJsonStructure(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty() || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[')) {
+            return null;
+        }
+        try {
+            JsonNode node = ObjectMappers.shared().readTree(trimmed);
+            return node != null && (node.isObject() || node.isArray()) ? JsonValues.toValue(node) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String mismatchMessage(String flagKey, Object value, FlagValueType type) {
+        String flagType = flagType(value);
+        if (type == FlagValueType.OBJECT && value instanceof String) {
+            return "flag '" + flagKey + "' is a String flag whose value is not a JSON object or array;"
+                    + " it cannot be evaluated as OBJECT";
+        }
+        if (type == FlagValueType.INTEGER && value instanceof Long) {
+            return "flag '" + flagKey + "' is an Integer flag whose value does not fit in 32 bits;"
+                    + " it cannot be evaluated as INTEGER, evaluate it as LONG";
+        }
+        return "flag '" + flagKey + "' is " + flagType + " flag; it cannot be evaluated as " + type;
+    }
+
+    private static String flagType(Object value) {
+        if (value instanceof Boolean) {
+            return "a Boolean";
+        }
+        if (value instanceof String) {
+            return "a String";
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return "an Integer";
+        }
+        if (value instanceof Double) {
+            return "a Double";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
+    private static ErrorCode[] errorCodes() {
+        ErrorKind[] kinds = ErrorKind.values();
+        ErrorCode[] codes = new ErrorCode[kinds.length];
+        for (ErrorKind kind : kinds) {
+            codes[kind.ordinal()] = ErrorCode.valueOf(kind.name());
+        }
+        return codes;
+    }
+}
