@@ -1,5 +1,6 @@
 package dev.vexilla.model;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,9 @@ public final class SdkKeys {
     /** The text that replaces a key that is too short to show any of it, or absent. */
     public static final String FULLY_REDACTED = "****";
 
+    /** The longest key accepted by {@link #requireValid(String)}. */
+    public static final int MAX_LENGTH = 256;
+
     private static final String PREFIX = "sdk-****";
 
     private SdkKeys() {}
@@ -45,5 +49,41 @@ public final class SdkKeys {
             return FULLY_REDACTED;
         }
         return PREFIX + sdkKey.substring(sdkKey.length() - VISIBLE_SUFFIX_LENGTH);
+    }
+
+    /**
+     * Checks that a key can be placed in a URL path (ConfigCat's CDN path carries it) and in a header: 1 to 256
+     * characters among letters, digits and {@code - _ . ~ /}, and no {@code ..} segment. The message of the
+     * exception never contains the key.
+     *
+     * @param sdkKey the key
+     * @return the key
+     * @throws IllegalArgumentException if the key is empty, too long or holds another character
+     */
+    public static String requireValid(String sdkKey) {
+        Objects.requireNonNull(sdkKey, "sdkKey");
+        if (sdkKey.isEmpty() || sdkKey.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "sdkKey must have 1 to " + MAX_LENGTH + " characters, had " + sdkKey.length());
+        }
+        for (int i = 0; i < sdkKey.length(); i++) {
+            char c = sdkKey.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || c == '/';
+            if (!ok) {
+                throw new IllegalArgumentException("sdkKey may hold only letters, digits and - _ . ~ /,"
+                        + " but has another character at index " + i);
+            }
+        }
+        if (sdkKey.contains("..") || sdkKey.startsWith("/") || sdkKey.endsWith("/")) {
+            throw new IllegalArgumentException("sdkKey must not contain '..' or start or end with '/'");
+        }
+        return sdkKey;
     }
 }

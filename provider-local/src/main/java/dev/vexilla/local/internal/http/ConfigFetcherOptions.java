@@ -1,6 +1,7 @@
 package dev.vexilla.local.internal.http;
 
 import dev.vexilla.local.DataGovernance;
+import dev.vexilla.model.SdkKeys;
 import java.net.URI;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

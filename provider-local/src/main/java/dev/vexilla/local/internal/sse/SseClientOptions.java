@@ -2,7 +2,7 @@ package dev.vexilla.local.internal.sse;
 
 import dev.vexilla.local.internal.http.BackoffPolicy;
 import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.http.SdkKeys;
+import dev.vexilla.model.SdkKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
