@@ -1,0 +1,34 @@
+package dev.vexilla.local.engine.internal;
+
+import dev.vexilla.model.EvaluationResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled targeting rule: conditions (ANDed) and either a precomputed simple result or percentage options.
+ * Immutable.
+ */
+final class Rule {
+    final Condition[] conditions;
+    final @Nullable EvaluationResult result;
+    final Option @Nullable [] options;
+    final @Nullable String thenError;
+    final @Nullable String valueText;
+
+    Rule(
+            Condition[] conditions,
+            @Nullable EvaluationResult result,
+            @Nullable String valueText,
+            Option @Nullable [] options,
+            @Nullable String thenError) {
+        this.conditions = conditions;
+        this.result = result;
+        this.valueText = valueText;
+        this.options = options;
+        this.thenError = thenError;
+    }
+
+    /** Returns what the log shows after THEN: the quoted simple value or {@code % options}. */
+    String thenText() {
+        return valueText != null ? "'" + valueText + "'" : "% options";
+    }
+}

@@ -1,0 +1,259 @@
+package dev.vexilla.local.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An allocation-free SHA-1 for percentage bucketing: hashes the UTF-8 bytes of a precomputed prefix (the flag key)
+ * followed by a string (the attribute value) without building the concatenated message. ASCII-only strings are read
+ * char by char; other strings are encoded once (the only allocation, on that rare path).
+ *
+ * <p>The 80 rounds keep the message schedule in 16 local variables, so no work array is allocated.
+ */
+public final class Sha1 {
+
+    private Sha1() {}
+
+    /**
+     * Returns the percentage bucket of ConfigCat's % options: the first 7 hex digits of
+     * {@code SHA1(prefix + UTF8(value))} read as a number, modulo 100.
+     *
+     * @param prefix the UTF-8 bytes of the flag key
+     * @param value the attribute value
+     * @return the bucket, 0 to 99
+     */
+    public static int bucket(byte[] prefix, String value) {
+        return (hash(prefix, value, null) >>> 4) % 100;
+    }
+
+    /**
+     * Computes the full digest, for tests and diagnostics.
+     *
+     * @param prefix the first bytes of the message
+     * @param value the rest of the message, encoded as UTF-8
+     * @return the 20-byte digest
+     */
+    public static byte[] digest(byte[] prefix, String value) {
+        int[] h = new int[5];
+        hash(prefix, value, h);
+        byte[] out = new byte[20];
+        for (int i = 0; i < 20; i++) {
+            out[i] = (byte) (h[i >> 2] >>> (24 - 8 * (i & 3)));
+        }
+        return out;
+    }
+
+    private static int hash(byte[] p, String s, int @Nullable [] out) {
+        byte[] sb = isAscii(s) ? null : s.getBytes(StandardCharsets.UTF_8);
+        int len = p.length + (sb != null ? sb.length : s.length());
+        long bitLen = (long) len << 3;
+        int blocks = (len + 8) / 64 + 1;
+        int h0 = 0x67452301;
+        int h1 = 0xEFCDAB89;
+        int h2 = 0x98BADCFE;
+        int h3 = 0x10325476;
+        int h4 = 0xC3D2E1F0;
+        for (int blk = 0; blk < blocks; blk++) {
+            int base = blk << 6;
+            boolean last = blk == blocks - 1;
+            int w0 = word(p, s, sb, len, base + 0);
+            int w1 = word(p, s, sb, len, base + 4);
+            int w2 = word(p, s, sb, len, base + 8);
+            int w3 = word(p, s, sb, len, base + 12);
+            int w4 = word(p, s, sb, len, base + 16);
+            int w5 = word(p, s, sb, len, base + 20);
+            int w6 = word(p, s, sb, len, base + 24);
+            int w7 = word(p, s, sb, len, base + 28);
+            int w8 = word(p, s, sb, len, base + 32);
+            int w9 = word(p, s, sb, len, base + 36);
+            int w10 = word(p, s, sb, len, base + 40);
+            int w11 = word(p, s, sb, len, base + 44);
+            int w12 = word(p, s, sb, len, base + 48);
+            int w13 = word(p, s, sb, len, base + 52);
+            int w14 = last ? (int) (bitLen >>> 32) : word(p, s, sb, len, base + 56);
+            int w15 = last ? (int) bitLen : word(p, s, sb, len, base + 60);
+            int a = h0;
+            int b = h1;
+            int c = h2;
+            int d = h3;
+            int e = h4;
+            int x;
+            for (int t = 0; t < 80; t += 16) {
+                if (t > 0) {
+                    w0 = Integer.rotateLeft(w13 ^ w8 ^ w2 ^ w0, 1);
+                    w1 = Integer.rotateLeft(w14 ^ w9 ^ w3 ^ w1, 1);
+                    w2 = Integer.rotateLeft(w15 ^ w10 ^ w4 ^ w2, 1);
+                    w3 = Integer.rotateLeft(w0 ^ w11 ^ w5 ^ w3, 1);
+                    w4 = Integer.rotateLeft(w1 ^ w12 ^ w6 ^ w4, 1);
+                    w5 = Integer.rotateLeft(w2 ^ w13 ^ w7 ^ w5, 1);
+                    w6 = Integer.rotateLeft(w3 ^ w14 ^ w8 ^ w6, 1);
+                    w7 = Integer.rotateLeft(w4 ^ w15 ^ w9 ^ w7, 1);
+                    w8 = Integer.rotateLeft(w5 ^ w0 ^ w10 ^ w8, 1);
+                    w9 = Integer.rotateLeft(w6 ^ w1 ^ w11 ^ w9, 1);
+                    w10 = Integer.rotateLeft(w7 ^ w2 ^ w12 ^ w10, 1);
+                    w11 = Integer.rotateLeft(w8 ^ w3 ^ w13 ^ w11, 1);
+                    w12 = Integer.rotateLeft(w9 ^ w4 ^ w14 ^ w12, 1);
+                    w13 = Integer.rotateLeft(w10 ^ w5 ^ w15 ^ w13, 1);
+                    w14 = Integer.rotateLeft(w11 ^ w6 ^ w0 ^ w14, 1);
+                    w15 = Integer.rotateLeft(w12 ^ w7 ^ w1 ^ w15, 1);
+                }
+                x = Integer.rotateLeft(a, 5) + f(t + 0, b, c, d) + e + k(t + 0) + w0;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 1, b, c, d) + e + k(t + 1) + w1;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 2, b, c, d) + e + k(t + 2) + w2;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 3, b, c, d) + e + k(t + 3) + w3;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 4, b, c, d) + e + k(t + 4) + w4;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 5, b, c, d) + e + k(t + 5) + w5;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 6, b, c, d) + e + k(t + 6) + w6;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 7, b, c, d) + e + k(t + 7) + w7;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 8, b, c, d) + e + k(t + 8) + w8;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 9, b, c, d) + e + k(t + 9) + w9;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 10, b, c, d) + e + k(t + 10) + w10;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 11, b, c, d) + e + k(t + 11) + w11;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 12, b, c, d) + e + k(t + 12) + w12;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 13, b, c, d) + e + k(t + 13) + w13;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 14, b, c, d) + e + k(t + 14) + w14;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+                x = Integer.rotateLeft(a, 5) + f(t + 15, b, c, d) + e + k(t + 15) + w15;
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = x;
+            }
+            h0 += a;
+            h1 += b;
+            h2 += c;
+            h3 += d;
+            h4 += e;
+        }
+        if (out != null) {
+            out[0] = h0;
+            out[1] = h1;
+            out[2] = h2;
+            out[3] = h3;
+            out[4] = h4;
+        }
+        return h0;
+    }
+
+    private static int word(byte[] p, String s, byte @Nullable [] sb, int len, int i) {
+        return (at(p, s, sb, len, i) << 24)
+                | (at(p, s, sb, len, i + 1) << 16)
+                | (at(p, s, sb, len, i + 2) << 8)
+                | at(p, s, sb, len, i + 3);
+    }
+
+    private static int at(byte[] p, String s, byte @Nullable [] sb, int len, int i) {
+        int pl = p.length;
+        if (i < pl) {
+            return p[i] & 0xff;
+        }
+        if (i < len) {
+            return sb != null ? sb[i - pl] & 0xff : s.charAt(i - pl);
+        }
+        return i == len ? 0x80 : 0;
+    }
+
+    private static int f(int t, int b, int c, int d) {
+        if (t < 20) {
+            return (b & c) | (~b & d);
+        }
+        if (t < 40 || t >= 60) {
+            return b ^ c ^ d;
+        }
+        return (b & c) | (b & d) | (c & d);
+    }
+
+    private static int k(int t) {
+        if (t < 20) {
+            return 0x5A827999;
+        }
+        if (t < 40) {
+            return 0x6ED9EBA1;
+        }
+        return t < 60 ? 0x8F1BBCDC : 0xCA62C1D6;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
