@@ -1,0 +1,71 @@
+package dev.vexilla.local.engine;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Captures what the evaluation logger writes on the current thread, rendered in ConfigCat's text form
+ * ({@code LEVEL [eventId] message}). Raises the logger to INFO while open.
+ */
+final class EvaluationLogCapture implements AutoCloseable {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level previous;
+    private final String thread = Thread.currentThread().getName();
+
+    EvaluationLogCapture(Level level) {
+        previous = logger.getLevel();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(level);
+    }
+
+    List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                    .filter(e -> e.getThreadName().equals(thread))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** Renders the captured entries as ConfigCat's Java SDK log files show them, one entry after another. */
+    String text() {
+        return events().stream().map(EvaluationLogCapture::render).collect(Collectors.joining("\n"));
+    }
+
+    void clear() {
+        synchronized (appender.list) {
+            appender.list.clear();
+        }
+    }
+
+    static String render(ILoggingEvent e) {
+        String level = e.getLevel() == Level.WARN ? "WARNING" : e.getLevel().toString();
+        return level + " [" + eventId(e) + "] " + e.getFormattedMessage();
+    }
+
+    static Object eventId(ILoggingEvent e) {
+        List<KeyValuePair> pairs = e.getKeyValuePairs();
+        if (pairs != null) {
+            for (KeyValuePair p : pairs) {
+                if (p.key.equals("eventId")) {
+                    return p.value;
+                }
+            }
+        }
+        return "?";
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        logger.setLevel(previous);
+    }
+}
