@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -277,14 +278,17 @@ public final class CompiledConfig {
                 changed.add(old.key());
             }
         }
+        Map<String, List<String>> dependents = new HashMap<>();
+        for (Flag f : ordered) {
+            for (String prerequisite : f.prerequisiteKeys()) {
+                dependents.computeIfAbsent(prerequisite, k -> new ArrayList<>()).add(f.key());
+            }
+        }
         Deque<String> pending = new ArrayDeque<>(changed);
-        Set<String> seen = new LinkedHashSet<>(changed);
         while (!pending.isEmpty()) {
-            String key = pending.pop();
-            for (Flag f : ordered) {
-                if (f.prerequisiteKeys().contains(key) && seen.add(f.key())) {
-                    changed.add(f.key());
-                    pending.push(f.key());
+            for (String dependent : dependents.getOrDefault(pending.pop(), List.of())) {
+                if (changed.add(dependent)) {
+                    pending.push(dependent);
                 }
             }
         }

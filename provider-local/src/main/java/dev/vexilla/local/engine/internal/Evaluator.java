@@ -276,8 +276,8 @@ public final class Evaluator {
             @Nullable UserAttributes user,
             @Nullable Trace trace,
             @Nullable Visited visited) {
-        if (!c.comparatorValid) {
-            throw new BrokenConfigException("Segment comparison operator is invalid.");
+        if (c.comparatorMessage != null) {
+            throw new BrokenConfigException(c.comparatorMessage);
         }
         if (trace != null) {
             trace.append(c.describe());
@@ -287,7 +287,7 @@ public final class Evaluator {
         }
         Segment segment = c.segment;
         if (segment == null) {
-            throw new BrokenConfigException("Segment reference is invalid.");
+            throw new BrokenConfigException(String.valueOf(c.referenceMessage));
         }
         if (segment.name.isEmpty()) {
             throw new BrokenConfigException("Segment name is missing.");
@@ -320,8 +320,8 @@ public final class Evaluator {
             @Nullable UserAttributes user,
             @Nullable Trace trace,
             @Nullable Visited visited) {
-        if (!c.comparatorValid) {
-            throw new BrokenConfigException("Prerequisite Flag comparison operator is invalid.");
+        if (c.comparatorMessage != null) {
+            throw new BrokenConfigException(c.comparatorMessage);
         }
         if (trace != null) {
             trace.append(c.describe());

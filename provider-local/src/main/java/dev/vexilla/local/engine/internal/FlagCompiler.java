@@ -169,10 +169,12 @@ final class FlagCompiler {
         JsonNode index = s.get("s");
         JsonNode c = s.get("c");
         boolean comparatorValid = c != null && c.isInt() && (c.intValue() == 0 || c.intValue() == 1);
-        if (!comparatorValid) {
-            problems.lazy(path + ".c", "unknown segment comparator " + c, "Segment comparison operator is invalid.");
-        }
+        String comparatorMessage = comparatorValid
+                ? null
+                : problems.lazy(
+                        path + ".c", "unknown segment comparator " + c, "Segment comparison operator is invalid.");
         Segment segment = null;
+        String referenceMessage = null;
         if (index != null
                 && index.isInt()
                 && segments != null
@@ -180,9 +182,9 @@ final class FlagCompiler {
                 && index.intValue() < segments.length) {
             segment = segments[index.intValue()];
         } else {
-            problems.lazy(path + ".s", "no segment " + index, "Segment reference is invalid.");
+            referenceMessage = problems.lazy(path + ".s", "no segment " + index, "Segment reference is invalid.");
         }
-        return new SegmentCondition(segment, comparatorValid && c.intValue() == 1, comparatorValid);
+        return new SegmentCondition(segment, comparatorValid && c.intValue() == 1, comparatorMessage, referenceMessage);
     }
 
     private Condition prerequisite(JsonNode p, String path, List<String> prerequisites) {
@@ -190,12 +192,12 @@ final class FlagCompiler {
         JsonNode c = p.get("c");
         JsonNode v = p.get("v");
         boolean comparatorValid = c != null && c.isInt() && (c.intValue() == 0 || c.intValue() == 1);
-        if (!comparatorValid) {
-            problems.lazy(
-                    path + ".c",
-                    "unknown prerequisite comparator " + c,
-                    "Prerequisite Flag comparison operator is invalid.");
-        }
+        String comparatorMessage = comparatorValid
+                ? null
+                : problems.lazy(
+                        path + ".c",
+                        "unknown prerequisite comparator " + c,
+                        "Prerequisite Flag comparison operator is invalid.");
         String key = f != null && f.isTextual() ? f.textValue() : "";
         if (!key.isEmpty()) {
             prerequisites.add(key);
@@ -204,7 +206,7 @@ final class FlagCompiler {
         return new PrerequisiteCondition(
                 key,
                 comparatorValid && c.intValue() == 1,
-                comparatorValid,
+                comparatorMessage,
                 hasValue && v.path("b").isBoolean() ? v.get("b").booleanValue() : null,
                 hasValue && v.path("s").isTextual() ? v.get("s").textValue() : null,
                 hasValue && v.path("i").canConvertToLong() && v.path("i").isIntegralNumber()

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 final class PrerequisiteCondition extends Condition {
     final String key;
     final boolean notEquals;
-    final boolean comparatorValid;
+    /** Why the comparator is invalid, or {@code null}. */
+    final @Nullable String comparatorMessage;
+
     final @Nullable Boolean boolValue;
     final @Nullable String stringValue;
     final @Nullable Long intValue;
@@ -19,14 +21,14 @@ final class PrerequisiteCondition extends Condition {
     PrerequisiteCondition(
             String key,
             boolean notEquals,
-            boolean comparatorValid,
+            @Nullable String comparatorMessage,
             @Nullable Boolean boolValue,
             @Nullable String stringValue,
             @Nullable Long intValue,
             @Nullable Double doubleValue) {
         this.key = key;
         this.notEquals = notEquals;
-        this.comparatorValid = comparatorValid;
+        this.comparatorMessage = comparatorMessage;
         this.boolValue = boolValue;
         this.stringValue = stringValue;
         this.intValue = intValue;

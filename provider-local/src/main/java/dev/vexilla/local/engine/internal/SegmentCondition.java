@@ -6,12 +6,20 @@ import org.jspecify.annotations.Nullable;
 final class SegmentCondition extends Condition {
     final @Nullable Segment segment;
     final boolean negated;
-    final boolean comparatorValid;
+    /** Why the comparator is invalid (raised before anything else), or {@code null}. */
+    final @Nullable String comparatorMessage;
+    /** Why the segment reference is invalid (raised once a user is present), or {@code null}. */
+    final @Nullable String referenceMessage;
 
-    SegmentCondition(@Nullable Segment segment, boolean negated, boolean comparatorValid) {
+    SegmentCondition(
+            @Nullable Segment segment,
+            boolean negated,
+            @Nullable String comparatorMessage,
+            @Nullable String referenceMessage) {
         this.segment = segment;
         this.negated = negated;
-        this.comparatorValid = comparatorValid;
+        this.comparatorMessage = comparatorMessage;
+        this.referenceMessage = referenceMessage;
     }
 
     static String comparatorText(boolean negated) {
