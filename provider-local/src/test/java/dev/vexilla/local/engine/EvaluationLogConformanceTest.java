@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ConfigCat's 15 evaluation-log sets: each evaluation returns the expected value and logs exactly the text of
  * ConfigCat's Java SDK (warnings and the INFO 5000 entry).
  */
+@ResourceLock("dev.vexilla.evaluation logger level")
 final class EvaluationLogConformanceTest {
 
     private static final Map<String, String> KOTLIN_CONFIGS = Map.of(
