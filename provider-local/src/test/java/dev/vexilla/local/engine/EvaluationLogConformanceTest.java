@@ -9,7 +9,6 @@ import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.User;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -108,8 +107,7 @@ final class EvaluationLogConformanceTest {
             return null;
         }
         User.Builder b = User.builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String value = e.getValue().asText();
             switch (e.getKey()) {
                 case "Identifier":

@@ -10,7 +10,6 @@ import dev.vexilla.local.engine.SettingType;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ResultReason;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,8 +70,7 @@ public final class ConfigCompiler {
             }
             FlagCompiler compiler = new FlagCompiler(salt, segments, problems);
             long shared = DefinitionHash.shared(salt, root.get("s"));
-            for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
                 long hash = DefinitionHash.of(e.getValue(), shared);
                 flags.put(e.getKey(), compiler.compile(e.getKey(), e.getValue(), hash));
             }
@@ -121,8 +119,7 @@ public final class ConfigCompiler {
             throw new ConfigParseException("flags", "object expected, was " + flagsNode.getNodeType());
         }
         Map<String, Flag> flags = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = flagsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : flagsNode.properties()) {
             JsonNode v = e.getValue();
             Object value;
             if (v.isBoolean()) {

@@ -179,7 +179,7 @@ public final class Evaluator {
             }
             return SKIPPED_ATTRIBUTE_MISSING;
         }
-        int bucket = Sha1.bucket(flag.keyUtf8, value);
+        int bucket = Sha1.bucket(flag.key, value);
         if (trace != null) {
             trace.line("Evaluating % options based on the User." + name + " attribute:");
             trace.line("- Computing hash in the [0..99] range from User." + name + " => " + bucket

@@ -2,7 +2,6 @@ package dev.vexilla.local.engine.internal;
 
 import dev.vexilla.local.engine.SettingType;
 import dev.vexilla.model.EvaluationResult;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 public final class Flag {
 
     final String key;
-    final byte[] keyUtf8;
     final SettingType type;
     final Rule[] rules;
     final Option[] options;
@@ -38,7 +36,6 @@ public final class Flag {
             long definitionHash,
             List<String> prerequisiteKeys) {
         this.key = key;
-        this.keyUtf8 = key.getBytes(StandardCharsets.UTF_8);
         this.type = type;
         this.rules = rules;
         this.options = options;
@@ -48,7 +45,7 @@ public final class Flag {
         this.brokenMessage = brokenMessage;
         this.simple = brokenMessage == null && rules.length == 0 && options.length == 0;
         this.definitionHash = definitionHash;
-        this.prerequisiteKeys = prerequisiteKeys;
+        this.prerequisiteKeys = prerequisiteKeys.isEmpty() ? List.of() : List.copyOf(prerequisiteKeys);
     }
 
     /**

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An allocation-free SHA-1 for percentage bucketing: hashes the UTF-8 bytes of a precomputed prefix (the flag key)
- * followed by a string (the attribute value) without building the concatenated message. ASCII-only strings are read
- * char by char; other strings are encoded once (the only allocation, on that rare path).
+ * An allocation-free SHA-1 for percentage bucketing: hashes the UTF-8 bytes of the flag key followed by the attribute
+ * value without building the concatenated message. ASCII-only strings are read char by char; other strings are
+ * encoded once (the only allocation, on that rare path).
  *
  * <p>The 80 rounds keep the message schedule in 16 local variables, so no work array is allocated.
  */
@@ -16,26 +16,26 @@ public final class Sha1 {
 
     /**
      * Returns the percentage bucket of ConfigCat's % options: the first 7 hex digits of
-     * {@code SHA1(prefix + UTF8(value))} read as a number, modulo 100.
+     * {@code SHA1(UTF8(key + value))} read as a number, modulo 100.
      *
-     * @param prefix the UTF-8 bytes of the flag key
+     * @param key the flag key
      * @param value the attribute value
      * @return the bucket, 0 to 99
      */
-    public static int bucket(byte[] prefix, String value) {
-        return (hash(prefix, value, null) >>> 4) % 100;
+    public static int bucket(String key, String value) {
+        return (hash(key, value, null) >>> 4) % 100;
     }
 
     /**
-     * Computes the full digest, for tests and diagnostics.
+     * Computes the full digest of {@code UTF8(key + value)}, for tests and diagnostics.
      *
-     * @param prefix the first bytes of the message
-     * @param value the rest of the message, encoded as UTF-8
+     * @param key the first part of the message
+     * @param value the rest of the message
      * @return the 20-byte digest
      */
-    public static byte[] digest(byte[] prefix, String value) {
+    public static byte[] digest(String key, String value) {
         int[] h = new int[5];
-        hash(prefix, value, h);
+        hash(key, value, h);
         byte[] out = new byte[20];
         for (int i = 0; i < 20; i++) {
             out[i] = (byte) (h[i >> 2] >>> (24 - 8 * (i & 3)));
@@ -43,9 +43,11 @@ public final class Sha1 {
         return out;
     }
 
-    private static int hash(byte[] p, String s, int @Nullable [] out) {
-        byte[] sb = isAscii(s) ? null : s.getBytes(StandardCharsets.UTF_8);
-        int len = p.length + (sb != null ? sb.length : s.length());
+    private static int hash(String p, String v, int @Nullable [] out) {
+        byte[] pb = isAscii(p) ? null : p.getBytes(StandardCharsets.UTF_8);
+        byte[] vb = isAscii(v) ? null : v.getBytes(StandardCharsets.UTF_8);
+        int pl = pb != null ? pb.length : p.length();
+        int len = pl + (vb != null ? vb.length : v.length());
         long bitLen = (long) len << 3;
         int blocks = (len + 8) / 64 + 1;
         int h0 = 0x67452301;
@@ -56,22 +58,22 @@ public final class Sha1 {
         for (int blk = 0; blk < blocks; blk++) {
             int base = blk << 6;
             boolean last = blk == blocks - 1;
-            int w0 = word(p, s, sb, len, base + 0);
-            int w1 = word(p, s, sb, len, base + 4);
-            int w2 = word(p, s, sb, len, base + 8);
-            int w3 = word(p, s, sb, len, base + 12);
-            int w4 = word(p, s, sb, len, base + 16);
-            int w5 = word(p, s, sb, len, base + 20);
-            int w6 = word(p, s, sb, len, base + 24);
-            int w7 = word(p, s, sb, len, base + 28);
-            int w8 = word(p, s, sb, len, base + 32);
-            int w9 = word(p, s, sb, len, base + 36);
-            int w10 = word(p, s, sb, len, base + 40);
-            int w11 = word(p, s, sb, len, base + 44);
-            int w12 = word(p, s, sb, len, base + 48);
-            int w13 = word(p, s, sb, len, base + 52);
-            int w14 = last ? (int) (bitLen >>> 32) : word(p, s, sb, len, base + 56);
-            int w15 = last ? (int) bitLen : word(p, s, sb, len, base + 60);
+            int w0 = word(p, v, pb, vb, pl, len, base + 0);
+            int w1 = word(p, v, pb, vb, pl, len, base + 4);
+            int w2 = word(p, v, pb, vb, pl, len, base + 8);
+            int w3 = word(p, v, pb, vb, pl, len, base + 12);
+            int w4 = word(p, v, pb, vb, pl, len, base + 16);
+            int w5 = word(p, v, pb, vb, pl, len, base + 20);
+            int w6 = word(p, v, pb, vb, pl, len, base + 24);
+            int w7 = word(p, v, pb, vb, pl, len, base + 28);
+            int w8 = word(p, v, pb, vb, pl, len, base + 32);
+            int w9 = word(p, v, pb, vb, pl, len, base + 36);
+            int w10 = word(p, v, pb, vb, pl, len, base + 40);
+            int w11 = word(p, v, pb, vb, pl, len, base + 44);
+            int w12 = word(p, v, pb, vb, pl, len, base + 48);
+            int w13 = word(p, v, pb, vb, pl, len, base + 52);
+            int w14 = last ? (int) (bitLen >>> 32) : word(p, v, pb, vb, pl, len, base + 56);
+            int w15 = last ? (int) bitLen : word(p, v, pb, vb, pl, len, base + 60);
             int a = h0;
             int b = h1;
             int c = h2;
@@ -210,20 +212,27 @@ public final class Sha1 {
         return h0;
     }
 
-    private static int word(byte[] p, String s, byte @Nullable [] sb, int len, int i) {
-        return (at(p, s, sb, len, i) << 24)
-                | (at(p, s, sb, len, i + 1) << 16)
-                | (at(p, s, sb, len, i + 2) << 8)
-                | at(p, s, sb, len, i + 3);
+    /** Reads message bytes i..i+3 as a big-endian word; whole words inside one ASCII part are read directly. */
+    private static int word(String p, String v, byte @Nullable [] pb, byte @Nullable [] vb, int pl, int len, int i) {
+        if (i + 4 <= pl && pb == null) {
+            return p.charAt(i) << 24 | p.charAt(i + 1) << 16 | p.charAt(i + 2) << 8 | p.charAt(i + 3);
+        }
+        if (i >= pl && i + 4 <= len && vb == null) {
+            int j = i - pl;
+            return v.charAt(j) << 24 | v.charAt(j + 1) << 16 | v.charAt(j + 2) << 8 | v.charAt(j + 3);
+        }
+        return at(p, v, pb, vb, pl, len, i) << 24
+                | at(p, v, pb, vb, pl, len, i + 1) << 16
+                | at(p, v, pb, vb, pl, len, i + 2) << 8
+                | at(p, v, pb, vb, pl, len, i + 3);
     }
 
-    private static int at(byte[] p, String s, byte @Nullable [] sb, int len, int i) {
-        int pl = p.length;
+    private static int at(String p, String v, byte @Nullable [] pb, byte @Nullable [] vb, int pl, int len, int i) {
         if (i < pl) {
-            return p[i] & 0xff;
+            return pb != null ? pb[i] & 0xff : p.charAt(i);
         }
         if (i < len) {
-            return sb != null ? sb[i - pl] & 0xff : s.charAt(i - pl);
+            return vb != null ? vb[i - pl] & 0xff : v.charAt(i - pl);
         }
         return i == len ? 0x80 : 0;
     }
