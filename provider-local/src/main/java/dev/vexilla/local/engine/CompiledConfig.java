@@ -67,7 +67,7 @@ public final class CompiledConfig {
             TreeMap<String, Flag> sorted, Preferences preferences, Map<String, String> problems, String contentHash) {
         this.flags = new HashMap<>(sorted);
         this.ordered = sorted.values().toArray(new Flag[0]);
-        this.keys = Collections.unmodifiableSet(new TreeSet<>(sorted.keySet()));
+        this.keys = new KeySet(ordered, flags);
         this.preferences = preferences;
         this.problems = Collections.unmodifiableMap(new TreeMap<>(problems));
         this.contentHash = contentHash;

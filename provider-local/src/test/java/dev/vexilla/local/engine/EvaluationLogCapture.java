@@ -28,7 +28,7 @@ final class EvaluationLogCapture implements AutoCloseable {
     }
 
     List<ILoggingEvent> events() {
-        synchronized (appender.list) {
+        synchronized (appender) {
             return appender.list.stream()
                     .filter(e -> e.getThreadName().equals(thread))
                     .collect(Collectors.toList());
@@ -41,7 +41,7 @@ final class EvaluationLogCapture implements AutoCloseable {
     }
 
     void clear() {
-        synchronized (appender.list) {
+        synchronized (appender) {
             appender.list.clear();
         }
     }

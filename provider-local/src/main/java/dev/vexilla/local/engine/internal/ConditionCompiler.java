@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles one user condition ({@code {"a":…,"c":…,"s"|"d"|"l":…}}) into a {@link UserCondition}, pre-parsing the
- * comparison values for its comparator. Problems become a {@link BrokenCondition} (unknown comparator, no attribute)
+ * comparison values for its comparator. CompileContext become a {@link BrokenCondition} (unknown comparator, no attribute)
  * or a lazy broken message (missing comparison value, missing salt), as ConfigCat reports them.
  */
 final class ConditionCompiler {
@@ -18,18 +18,19 @@ final class ConditionCompiler {
 
     private ConditionCompiler() {}
 
-    static Condition compile(JsonNode u, String path, @Nullable String salt, String contextSalt, Problems problems) {
+    static Condition compile(
+            JsonNode u, String path, @Nullable String salt, String contextSalt, CompileContext context) {
         if (!u.isObject()) {
-            return problems.broken(path, "user condition must be an object", "Condition is missing or invalid.");
+            return context.broken(path, "user condition must be an object", "Condition is missing or invalid.");
         }
         JsonNode a = u.get("a");
         if (a == null || !a.isTextual() || a.asText().isEmpty()) {
-            return problems.broken(path + ".a", "attribute name missing", "Comparison attribute name is missing.");
+            return context.broken(path + ".a", "attribute name missing", "Comparison attribute name is missing.");
         }
         JsonNode c = u.get("c");
         Comparator comparator = c != null && c.isInt() ? Comparator.fromId(c.intValue()) : null;
         if (comparator == null) {
-            return problems.broken(
+            return context.broken(
                     path + ".c",
                     "unknown comparator " + (c == null ? "(missing)" : c),
                     "Comparison operator is invalid.");
@@ -39,34 +40,34 @@ final class ConditionCompiler {
         Double number = null;
         String broken = null;
         if (comparator.usesList()) {
-            list = stringList(u.get("l"));
+            list = stringList(u.get("l"), context);
             if (list == null) {
-                broken = problems.lazy(path + ".l", "string list expected", UserCondition.VALUE_MISSING);
+                broken = context.lazy(path + ".l", "string list expected", UserCondition.VALUE_MISSING);
             }
         } else if (comparator.usesString()) {
             JsonNode s = u.get("s");
-            text = s != null && s.isTextual() ? s.textValue() : null;
+            text = s != null && s.isTextual() ? context.intern(s.textValue()) : null;
             if (text == null) {
-                broken = problems.lazy(path + ".s", "string expected", UserCondition.VALUE_MISSING);
+                broken = context.lazy(path + ".s", "string expected", UserCondition.VALUE_MISSING);
             }
         } else {
             JsonNode d = u.get("d");
             number = d != null && d.isNumber() ? d.doubleValue() : null;
             if (number == null) {
-                broken = problems.lazy(path + ".d", "number expected", UserCondition.VALUE_MISSING);
+                broken = context.lazy(path + ".d", "number expected", UserCondition.VALUE_MISSING);
             }
         }
         if (broken == null && comparator.hashed && salt == null) {
-            broken = problems.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
+            broken = context.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
         }
-        UserCondition uc = new UserCondition(a.textValue(), comparator, broken, list, text, number);
+        UserCondition uc = new UserCondition(context.intern(a.textValue()), comparator, broken, list, text, number);
         if (broken == null) {
             prepare(uc, salt == null ? "" : salt, contextSalt);
         }
         return uc;
     }
 
-    private static String @Nullable [] stringList(@Nullable JsonNode l) {
+    private static String @Nullable [] stringList(@Nullable JsonNode l, CompileContext context) {
         if (l == null || !l.isArray()) {
             return null;
         }
@@ -76,7 +77,7 @@ final class ConditionCompiler {
             if (!item.isTextual()) {
                 return null;
             }
-            out[i] = item.textValue();
+            out[i] = context.intern(item.textValue());
         }
         return out;
     }

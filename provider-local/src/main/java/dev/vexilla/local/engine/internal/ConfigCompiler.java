@@ -50,7 +50,7 @@ public final class ConfigCompiler {
         if (simple != null && root.get("f") == null) {
             return fromSimple(simple);
         }
-        Problems problems = new Problems();
+        CompileContext context = new CompileContext();
         String salt = null;
         Preferences preferences = Preferences.NONE;
         JsonNode p = root.get("p");
@@ -61,21 +61,21 @@ public final class ConfigCompiler {
             salt = p.path("s").isTextual() ? p.get("s").textValue() : null;
             preferences = preferences(p);
         }
-        Segment[] segments = SegmentCompiler.compile(root.get("s"), salt, problems);
+        Segment[] segments = SegmentCompiler.compile(root.get("s"), salt, context);
         JsonNode f = root.get("f");
         Map<String, Flag> flags = new TreeMap<>();
         if (f != null && !f.isNull()) {
             if (!f.isObject()) {
                 throw new ConfigParseException("f", "object expected, was " + f.getNodeType());
             }
-            FlagCompiler compiler = new FlagCompiler(salt, segments, problems);
+            FlagCompiler compiler = new FlagCompiler(salt, segments, context);
             long shared = DefinitionHash.shared(salt, root.get("s"));
             for (Map.Entry<String, JsonNode> e : f.properties()) {
                 long hash = DefinitionHash.of(e.getValue(), shared);
                 flags.put(e.getKey(), compiler.compile(e.getKey(), e.getValue(), hash));
             }
         }
-        return new ConfigCompiler(preferences, flags, problems.byFlag());
+        return new ConfigCompiler(preferences, flags, context.byFlag());
     }
 
     private static JsonNode readTree(String json) throws ConfigParseException {
@@ -178,7 +178,17 @@ public final class ConfigCompiler {
         EvaluationResult result =
                 EvaluationResult.success(v, null, ResultReason.STATIC, EvaluationResult.NONE, EvaluationResult.NONE);
         long hash = DefinitionHash.ofValue(type, v);
-        return new Flag(key, type, new Rule[0], new Option[0], null, result, v.toString(), null, hash, List.of());
+        return new Flag(
+                key,
+                type,
+                FlagCompiler.NO_RULES,
+                FlagCompiler.NO_OPTIONS,
+                null,
+                result,
+                v.toString(),
+                null,
+                hash,
+                List.of());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vexilla.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vexilla.local.engine.SettingType;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +19,39 @@ final class DefinitionHash {
 
     static long shared(@Nullable String salt, @Nullable JsonNode segments) {
         long h = text(OFFSET, salt == null ? "" : salt);
-        return text(h, segments == null ? "" : segments.toString());
+        return segments == null ? h : node(h, segments);
     }
 
     static long of(JsonNode setting, long shared) {
-        return text(shared, setting.toString());
+        return node(shared, setting);
+    }
+
+    /** Hashes a JSON tree without serializing it: structure, field names and scalar values in document order. */
+    private static long node(long seed, JsonNode n) {
+        long h = mix(seed, n.getNodeType().ordinal());
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                h = node(text(h, e.getKey()), e.getValue());
+            }
+            return mix(h, '}');
+        }
+        if (n.isArray()) {
+            for (JsonNode item : n) {
+                h = node(h, item);
+            }
+            return mix(h, ']');
+        }
+        if (n.isNumber()) {
+            return mix(h, Double.doubleToLongBits(n.doubleValue())) ^ (n.isIntegralNumber() ? 1 : 0);
+        }
+        if (n.isBoolean()) {
+            return mix(h, n.booleanValue() ? 1 : 0);
+        }
+        return n.isTextual() ? text(h, n.textValue()) : h;
+    }
+
+    private static long mix(long h, long v) {
+        return (h ^ v) * PRIME;
     }
 
     static long ofValue(SettingType type, Object value) {

@@ -16,35 +16,39 @@ import org.jspecify.annotations.Nullable;
  */
 final class FlagCompiler {
 
+    static final Rule[] NO_RULES = new Rule[0];
+    static final Option[] NO_OPTIONS = new Option[0];
+    static final Condition[] NO_CONDITIONS = new Condition[0];
+
     private final @Nullable String salt;
     private final Segment @Nullable [] segments;
-    private final Problems problems;
+    private final CompileContext context;
 
-    FlagCompiler(@Nullable String salt, Segment @Nullable [] segments, Problems problems) {
+    FlagCompiler(@Nullable String salt, Segment @Nullable [] segments, CompileContext context) {
         this.salt = salt;
         this.segments = segments;
-        this.problems = problems;
+        this.context = context;
     }
 
     Flag compile(String key, JsonNode node, long definitionHash) {
-        problems.startFlag(key);
+        context.startFlag(key);
         String path = "f." + key;
         if (!node.isObject()) {
-            return broken(key, problems.lazy(path, "setting must be an object", "Setting is invalid."), definitionHash);
+            return broken(key, context.lazy(path, "setting must be an object", "Setting is invalid."), definitionHash);
         }
         JsonNode t = node.get("t");
         SettingType type = t == null || t.isNull() ? SettingType.BOOLEAN : typeOf(t);
         if (type == null) {
             return broken(
                     key,
-                    problems.lazy(path + ".t", "unknown setting type " + t, "Setting type is invalid."),
+                    context.lazy(path + ".t", "unknown setting type " + t, "Setting type is invalid."),
                     definitionHash);
         }
         JsonNode a = node.get("a");
         if (a != null && !a.isNull() && !a.isTextual()) {
             return broken(
                     key,
-                    problems.lazy(path + ".a", "string expected", "Percentage attribute is invalid."),
+                    context.lazy(path + ".a", "string expected", "Percentage attribute is invalid."),
                     definitionHash);
         }
         List<String> prerequisites = new ArrayList<>();
@@ -56,7 +60,7 @@ final class FlagCompiler {
                 ? EvaluationResult.success(
                         value, variationId(node), reason, EvaluationResult.NONE, EvaluationResult.NONE)
                 : invalidValue(path + ".v", type);
-        String percentageAttribute = a == null || a.isNull() ? null : a.textValue();
+        String percentageAttribute = a == null || a.isNull() ? null : context.intern(a.textValue());
         return new Flag(
                 key,
                 type,
@@ -72,8 +76,7 @@ final class FlagCompiler {
 
     private static Flag broken(String key, String message, long hash) {
         EvaluationResult error = EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
-        return new Flag(
-                key, SettingType.BOOLEAN, new Rule[0], new Option[0], null, error, null, message, hash, List.of());
+        return new Flag(key, SettingType.BOOLEAN, NO_RULES, NO_OPTIONS, null, error, null, message, hash, List.of());
     }
 
     static @Nullable SettingType typeOf(JsonNode t) {
@@ -96,11 +99,11 @@ final class FlagCompiler {
 
     private Rule[] rules(String key, SettingType type, @Nullable JsonNode r, String path, List<String> prerequisites) {
         if (r == null || r.isNull()) {
-            return new Rule[0];
+            return NO_RULES;
         }
         if (!r.isArray()) {
-            problems.lazy(path, "array expected", "Targeting rules are invalid.");
-            return new Rule[] {brokenRule(problems.lazy(path, "array expected", "Targeting rules are invalid."))};
+            context.lazy(path, "array expected", "Targeting rules are invalid.");
+            return new Rule[] {brokenRule(context.lazy(path, "array expected", "Targeting rules are invalid."))};
         }
         Rule[] rules = new Rule[r.size()];
         for (int i = 0; i < rules.length; i++) {
@@ -115,7 +118,7 @@ final class FlagCompiler {
 
     private Rule rule(String key, SettingType type, JsonNode node, String path, int index, List<String> prerequisites) {
         if (!node.isObject()) {
-            return brokenRule(problems.lazy(path, "object expected", "Targeting rule is invalid."));
+            return brokenRule(context.lazy(path, "object expected", "Targeting rule is invalid."));
         }
         Condition[] conditions = conditions(key, node.get("c"), path + ".c", prerequisites);
         JsonNode s = node.get("s");
@@ -131,16 +134,16 @@ final class FlagCompiler {
         if (p != null && p.isArray() && p.size() > 0) {
             return new Rule(conditions, null, null, options(type, p, path + ".p", index), null);
         }
-        String message = problems.lazy(path, "neither 's' nor 'p'", "Targeting rule THEN part is missing or invalid.");
+        String message = context.lazy(path, "neither 's' nor 'p'", "Targeting rule THEN part is missing or invalid.");
         return new Rule(conditions, null, null, null, message);
     }
 
     private Condition[] conditions(String key, @Nullable JsonNode c, String path, List<String> prerequisites) {
         if (c == null || c.isNull()) {
-            return new Condition[0];
+            return NO_CONDITIONS;
         }
         if (!c.isArray()) {
-            return new Condition[] {problems.broken(path, "array expected", "Condition is missing or invalid.")};
+            return new Condition[] {context.broken(path, "array expected", "Condition is missing or invalid.")};
         }
         Condition[] out = new Condition[c.size()];
         for (int i = 0; i < out.length; i++) {
@@ -152,7 +155,7 @@ final class FlagCompiler {
     private Condition condition(String key, JsonNode node, String path, List<String> prerequisites) {
         JsonNode u = node.get("u");
         if (u != null && !u.isNull()) {
-            return ConditionCompiler.compile(u, path + ".u", salt, key, problems);
+            return ConditionCompiler.compile(u, path + ".u", salt, key, context);
         }
         JsonNode s = node.get("s");
         if (s != null && !s.isNull()) {
@@ -162,7 +165,7 @@ final class FlagCompiler {
         if (p != null && p.isObject()) {
             return prerequisite(p, path + ".p", prerequisites);
         }
-        return problems.broken(path, "none of 'u', 's', 'p'", "Condition is missing or invalid.");
+        return context.broken(path, "none of 'u', 's', 'p'", "Condition is missing or invalid.");
     }
 
     private Condition segmentCondition(JsonNode s, String path) {
@@ -171,7 +174,7 @@ final class FlagCompiler {
         boolean comparatorValid = c != null && c.isInt() && (c.intValue() == 0 || c.intValue() == 1);
         String comparatorMessage = comparatorValid
                 ? null
-                : problems.lazy(
+                : context.lazy(
                         path + ".c", "unknown segment comparator " + c, "Segment comparison operator is invalid.");
         Segment segment = null;
         String referenceMessage = null;
@@ -182,7 +185,7 @@ final class FlagCompiler {
                 && index.intValue() < segments.length) {
             segment = segments[index.intValue()];
         } else {
-            referenceMessage = problems.lazy(path + ".s", "no segment " + index, "Segment reference is invalid.");
+            referenceMessage = context.lazy(path + ".s", "no segment " + index, "Segment reference is invalid.");
         }
         return new SegmentCondition(segment, comparatorValid && c.intValue() == 1, comparatorMessage, referenceMessage);
     }
@@ -194,7 +197,7 @@ final class FlagCompiler {
         boolean comparatorValid = c != null && c.isInt() && (c.intValue() == 0 || c.intValue() == 1);
         String comparatorMessage = comparatorValid
                 ? null
-                : problems.lazy(
+                : context.lazy(
                         path + ".c",
                         "unknown prerequisite comparator " + c,
                         "Prerequisite Flag comparison operator is invalid.");
@@ -217,10 +220,10 @@ final class FlagCompiler {
 
     private Option[] options(SettingType type, @Nullable JsonNode p, String path, int ruleIndex) {
         if (p == null || p.isNull()) {
-            return new Option[0];
+            return NO_OPTIONS;
         }
         if (!p.isArray()) {
-            String message = problems.lazy(path, "array expected", "Percentage options are invalid.");
+            String message = context.lazy(path, "array expected", "Percentage options are invalid.");
             return new Option[] {new Option(0, EvaluationResult.error(ErrorKind.PARSE_ERROR, message), "")};
         }
         Option[] out = new Option[p.size()];
@@ -230,7 +233,7 @@ final class FlagCompiler {
             JsonNode percent = o.get("p");
             int share = percent != null && percent.isInt() ? percent.intValue() : 0;
             if (percent == null || !percent.isInt() || share < 0) {
-                problems.lazy(at + ".p", "percentage must be a whole number >= 0", "Percentage option is invalid.");
+                context.lazy(at + ".p", "percentage must be a whole number >= 0", "Percentage option is invalid.");
                 share = Math.max(share, 0);
             }
             Object value = value(o.get("v"), type);
@@ -244,7 +247,7 @@ final class FlagCompiler {
 
     private EvaluationResult invalidValue(String path, SettingType type) {
         String message =
-                problems.lazy(path, "no " + type + " value", "Setting value is not of the expected type " + type + ".");
+                context.lazy(path, "no " + type + " value", "Setting value is not of the expected type " + type + ".");
         return EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
     }
 
@@ -258,7 +261,8 @@ final class FlagCompiler {
     }
 
     /** Reads the field of {@code v} that matches the type; {@code null} when absent or of the wrong JSON type. */
-    static @Nullable Object value(@Nullable JsonNode v, SettingType type) {
+    @Nullable
+    Object value(@Nullable JsonNode v, SettingType type) {
         if (v == null || !v.isObject()) {
             return null;
         }
@@ -268,7 +272,7 @@ final class FlagCompiler {
                 return b != null && b.isBoolean() ? b.booleanValue() : null;
             case STRING:
                 JsonNode s = v.get("s");
-                return s != null && s.isTextual() ? s.textValue() : null;
+                return s != null && s.isTextual() ? context.intern(s.textValue()) : null;
             case INT:
                 JsonNode i = v.get("i");
                 if (i == null || !i.isIntegralNumber() || !i.canConvertToLong()) {

@@ -9,7 +9,7 @@ final class SegmentCompiler {
 
     private SegmentCompiler() {}
 
-    static Segment[] compile(@Nullable JsonNode s, @Nullable String salt, Problems problems)
+    static Segment[] compile(@Nullable JsonNode s, @Nullable String salt, CompileContext context)
             throws ConfigParseException {
         if (s == null || s.isNull()) {
             return new Segment[0];
@@ -20,23 +20,23 @@ final class SegmentCompiler {
         Segment[] out = new Segment[s.size()];
         for (int i = 0; i < out.length; i++) {
             String path = "s[" + i + "]";
-            problems.startFlag(path);
+            context.startFlag(path);
             JsonNode node = s.get(i);
             JsonNode n = node.get("n");
             String name = n != null && n.isTextual() ? n.textValue() : "";
             if (name.isEmpty()) {
-                problems.lazy(path + ".n", "segment name missing", "Segment name is missing.");
+                context.lazy(path + ".n", "segment name missing", "Segment name is missing.");
             }
             JsonNode r = node.get("r");
             Condition[] conditions;
             if (r == null || !r.isArray()) {
                 conditions = new Condition[] {
-                    problems.broken(path + ".r", "array expected", "Segment conditions are missing or invalid.")
+                    context.broken(path + ".r", "array expected", "Segment conditions are missing or invalid.")
                 };
             } else {
                 conditions = new Condition[r.size()];
                 for (int j = 0; j < conditions.length; j++) {
-                    conditions[j] = ConditionCompiler.compile(r.get(j), path + ".r[" + j + "]", salt, name, problems);
+                    conditions[j] = ConditionCompiler.compile(r.get(j), path + ".r[" + j + "]", salt, name, context);
                 }
             }
             out[i] = new Segment(name, conditions);

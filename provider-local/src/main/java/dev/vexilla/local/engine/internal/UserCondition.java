@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 final class UserCondition extends Condition {
 
     static final String VALUE_MISSING = "Comparison value is missing or invalid.";
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final String[] NO_ITEMS = new String[0];
 
     final String attribute;
     final Comparator comparator;
@@ -24,7 +26,7 @@ final class UserCondition extends Condition {
     @Nullable
     Set<String> set;
 
-    byte[] saltSuffix = new byte[0];
+    byte[] saltSuffix = NO_BYTES;
     int @Nullable [] @Nullable [] hashes;
     int @Nullable [] hash;
     int @Nullable [] sliceLengths;
@@ -105,7 +107,7 @@ final class UserCondition extends Condition {
     }
 
     private static String[] items(String @Nullable [] items) {
-        return items != null ? items : new String[0];
+        return items != null ? items : NO_ITEMS;
     }
 
     private static boolean contains(String @Nullable [] items, String value) {
