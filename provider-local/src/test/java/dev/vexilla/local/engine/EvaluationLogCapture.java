@@ -3,22 +3,31 @@ package dev.vexilla.local.engine;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Captures what the evaluation logger writes on the current thread, rendered in ConfigCat's text form
+ * Captures what the evaluation logger writes on the current thread (other test classes may evaluate concurrently), rendered in ConfigCat's text form
  * ({@code LEVEL [eventId] message}). Raises the logger to INFO while open.
  */
 final class EvaluationLogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Thread thread = Thread.currentThread();
+    private final List<ILoggingEvent> captured = new ArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (Thread.currentThread() == thread) {
+                captured.add(event);
+            }
+        }
+    };
     private final Level previous;
-    private final String thread = Thread.currentThread().getName();
 
     EvaluationLogCapture(Level level) {
         previous = logger.getLevel();
@@ -29,9 +38,7 @@ final class EvaluationLogCapture implements AutoCloseable {
 
     List<ILoggingEvent> events() {
         synchronized (appender) {
-            return appender.list.stream()
-                    .filter(e -> e.getThreadName().equals(thread))
-                    .collect(Collectors.toList());
+            return new ArrayList<>(captured);
         }
     }
 
@@ -42,7 +49,7 @@ final class EvaluationLogCapture implements AutoCloseable {
 
     void clear() {
         synchronized (appender) {
-            appender.list.clear();
+            captured.clear();
         }
     }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.local.engine.ConfigParseException;
 import dev.vexilla.model.User;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,16 @@ final class WarningsTest {
             throws ConfigParseException {
         CompiledConfig config = CompiledConfig.parse(json.replace('\'', '"'));
         Logger logger = (Logger) LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Thread thread = Thread.currentThread();
+        List<ILoggingEvent> captured = new ArrayList<>();
+        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (Thread.currentThread() == thread) {
+                    captured.add(event);
+                }
+            }
+        };
         appender.start();
         Level previous = logger.getLevel();
         logger.addAppender(appender);
@@ -33,10 +42,9 @@ final class WarningsTest {
             logger.detachAppender(appender);
             logger.setLevel(previous);
         }
-        String thread = Thread.currentThread().getName();
-        return appender.list.stream()
-                .filter(e -> e.getThreadName().equals(thread))
-                .collect(Collectors.toList());
+        synchronized (appender) {
+            return new ArrayList<>(captured);
+        }
     }
 
     @Test
