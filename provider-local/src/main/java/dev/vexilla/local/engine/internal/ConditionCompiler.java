@@ -100,6 +100,7 @@ final class ConditionCompiler {
             case HASHED_ARRAY_CONTAINS:
             case HASHED_ARRAY_NOT_CONTAINS:
                 uc.hashes = digests(list);
+                uc.list = null; // only the digests and the count are needed from here on
                 break;
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:

@@ -20,7 +20,7 @@ final class ConditionText {
             case TEXT_LIST:
             case SEMVER_LIST:
             case ARRAY:
-                return list(c.list, c.comparator.hashed);
+                return c.comparator.hashed ? hashedList(c.listSize) : list(c.list);
             case TEXT:
                 return c.comparator.hashed ? "'<hashed value>'" : "'" + c.text + "'";
             case SEMVER:
@@ -38,12 +38,13 @@ final class ConditionText {
         return UTC.format(Instant.ofEpochMilli((long) seconds * 1000));
     }
 
-    private static String list(String @Nullable [] items, boolean hashed) {
+    private static String hashedList(int size) {
+        return size == 0 ? INVALID_VALUE : "[<" + size + " hashed " + (size == 1 ? "value" : "values") + ">]";
+    }
+
+    private static String list(String @Nullable [] items) {
         if (items == null || items.length == 0) {
             return INVALID_VALUE;
-        }
-        if (hashed) {
-            return "[<" + items.length + " hashed " + (items.length == 1 ? "value" : "values") + ">]";
         }
         StringBuilder sb = new StringBuilder("[");
         int shown = Math.min(MAX_LIST_ITEMS, items.length);

@@ -178,17 +178,7 @@ public final class ConfigCompiler {
         EvaluationResult result =
                 EvaluationResult.success(v, null, ResultReason.STATIC, EvaluationResult.NONE, EvaluationResult.NONE);
         long hash = DefinitionHash.ofValue(type, v);
-        return new Flag(
-                key,
-                type,
-                FlagCompiler.NO_RULES,
-                FlagCompiler.NO_OPTIONS,
-                null,
-                result,
-                v.toString(),
-                null,
-                hash,
-                List.of());
+        return new Flag(key, type, FlagCompiler.NO_RULES, FlagCompiler.NO_OPTIONS, null, result, null, hash, List.of());
     }
 
     /**

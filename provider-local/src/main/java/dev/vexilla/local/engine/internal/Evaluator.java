@@ -192,7 +192,7 @@ public final class Evaluator {
             if (bucket < cumulative) {
                 if (trace != null) {
                     trace.line("- Hash value " + bucket + " selects % option " + (i + 1) + " (" + option.percentage
-                            + "%), '" + option.valueText + "'.");
+                            + "%), '" + option.valueText() + "'.");
                 }
                 return option.result;
             }

@@ -18,7 +18,6 @@ public final class Flag {
     final Option[] options;
     final @Nullable String percentageAttribute;
     final EvaluationResult valueResult;
-    final @Nullable String valueText;
     final @Nullable String brokenMessage;
     final boolean simple;
     final long definitionHash;
@@ -31,7 +30,6 @@ public final class Flag {
             Option[] options,
             @Nullable String percentageAttribute,
             EvaluationResult valueResult,
-            @Nullable String valueText,
             @Nullable String brokenMessage,
             long definitionHash,
             List<String> prerequisiteKeys) {
@@ -41,7 +39,6 @@ public final class Flag {
         this.options = options;
         this.percentageAttribute = percentageAttribute;
         this.valueResult = valueResult;
-        this.valueText = valueText;
         this.brokenMessage = brokenMessage;
         this.simple = brokenMessage == null && rules.length == 0 && options.length == 0;
         this.definitionHash = definitionHash;

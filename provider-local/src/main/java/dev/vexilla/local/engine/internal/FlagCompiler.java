@@ -62,21 +62,12 @@ final class FlagCompiler {
                 : invalidValue(path + ".v", type);
         String percentageAttribute = a == null || a.isNull() ? null : context.intern(a.textValue());
         return new Flag(
-                key,
-                type,
-                rules,
-                options,
-                percentageAttribute,
-                valueResult,
-                text(value),
-                null,
-                definitionHash,
-                prerequisites);
+                key, type, rules, options, percentageAttribute, valueResult, null, definitionHash, prerequisites);
     }
 
     private static Flag broken(String key, String message, long hash) {
         EvaluationResult error = EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
-        return new Flag(key, SettingType.BOOLEAN, NO_RULES, NO_OPTIONS, null, error, null, message, hash, List.of());
+        return new Flag(key, SettingType.BOOLEAN, NO_RULES, NO_OPTIONS, null, error, message, hash, List.of());
     }
 
     static @Nullable SettingType typeOf(JsonNode t) {
@@ -113,7 +104,7 @@ final class FlagCompiler {
     }
 
     private static Rule brokenRule(String message) {
-        return new Rule(new Condition[] {new BrokenCondition(message)}, null, null, null, message);
+        return new Rule(new Condition[] {new BrokenCondition(message)}, null, null, message);
     }
 
     private Rule rule(String key, SettingType type, JsonNode node, String path, int index, List<String> prerequisites) {
@@ -129,13 +120,13 @@ final class FlagCompiler {
                     ? EvaluationResult.success(
                             value, variationId(s), ResultReason.TARGETING_MATCH, index, EvaluationResult.NONE)
                     : invalidValue(path + ".s.v", type);
-            return new Rule(conditions, result, value != null ? text(value) : "<invalid value>", null, null);
+            return new Rule(conditions, result, null, null);
         }
         if (p != null && p.isArray() && p.size() > 0) {
-            return new Rule(conditions, null, null, options(type, p, path + ".p", index), null);
+            return new Rule(conditions, null, options(type, p, path + ".p", index), null);
         }
         String message = context.lazy(path, "neither 's' nor 'p'", "Targeting rule THEN part is missing or invalid.");
-        return new Rule(conditions, null, null, null, message);
+        return new Rule(conditions, null, null, message);
     }
 
     private Condition[] conditions(String key, @Nullable JsonNode c, String path, List<String> prerequisites) {
@@ -224,7 +215,7 @@ final class FlagCompiler {
         }
         if (!p.isArray()) {
             String message = context.lazy(path, "array expected", "Percentage options are invalid.");
-            return new Option[] {new Option(0, EvaluationResult.error(ErrorKind.PARSE_ERROR, message), "")};
+            return new Option[] {new Option(0, EvaluationResult.error(ErrorKind.PARSE_ERROR, message))};
         }
         Option[] out = new Option[p.size()];
         for (int i = 0; i < out.length; i++) {
@@ -240,7 +231,7 @@ final class FlagCompiler {
             EvaluationResult result = value != null
                     ? EvaluationResult.success(value, variationId(o), ResultReason.SPLIT, ruleIndex, i)
                     : invalidValue(at + ".v", type);
-            out[i] = new Option(share, result, value != null ? text(value) : "<invalid value>");
+            out[i] = new Option(share, result);
         }
         return out;
     }
@@ -254,10 +245,6 @@ final class FlagCompiler {
     private static @Nullable String variationId(JsonNode node) {
         JsonNode i = node.get("i");
         return i != null && i.isTextual() ? i.textValue() : null;
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        return value == null ? null : value.toString();
     }
 
     /** Reads the field of {@code v} that matches the type; {@code null} when absent or of the wrong JSON type. */

@@ -6,11 +6,15 @@ import dev.vexilla.model.EvaluationResult;
 final class Option {
     final int percentage;
     final EvaluationResult result;
-    final String valueText;
 
-    Option(int percentage, EvaluationResult result, String valueText) {
+    Option(int percentage, EvaluationResult result) {
         this.percentage = percentage;
         this.result = result;
-        this.valueText = valueText;
+    }
+
+    /** The value as the log shows it; built only for the log. */
+    String valueText() {
+        Object value = result.value();
+        return value != null ? value.toString() : "<invalid value>";
     }
 }

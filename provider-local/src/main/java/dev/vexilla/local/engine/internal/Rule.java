@@ -12,23 +12,24 @@ final class Rule {
     final @Nullable EvaluationResult result;
     final Option @Nullable [] options;
     final @Nullable String thenError;
-    final @Nullable String valueText;
 
     Rule(
             Condition[] conditions,
             @Nullable EvaluationResult result,
-            @Nullable String valueText,
             Option @Nullable [] options,
             @Nullable String thenError) {
         this.conditions = conditions;
         this.result = result;
-        this.valueText = valueText;
         this.options = options;
         this.thenError = thenError;
     }
 
     /** Returns what the log shows after THEN: the quoted simple value or {@code % options}. */
     String thenText() {
-        return valueText != null ? "'" + valueText + "'" : "% options";
+        if (result == null) {
+            return "% options";
+        }
+        Object value = result.value();
+        return "'" + (value != null ? value.toString() : "<invalid value>") + "'";
     }
 }

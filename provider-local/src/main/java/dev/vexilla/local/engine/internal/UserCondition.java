@@ -19,7 +19,10 @@ final class UserCondition extends Condition {
     /** A config error raised once the user value has been read, or {@code null}. */
     final @Nullable String brokenMessage;
 
-    final String @Nullable [] list;
+    /** The comparison list; dropped (kept as {@link #listSize}) once hashed items are parsed into digests. */
+    String @Nullable [] list;
+
+    final int listSize;
     final @Nullable String text;
     final @Nullable Double number;
 
@@ -48,6 +51,7 @@ final class UserCondition extends Condition {
         this.comparator = comparator;
         this.brokenMessage = brokenMessage;
         this.list = list;
+        this.listSize = list == null ? 0 : list.length;
         this.text = text;
         this.number = number;
     }
