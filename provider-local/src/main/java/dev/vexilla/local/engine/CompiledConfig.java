@@ -159,16 +159,15 @@ public final class CompiledConfig {
     }
 
     /**
-     * Evaluates every flag for one user, in key order, in one pass.
+     * Evaluates every flag for one user, in key order, in one pass. With the evaluation log off, a prerequisite flag
+     * is evaluated once per pass and its result shared by the flags depending on it (so its warnings are logged once).
      *
      * @param user the user, or {@code null}
      * @param sink receives each key and its result; called on this thread
      */
     public void evaluateAll(@Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
         Objects.requireNonNull(sink, "sink");
-        for (Flag flag : ordered) {
-            sink.accept(flag.key(), evaluator.evaluate(flag, user));
-        }
+        evaluator.evaluateAll(ordered, user, sink);
     }
 
     /**

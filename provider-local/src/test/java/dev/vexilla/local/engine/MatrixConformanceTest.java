@@ -78,6 +78,21 @@ final class MatrixConformanceTest {
         assertThat(cells).isPositive();
     }
 
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("matrices")
+    void evaluateAllAgreesWithSingleEvaluations(String csv, String sdkKey) {
+        CompiledConfig config = TestData.parse(TestData.configForKey(sdkKey));
+        String[] lines = TestData.read("matrix/" + csv).split("\r?\n");
+        String customName = lines[0].split(";")[3];
+        for (int row = 1; row < lines.length; row++) {
+            User user = lines[row].isEmpty() ? null : user(customName, lines[row].split(";"));
+            java.util.Map<String, EvaluationResult> all = new java.util.LinkedHashMap<>();
+            config.evaluateAll(user, all::put);
+            assertThat(all.keySet()).containsExactlyElementsOf(config.keys());
+            all.forEach((key, result) -> assertThat(result).as(key).isEqualTo(config.evaluate(key, user)));
+        }
+    }
+
     static User user(String customName, String[] cols) {
         if (cols[0].equals("##null##")) {
             return null;

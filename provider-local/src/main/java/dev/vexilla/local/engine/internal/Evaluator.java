@@ -52,12 +52,44 @@ public final class Evaluator {
                 return flag.valueResult;
             }
             try {
-                return evaluateSetting(flag, user, null, null);
+                return evaluateSetting(flag, user, null, null, null);
             } catch (RuntimeException e) {
                 return failure(e);
             }
         }
         return evaluateLogged(flag, user);
+    }
+
+    /**
+     * Evaluates flags for one user in one pass: when the evaluation log is off, each prerequisite is evaluated at most
+     * once per pass (its result is shared by the flags that depend on it).
+     *
+     * @param ordered the flags, in the order the sink receives them
+     * @param user the user, or {@code null}
+     * @param sink receives each key and result
+     */
+    public void evaluateAll(
+            Flag[] ordered,
+            @Nullable UserAttributes user,
+            java.util.function.BiConsumer<String, EvaluationResult> sink) {
+        if (Warnings.LOG.isInfoEnabled()) {
+            for (Flag flag : ordered) {
+                sink.accept(flag.key, evaluateLogged(flag, user));
+            }
+            return;
+        }
+        Map<Flag, EvaluationResult> memo = new java.util.IdentityHashMap<>();
+        for (Flag flag : ordered) {
+            EvaluationResult result = memo.get(flag);
+            if (result == null) {
+                try {
+                    result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
+                } catch (RuntimeException e) {
+                    result = failure(e);
+                }
+            }
+            sink.accept(flag.key, result);
+        }
     }
 
     private EvaluationResult evaluateLogged(Flag flag, @Nullable UserAttributes user) {
@@ -68,7 +100,7 @@ public final class Evaluator {
         }
         trace.indent();
         try {
-            EvaluationResult result = evaluateSetting(flag, user, trace, null);
+            EvaluationResult result = evaluateSetting(flag, user, trace, null, null);
             if (!result.isError()) {
                 trace.line("Returning '").append(String.valueOf(result.value())).append("'.");
             }
@@ -89,7 +121,11 @@ public final class Evaluator {
     }
 
     private EvaluationResult evaluateSetting(
-            Flag flag, @Nullable UserAttributes user, @Nullable Trace trace, @Nullable Visited visited) {
+            Flag flag,
+            @Nullable UserAttributes user,
+            @Nullable Trace trace,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
         if (flag.brokenMessage != null) {
             throw new BrokenConfigException(flag.brokenMessage);
         }
@@ -101,7 +137,7 @@ public final class Evaluator {
                 trace.line("Evaluating targeting rules and applying the first match if any:");
             }
             for (Rule rule : rules) {
-                int r = evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited);
+                int r = evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited, memo);
                 if (r == USER_MISSING && !userWarned) {
                     userWarned = true;
                     Warnings.userMissing(flag.key);
@@ -220,7 +256,8 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited) {
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
         int result = TRUE;
         boolean onNewLine = false;
         int n = conditions.length;
@@ -239,10 +276,10 @@ public final class Evaluator {
                 result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, trace);
                 onNewLine = n > 1;
             } else if (c instanceof SegmentCondition) {
-                result = evaluateSegment((SegmentCondition) c, contextKey, user, trace, visited);
+                result = evaluateSegment((SegmentCondition) c, contextKey, user, trace, visited, memo);
                 onNewLine = result != USER_MISSING || n > 1;
             } else if (c instanceof PrerequisiteCondition) {
-                result = evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, trace, visited);
+                result = evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, trace, visited, memo);
                 onNewLine = true;
             } else {
                 throw new BrokenConfigException(((BrokenCondition) c).message);
@@ -275,7 +312,8 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited) {
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
         }
@@ -295,7 +333,7 @@ public final class Evaluator {
         if (trace != null) {
             trace.blockStart("Evaluating segment '" + segment.name + "':");
         }
-        int r = evaluateConditions(segment.conditions, null, contextKey, user, trace, visited);
+        int r = evaluateConditions(segment.conditions, null, contextKey, user, trace, visited, memo);
         if (r < 0) {
             if (trace != null) {
                 trace.line("Segment evaluation result: " + errorText(r, trace) + ".");
@@ -319,7 +357,8 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited) {
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
         }
@@ -342,7 +381,13 @@ public final class Evaluator {
         if (trace != null) {
             trace.blockStart("Evaluating prerequisite flag '" + c.key + "':");
         }
-        EvaluationResult r = evaluateSetting(prerequisite, user, trace, path);
+        EvaluationResult r = memo == null ? null : memo.get(prerequisite);
+        if (r == null) {
+            r = evaluateSetting(prerequisite, user, trace, path, memo);
+            if (memo != null && !r.isError()) {
+                memo.put(prerequisite, r);
+            }
+        }
         Object value = r.value();
         if (value == null) {
             throw new BrokenConfigException(String.valueOf(r.errorMessage()));
