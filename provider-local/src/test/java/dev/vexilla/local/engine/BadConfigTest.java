@@ -143,6 +143,23 @@ final class BadConfigTest {
     }
 
     @Test
+    void veryLongPrerequisiteChainFailsInsteadOfExhaustingTheStack() {
+        StringBuilder json = new StringBuilder("{'f':{'f0':{'t':0,'v':{'b':true}}");
+        for (int i = 1; i <= 2000; i++) {
+            json.append(",'f")
+                    .append(i)
+                    .append("':{'t':0,'r':[{'c':[{'p':{'f':'f")
+                    .append(i - 1)
+                    .append("','c':0,'v':{'b':true}}}],'s':{'v':{'b':true}}}],'v':{'b':false}}");
+        }
+        CompiledConfig config = parse(json.append("}}").toString());
+
+        assertThat(config.evaluate("f100", USER).value()).isEqualTo(true);
+        assertThat(config.evaluate("f2000", USER).errorMessage())
+                .startsWith("Prerequisite flag chain is deeper than 256");
+    }
+
+    @Test
     void unknownKeyIsFlagNotFound() {
         EvaluationResult r = parse(flag("{'t':0,'v':{'b':true}}")).evaluate("missing", USER);
 

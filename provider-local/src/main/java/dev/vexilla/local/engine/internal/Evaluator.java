@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evaluator {
 
+    /** The longest prerequisite chain evaluated; deeper chains fail the flag instead of exhausting the stack. */
+    public static final int MAX_PREREQUISITE_DEPTH = 256;
+
     static final int TRUE = 1;
     static final int FALSE = 0;
     static final int USER_MISSING = -1;
@@ -374,6 +377,10 @@ public final class Evaluator {
                     + "' and prerequisite flag '" + c.key + "'.");
         }
         Visited path = new Visited(contextKey, visited);
+        if (path.depth > MAX_PREREQUISITE_DEPTH) {
+            throw new BrokenConfigException("Prerequisite flag chain is deeper than " + MAX_PREREQUISITE_DEPTH
+                    + " flags (at '" + c.key + "').");
+        }
         if (path.contains(c.key)) {
             throw new BrokenConfigException("Circular dependency detected between the following depending flags: "
                     + path.describe(c.key) + ".");
@@ -405,10 +412,12 @@ public final class Evaluator {
     static final class Visited {
         final String key;
         final @Nullable Visited parent;
+        final int depth;
 
         Visited(String key, @Nullable Visited parent) {
             this.key = key;
             this.parent = parent;
+            this.depth = parent == null ? 1 : parent.depth + 1;
         }
 
         boolean contains(String k) {

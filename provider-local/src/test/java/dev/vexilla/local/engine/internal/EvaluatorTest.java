@@ -97,18 +97,23 @@ final class EvaluatorTest {
                 .build();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
+        int evaluations = 100_000;
         for (String key : List.of("s1", "s2", "s4")) {
-            for (int i = 0; i < 20_000; i++) {
-                config.evaluate(key, user);
+            long least = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                for (int i = 0; i < 20_000; i++) {
+                    config.evaluate(key, user);
+                }
+                long before = threads.getThreadAllocatedBytes(thread);
+                for (int i = 0; i < evaluations; i++) {
+                    config.evaluate(key, user);
+                }
+                least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
             }
-            long before = threads.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < 10_000; i++) {
-                config.evaluate(key, user);
-            }
-            long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertThat(allocated)
-                    .as("bytes allocated by 10,000 evaluations of %s", key)
-                    .isLessThan(1024);
+            // A single object per evaluation would be at least 16 bytes each; allow only stray JVM-internal bytes.
+            assertThat(least)
+                    .as("bytes allocated by %d evaluations of %s", evaluations, key)
+                    .isLessThan(evaluations / 10);
         }
     }
 }
