@@ -88,7 +88,7 @@ final class EvaluatorTest {
     }
 
     @Test
-    void hotPathsAllocateNothing() {
+    void hotPathsIncludingPercentageOptionsAllocateNothing() {
         CompiledConfig config = config();
         User user = User.builder()
                 .identifier("1")
@@ -98,7 +98,7 @@ final class EvaluatorTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         int evaluations = 100_000;
-        for (String key : List.of("s1", "s2", "s4")) {
+        for (String key : List.of("s1", "s2", "s4", "split")) {
             long least = Long.MAX_VALUE;
             for (int attempt = 0; attempt < 3; attempt++) {
                 for (int i = 0; i < 20_000; i++) {

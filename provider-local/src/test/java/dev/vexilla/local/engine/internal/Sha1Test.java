@@ -46,5 +46,6 @@ final class Sha1Test {
         int expected = Integer.parseInt(hex.substring(0, 7), 16) % 100;
 
         assertThat(Sha1.bucket(key, value)).isEqualTo(expected);
+        assertThat(Sha1.portableBucket(key, value)).isEqualTo(expected);
     }
 }
