@@ -33,6 +33,7 @@ final class EvaluationLogCapture implements AutoCloseable {
         previous = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
+        logger.setAdditive(false);
         logger.setLevel(level);
     }
 
@@ -73,6 +74,7 @@ final class EvaluationLogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setAdditive(true);
         logger.setLevel(previous);
     }
 }

@@ -93,6 +93,39 @@ final class MatrixConformanceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("matrices")
+    @org.junit.jupiter.api.parallel.ResourceLock("dev.vexilla.evaluation logger level")
+    void evaluationLogDoesNotChangeResults(String csv, String sdkKey) {
+        CompiledConfig config = TestData.parse(TestData.configForKey(sdkKey));
+        String[] lines = TestData.read("matrix/" + csv).split("\r?\n");
+        String[] header = lines[0].split(";");
+        java.util.List<EvaluationResult> quiet = new ArrayList<>();
+        java.util.List<User> users = new ArrayList<>();
+        for (int row = 1; row < lines.length; row++) {
+            if (!lines[row].isEmpty()) {
+                users.add(user(header[3], lines[row].split(";")));
+            }
+        }
+        for (User user : users) {
+            for (int col = 4; col < header.length; col++) {
+                quiet.add(config.evaluate(header[col], user));
+            }
+        }
+        int i = 0;
+        try (EvaluationLogCapture capture = new EvaluationLogCapture(ch.qos.logback.classic.Level.INFO)) {
+            for (User user : users) {
+                for (int col = 4; col < header.length; col++) {
+                    capture.clear();
+                    assertThat(config.evaluate(header[col], user)).isEqualTo(quiet.get(i++));
+                    assertThat(capture.events())
+                            .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+                            .hasSize(1);
+                }
+            }
+        }
+    }
+
     static User user(String customName, String[] cols) {
         if (cols[0].equals("##null##")) {
             return null;

@@ -19,6 +19,12 @@ final class ConditionEvaluator {
             return Evaluator.USER_MISSING;
         }
         Object value = user.attribute(c.attribute);
+        if (value instanceof String) {
+            String text = (String) value;
+            if (!text.isEmpty() && c.textOperand && c.brokenMessage == null) {
+                return result(c.matchText(text)); // the common case: a text comparator and a string attribute
+            }
+        }
         if (value == null || "".equals(value)) {
             Warnings.attributeMissing(key, c);
             if (trace != null) {

@@ -140,7 +140,9 @@ public final class Evaluator {
                 trace.line("Evaluating targeting rules and applying the first match if any:");
             }
             for (Rule rule : rules) {
-                int r = evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited, memo);
+                int r = trace == null
+                        ? conditionsQuiet(rule.conditions, flag.key, user, visited, memo)
+                        : evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited, memo);
                 if (r == USER_MISSING && !userWarned) {
                     userWarned = true;
                     Warnings.userMissing(flag.key);
@@ -251,6 +253,42 @@ public final class Evaluator {
             return null;
         }
         return AttributeText.toText(raw);
+    }
+
+    /** The conditions of a rule without a log: the same outcome as {@link #evaluateConditions}, less code. */
+    private int conditionsQuiet(
+            Condition[] conditions,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        for (Condition c : conditions) {
+            int result;
+            if (c instanceof UserCondition) {
+                result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, null);
+            } else {
+                result = evaluateOther(c, contextKey, user, visited, memo);
+            }
+            if (result != TRUE) {
+                return result;
+            }
+        }
+        return TRUE;
+    }
+
+    private int evaluateOther(
+            Condition c,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        if (c instanceof SegmentCondition) {
+            return evaluateSegment((SegmentCondition) c, contextKey, user, null, visited, memo);
+        }
+        if (c instanceof PrerequisiteCondition) {
+            return evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, null, visited, memo);
+        }
+        throw new BrokenConfigException(((BrokenCondition) c).message);
     }
 
     int evaluateConditions(

@@ -23,6 +23,10 @@ final class UserCondition extends Condition {
     String @Nullable [] list;
 
     final int listSize;
+
+    /** Whether the comparator reads the attribute as text (text and hashed comparators). */
+    final boolean textOperand;
+
     final @Nullable String text;
     final @Nullable Double number;
 
@@ -52,6 +56,8 @@ final class UserCondition extends Condition {
         this.brokenMessage = brokenMessage;
         this.list = list;
         this.listSize = list == null ? 0 : list.length;
+        this.textOperand =
+                comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
         this.text = text;
         this.number = number;
     }

@@ -35,11 +35,13 @@ final class WarningsTest {
         appender.start();
         Level previous = logger.getLevel();
         logger.addAppender(appender);
+        logger.setAdditive(false);
         logger.setLevel(Level.WARN);
         try {
             config.evaluate(key, user);
         } finally {
             logger.detachAppender(appender);
+            logger.setAdditive(true);
             logger.setLevel(previous);
         }
         synchronized (appender) {
