@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.Hook;
 import dev.openfeature.sdk.HookContext;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.Value;
@@ -137,7 +138,7 @@ public final class ContextMergingSteps {
     }
 
     /** A hook whose {@code before} stage returns a fixed context: the "Before Hooks" level. */
-    private static final class ContextAddingHook implements dev.openfeature.sdk.Hook<Object> {
+    private static final class ContextAddingHook implements Hook<Object> {
         private final EvaluationContext ctx;
 
         ContextAddingHook(EvaluationContext ctx) {

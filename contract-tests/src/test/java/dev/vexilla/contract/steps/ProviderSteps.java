@@ -13,6 +13,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Steps that set up the provider of a scenario and check its status; also the scenario teardown. */
 public final class ProviderSteps {
@@ -48,7 +49,7 @@ public final class ProviderSteps {
                     .isEqualTo(ProviderState.READY);
             return;
         }
-        ProviderState target = ProviderState.valueOf(status.replace(' ', '_').toUpperCase(java.util.Locale.ROOT));
+        ProviderState target = ProviderState.valueOf(status.replace(' ', '_').toUpperCase(Locale.ROOT));
         StatusEmulatingProvider provider = new StatusEmulatingProvider(target);
         state.emulatedProviders.add(provider);
         String domain = provider.getMetadata().getName();

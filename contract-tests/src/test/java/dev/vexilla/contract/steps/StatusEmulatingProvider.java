@@ -10,6 +10,7 @@ import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.FatalError;
 import dev.openfeature.sdk.exceptions.GeneralError;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +38,7 @@ final class StatusEmulatingProvider extends EventProvider {
             throw new IllegalArgumentException("use the provider under test for READY");
         }
         this.target = target;
-        String name = "emulated-" + target.name().toLowerCase(java.util.Locale.ROOT);
+        String name = "emulated-" + target.name().toLowerCase(Locale.ROOT);
         this.metadata = () -> name;
     }
 
