@@ -193,6 +193,30 @@ final class CompiledConfigTest {
     }
 
     @Test
+    void throwingUserAttributesGiveAnErrorResultNotAnException() {
+        dev.vexilla.model.UserAttributes broken = new dev.vexilla.model.UserAttributes() {
+            @Override
+            public String identifier() {
+                return "1";
+            }
+
+            @Override
+            public Object attribute(String name) {
+                throw new IllegalStateException("context unavailable");
+            }
+
+            @Override
+            public void forEachAttribute(java.util.function.BiConsumer<String, Object> action) {}
+        };
+
+        EvaluationResult r = config.evaluate("rules", broken);
+
+        assertThat(r.errorKind()).isEqualTo(dev.vexilla.model.ErrorKind.GENERAL);
+        assertThat(r.errorMessage()).contains("context unavailable");
+        assertThat(config.evaluate("plain", broken).value()).isEqualTo(true);
+    }
+
+    @Test
     void emptyConfigHasNoKeys() {
         assertThat(CompiledConfig.empty().keys()).isEmpty();
         assertThat(CompiledConfig.empty().evaluate("x", null).isError()).isTrue();

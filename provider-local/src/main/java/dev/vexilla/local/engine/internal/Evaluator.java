@@ -3,7 +3,9 @@ package dev.vexilla.local.engine.internal;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.UserAttributes;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe and lock-free: all state is in the immutable flags and in locals. On the common paths an evaluation
  * allocates nothing: success results are precomputed, and the log text is built only when the logger
  * {@value Warnings#LOGGER_NAME} is INFO-enabled (one level check per evaluation). A broken config part fails only
- * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); no exception escapes.
+ * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); an unexpected exception (for example
+ * from a {@code UserAttributes} implementation) becomes a {@code GENERAL} error; no exception escapes.
  */
 public final class Evaluator {
 
@@ -67,22 +70,20 @@ public final class Evaluator {
      * @param user the user, or {@code null}
      * @param sink receives each key and result
      */
-    public void evaluateAll(
-            Flag[] ordered,
-            @Nullable UserAttributes user,
-            java.util.function.BiConsumer<String, EvaluationResult> sink) {
+    public void evaluateAll(Flag[] ordered, @Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
         if (Warnings.LOG.isInfoEnabled()) {
             for (Flag flag : ordered) {
                 sink.accept(flag.key, evaluateLogged(flag, user));
             }
             return;
         }
-        Map<Flag, EvaluationResult> memo = new java.util.IdentityHashMap<>();
+        Map<Flag, EvaluationResult> memo = new IdentityHashMap<>();
         for (Flag flag : ordered) {
             EvaluationResult result = memo.get(flag);
             if (result == null) {
                 try {
                     result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
+                    memo.put(flag, result);
                 } catch (RuntimeException e) {
                     result = failure(e);
                 }
@@ -113,10 +114,11 @@ public final class Evaluator {
     }
 
     private static EvaluationResult failure(RuntimeException e) {
-        String message = e instanceof BrokenConfigException
-                ? String.valueOf(e.getMessage())
-                : "Unexpected evaluation failure: " + e;
-        return EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
+        if (e instanceof BrokenConfigException) {
+            return EvaluationResult.error(ErrorKind.PARSE_ERROR, String.valueOf(e.getMessage()));
+        }
+        // Not expected: a defect, or a UserAttributes implementation that throws. Reported, never thrown.
+        return EvaluationResult.error(ErrorKind.GENERAL, "Evaluation failed: " + e);
     }
 
     private EvaluationResult evaluateSetting(
