@@ -184,6 +184,22 @@ final class CompiledConfigTest {
     }
 
     @Test
+    void overlayReportsPrerequisiteProblemsOfTheMergedConfig() {
+        CompiledConfig remote = TestData.parse(("{'f':{'dependent':{'t':0,'r':[{'c':[{'p':{'f':'base','c':0,"
+                        + "'v':{'b':true}}}],'s':{'v':{'b':true}}}],'v':{'b':false}}}}")
+                .replace('\'', '"'));
+        CompiledConfig local = CompiledConfig.fromValues(Map.of("base", true));
+
+        assertThat(remote.problems()).containsKey("dependent");
+        assertThat(remote.overlay(local, OverrideBehaviour.REMOTE_OVER_LOCAL).problems())
+                .isEmpty();
+        assertThat(remote.overlay(local, OverrideBehaviour.REMOTE_OVER_LOCAL)
+                        .evaluate("dependent", null)
+                        .value())
+                .isEqualTo(true);
+    }
+
+    @Test
     void changedKeysReportsAddedRemovedChangedAndDependentFlags() {
         String next = CONFIG.replace("\"staff\"},\"i\":\"v-staff\"", "\"crew\"},\"i\":\"v-staff\"")
                 .replace("\"pi\":{\"t\":3,\"v\":{\"d\":3.14}},", "\"tau\":{\"t\":3,\"v\":{\"d\":6.28}},");
