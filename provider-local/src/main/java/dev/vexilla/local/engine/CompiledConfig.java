@@ -153,7 +153,8 @@ public final class CompiledConfig {
      * @param key the flag key
      * @param user the user, or {@code null} when there is none (targeting rules and % options that need a user are
      *     skipped, with ConfigCat's "User Object is missing" warning)
-     * @return the result: a precomputed success, or an error ({@code FLAG_NOT_FOUND}, {@code PARSE_ERROR})
+     * @return the result: a precomputed success, or an error ({@code FLAG_NOT_FOUND}, {@code PARSE_ERROR}, or
+     *     {@code GENERAL} when {@code user} throws); an unknown key logs no evaluation entry
      */
     public EvaluationResult evaluate(String key, @Nullable UserAttributes user) {
         Flag flag = key == null ? null : flags.get(key);
