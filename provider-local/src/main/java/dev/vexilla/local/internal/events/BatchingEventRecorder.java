@@ -1,0 +1,265 @@
+package dev.vexilla.local.internal.events;
+
+import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.model.User;
+import dev.vexilla.model.bucketing.DevCycleUser;
+import dev.vexilla.model.events.EventsBatch;
+import dev.vexilla.model.events.RequestEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The events pipeline: custom events wait in a bounded {@link CustomEventQueue}; every flush interval (and on
+ * {@link #flush()}, when the queue reaches the flush queue size, and on {@link #close()}) the evaluation counters
+ * are drained, everything is grouped into DevCycle-shaped batches of at most {@link EventOptions#chunkSize()}
+ * events and handed to {@link BatchDelivery}.
+ *
+ * <p>Batch shape: {@code {batch: [{user, events}]}}. The aggregated counter events come first, under a synthetic
+ * SDK user: {@code user_id} = {@link EventOptions#sdkUserId()}, {@code sdkType = "server"}, {@code sdkPlatform =
+ * "vexilla-java-local"}, {@code platform = "Java"}, {@code platformVersion} = the Java version and
+ * {@code customData} = {@link EventOptions#clientCustomData()}. Then one entry per distinct user of the custom
+ * events, each user stripped of private attributes when the event is tracked.
+ *
+ * <p><b>Failure policy</b> (details in {@link BatchDelivery} and {@link EventsPoster}): a full queue drops the new
+ * event and warns once per overflow episode; 5xx and I/O errors are retried once after
+ * {@link EventOptions#retryDelay()} with the same payload id; other 4xx are dropped at once; 401/403 stop sending
+ * for good with one ERROR line. A failing counter source is logged and skipped. Every event is counted as sent or
+ * dropped in {@link #stats()}. Nothing is sent when there is nothing to send.
+ *
+ * <p><b>Threads.</b> No thread of its own: flushes and retries run on the caller's scheduler, one at a time (a
+ * lock); {@link #track} and {@link #flush} never block. {@link #close()} runs the final flush on the calling thread,
+ * retries at once instead of waiting, and sends nothing after {@link EventOptions#closeTimeout()} (measured on the
+ * injected clock); so it returns within that budget plus one request timeout, after any flush in progress.
+ */
+final class BatchingEventRecorder implements EventRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingEventRecorder.class);
+    static final String SDK_PLATFORM = "vexilla-java-local";
+
+    private final EventOptions options;
+    private final EvaluationCountSource counts;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final CustomEventQueue queue;
+    private final BatchDelivery delivery;
+    private final DevCycleUser sdkUser;
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean trackFailureLogged = new AtomicBoolean();
+    private volatile @Nullable Future<?> periodicFlush;
+    private volatile @Nullable Future<?> retryTask;
+
+    BatchingEventRecorder(
+            EventOptions options,
+            EventsPoster poster,
+            EvaluationCountSource counts,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.counts = Objects.requireNonNull(counts, "counts");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.queue = new CustomEventQueue(options.maxQueueSize());
+        this.delivery = new BatchDelivery(poster, ObjectMappers.shared(), clock);
+        this.sdkUser = sdkUser(options);
+    }
+
+    /** Schedules the periodic flush. */
+    void start() {
+        long interval = options.flushInterval().toMillis();
+        periodicFlush =
+                scheduler.scheduleWithFixedDelay(this::flushFromScheduler, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void track(String eventName, User user, @Nullable Double value, Map<String, Object> metaData) {
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(metaData, "metaData");
+        if (!options.customEvents()) {
+            return;
+        }
+        if (closed.get() || delivery.isStopped()) {
+            delivery.drop(1, closed.get() ? "recorder closed" : "sending stopped");
+            return;
+        }
+        CustomEventQueue.Entry entry;
+        try {
+            User safe = user.withoutPrivateAttributes();
+            DevCycleUser wireUser = DevCycleUser.fromUser(safe).withoutPrivateCustomData();
+            entry = new CustomEventQueue.Entry(
+                    wireUser, RequestEvent.custom(eventName, safe.identifier(), value, metaData, clock.instant()));
+        } catch (RuntimeException e) {
+            delivery.drop(1, "event could not be built");
+            if (trackFailureLogged.compareAndSet(false, true)) {
+                LOG.warn("A custom event could not be built and is dropped ({})", e.toString());
+            }
+            return;
+        }
+        int size = queue.offer(entry);
+        if (size >= options.flushQueueSize()) {
+            requestFlush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (!closed.get()) {
+            requestFlush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        cancel(periodicFlush);
+        cancel(retryTask);
+        Instant deadline = clock.instant().plus(options.closeTimeout());
+        flushLock.lock();
+        try {
+            delivery.retryPending(deadline);
+            List<EventsBatch> batches = collect();
+            delivery.deliver(batches, deadline);
+        } catch (RuntimeException e) {
+            LOG.warn("The final event flush failed", e);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    @Override
+    public EventStats stats() {
+        // After close, whatever a racing track() left in the queue will never be sent.
+        long stranded = closed.get() && !flushLock.isLocked() ? queue.size() : 0;
+        return delivery.stats(queue.droppedOnOverflow() + stranded);
+    }
+
+    @Override
+    public String toString() {
+        return "BatchingEventRecorder{" + options.batchUri() + ", " + stats() + "}";
+    }
+
+    private void requestFlush() {
+        if (!flushRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                flushRequested.set(false);
+                flushFromScheduler();
+            });
+        } catch (RejectedExecutionException e) {
+            flushRequested.set(false);
+            LOG.debug("Flush request ignored: the scheduler is shut down");
+        }
+    }
+
+    private void flushFromScheduler() {
+        flushLock.lock();
+        try {
+            if (closed.get()) {
+                return;
+            }
+            delivery.deliver(collect(), null);
+            if (delivery.hasPending()) {
+                scheduleRetry();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("An event flush failed unexpectedly", e);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private void scheduleRetry() {
+        Future<?> current = retryTask;
+        if (current != null && !current.isDone()) {
+            return;
+        }
+        try {
+            retryTask = scheduler.schedule(
+                    this::retryFromScheduler, options.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            delivery.dropPending("scheduler shut down before the retry");
+        }
+    }
+
+    private void retryFromScheduler() {
+        flushLock.lock();
+        try {
+            if (!closed.get()) {
+                delivery.retryPending(null);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("An event retry failed unexpectedly", e);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /** Drains counters and queue into batches; with sending stopped, drops them instead. Under the flush lock. */
+    private List<EventsBatch> collect() {
+        List<RequestEvent> aggregated = drainCounters();
+        List<CustomEventQueue.Entry> custom = new ArrayList<>();
+        queue.drainTo(custom);
+        if (delivery.isStopped()) {
+            delivery.drop(aggregated.size() + custom.size(), "sending stopped");
+            return new ArrayList<>();
+        }
+        Map<DevCycleUser, List<RequestEvent>> groups = new LinkedHashMap<>();
+        if (!aggregated.isEmpty()) {
+            groups.put(sdkUser, aggregated);
+        }
+        for (Map.Entry<DevCycleUser, List<RequestEvent>> g :
+                Batches.groupByUser(custom).entrySet()) {
+            groups.computeIfAbsent(g.getKey(), u -> new ArrayList<>()).addAll(g.getValue());
+        }
+        return Batches.chunk(groups, options.chunkSize());
+    }
+
+    private List<RequestEvent> drainCounters() {
+        if (!options.automaticEvents()) {
+            return new ArrayList<>();
+        }
+        CounterAggregator aggregator = new CounterAggregator();
+        try {
+            counts.drainTo(aggregator);
+        } catch (RuntimeException e) {
+            LOG.warn("Draining the evaluation counters failed; sending what was drained", e);
+        }
+        return aggregator.toEvents(clock.instant());
+    }
+
+    private static void cancel(@Nullable Future<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private static DevCycleUser sdkUser(EventOptions options) {
+        return DevCycleUser.builder()
+                .userId(options.sdkUserId())
+                .stringField("sdkType", "server")
+                .stringField("sdkPlatform", SDK_PLATFORM)
+                .stringField("platform", "Java")
+                .stringField("platformVersion", System.getProperty("java.version", "unknown"))
+                .customData(options.clientCustomData())
+                .build();
+    }
+}
