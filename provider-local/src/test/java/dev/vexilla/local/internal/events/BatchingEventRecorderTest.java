@@ -2,12 +2,14 @@ package dev.vexilla.local.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
 import dev.vexilla.local.internal.events.ReceivedBatches.Received;
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.ResultReason;
@@ -16,17 +18,28 @@ import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.events.RequestEvent;
 import dev.vexilla.model.events.UserEvents;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -489,5 +502,107 @@ final class BatchingEventRecorderTest {
                 .containsExactly("u1");
         assertThat(counters.drains()).isZero();
         assertThat(counters.pending()).isEqualTo(5);
+    }
+
+    @Test
+    void aConnectionResetIsRetriedOnceWithTheSamePayloadId() throws Exception {
+        try (TcpFaultServer tcp = TcpFaultServer.start()) {
+            BlockingQueue<String> retried = new LinkedBlockingQueue<>();
+            tcp.enqueue(TcpFaultServer.reset(), answer201(retried));
+            start(options(tcp.baseUri()));
+            recorder.track("e", User.of("u1"), null, Map.of());
+
+            recorder.flush();
+            String first = tcp.takeRequestHead();
+            String retry = retried.poll(5, TimeUnit.SECONDS);
+
+            assertThat(retry).isNotNull();
+            assertThat(payloadId(retry)).isNotEmpty().isEqualTo(payloadId(first));
+            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 1);
+            assertThat(recorder.stats()).isEqualTo(new EventStats(1, 0, 1, false));
+        }
+    }
+
+    @Test
+    void closeWithAStalledServerReturnsAfterTheRequestTimeoutsAndCountsTheDrop() {
+        try (TcpFaultServer tcp = TcpFaultServer.start()) {
+            tcp.fallback(TcpFaultServer.stall());
+            start(options(tcp.baseUri()).requestTimeout(Duration.ofMillis(200)));
+            recorder.track("e", User.of("u1"), null, Map.of());
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), recorder::close);
+
+            assertThat(tcp.connectionCount()).isEqualTo(2);
+            assertThat(recorder.stats()).isEqualTo(new EventStats(0, 1, 2, false));
+        }
+    }
+
+    @Test
+    void concurrentTrackingWhileFlushesRunAndCloseHappensSendsOrDropsEveryEvent() throws Exception {
+        start(options().flushQueueSize(100).maxQueueSize(1_000).chunkSize(50));
+        int threads = 8;
+        int perThread = 1_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch halfway = new CountDownLatch(threads);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            User user = User.of("u" + t);
+            tasks.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    recorder.track("e", user, (double) i, Map.of());
+                    if (i % 200 == 0) {
+                        recorder.flush();
+                    }
+                    if (i == perThread / 2) {
+                        halfway.countDown();
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
+        recorder.close(); // while the threads keep tracking
+        for (Future<?> task : tasks) {
+            task.get(10, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        EventStats stats = recorder.stats();
+        assertThat(stats.sentEvents() + stats.droppedEvents()).isEqualTo((long) threads * perThread);
+        assertThat(stats.sentEvents()).isPositive();
+        assertThat(received.acceptedEvents()).isEqualTo(stats.sentEvents());
+        assertThat(stats.failedRequests()).isZero();
+    }
+
+    /** Reads the request head and its body, records the head, answers 201 and closes. */
+    private static TcpFaultServer.Behaviour answer201(BlockingQueue<String> heads) {
+        return (socket, tcp) -> {
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                head.append((char) b);
+            }
+            Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+            in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+            heads.add(head.toString());
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+        };
+    }
+
+    private static String payloadId(String head) {
+        Matcher m = Pattern.compile("(?im)^" + EventsPoster.PAYLOAD_ID_HEADER + ":\\s*(\\S+)")
+                .matcher(head);
+        return m.find() ? m.group(1) : "";
     }
 }
