@@ -87,7 +87,7 @@ final class BatchingEventRecorderTest {
         return EventOptions.builder(url, SDK_KEY)
                 .flushInterval(Duration.ofHours(1))
                 .retryDelay(Duration.ofMillis(10))
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5))
                 .sdkUserId(SDK_USER);
     }
 
@@ -175,7 +175,7 @@ final class BatchingEventRecorderTest {
         assertThat(custom.metaData()).isEqualTo(Map.of("currency", "EUR"));
         assertThat(custom.date()).isEqualTo(NOW);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 4);
         assertThat(recorder.stats()).isEqualTo(new EventStats(4, 0, 0, false));
     }
 
@@ -254,7 +254,7 @@ final class BatchingEventRecorderTest {
 
             assertThat(log.messages(Level.WARN)).hasSize(2).allMatch(m -> m.contains("queue is full"));
             assertThat(received.take().batch.eventCount()).isEqualTo(5);
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 10);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 10);
             assertThat(recorder.stats().droppedEvents()).isEqualTo(5);
         }
     }
@@ -271,7 +271,7 @@ final class BatchingEventRecorderTest {
 
         assertThat(retry.payloadId).isEqualTo(first.payloadId);
         assertThat(retry.body).isEqualTo(first.body);
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 1);
         assertThat(recorder.stats()).isEqualTo(new EventStats(1, 0, 1, false));
     }
 
@@ -282,10 +282,10 @@ final class BatchingEventRecorderTest {
             start(options());
             recorder.track("e", User.of("u1"), null, Map.of());
             recorder.flush();
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().droppedEvents() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().droppedEvents() == 1);
             recorder.track("e", User.of("u1"), null, Map.of());
             recorder.flush();
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().droppedEvents() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().droppedEvents() == 2);
 
             assertThat(server.requestCount()).isEqualTo(4);
             assertThat(recorder.stats().failedRequests()).isEqualTo(4);
@@ -293,7 +293,7 @@ final class BatchingEventRecorderTest {
 
             recorder.track("e", User.of("u1"), null, Map.of());
             recorder.flush();
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 1);
             assertThat(log.messages(Level.INFO)).singleElement().asString().contains("delivered again");
         }
     }
@@ -306,7 +306,7 @@ final class BatchingEventRecorderTest {
 
         recorder.flush();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().droppedEvents() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().droppedEvents() == 1);
         assertThat(server.requestCount()).isEqualTo(1);
         assertThat(recorder.stats()).isEqualTo(new EventStats(0, 1, 1, false));
     }
@@ -318,7 +318,7 @@ final class BatchingEventRecorderTest {
             start(options());
             recorder.track("e", User.of("u1"), null, Map.of());
             recorder.flush();
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sendingStopped());
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sendingStopped());
 
             recorder.track("e", User.of("u1"), null, Map.of());
             counters.count("flag", "v1", ResultReason.STATIC, null, 7);
@@ -340,7 +340,7 @@ final class BatchingEventRecorderTest {
         start(options());
         recorder.track("e", User.of("u1"), null, Map.of());
         recorder.flush();
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sendingStopped());
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sendingStopped());
 
         recorder.track("e", User.of("u1"), null, Map.of());
         recorder.flush();
@@ -455,7 +455,7 @@ final class BatchingEventRecorderTest {
 
         assertThat(requests).extracting(r -> r.batch.eventCount()).containsExactly(100, 100, 50);
         assertThat(requests).extracting(r -> r.payloadId).doesNotHaveDuplicates();
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 250);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 250);
     }
 
     @Test
@@ -518,7 +518,7 @@ final class BatchingEventRecorderTest {
 
             assertThat(retry).isNotNull();
             assertThat(payloadId(retry)).isNotEmpty().isEqualTo(payloadId(first));
-            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.stats().sentEvents() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().sentEvents() == 1);
             assertThat(recorder.stats()).isEqualTo(new EventStats(1, 0, 1, false));
         }
     }

@@ -41,10 +41,14 @@ final class EventsPosterTest {
     }
 
     private EventsPoster posterFor(URI url) {
+        return posterFor(url, Duration.ofSeconds(5));
+    }
+
+    private EventsPoster posterFor(URI url, Duration requestTimeout) {
         return new EventsPoster(
                 client,
                 EventOptions.builder(url, SDK_KEY)
-                        .requestTimeout(Duration.ofMillis(300))
+                        .requestTimeout(requestTimeout)
                         .build());
     }
 
@@ -116,7 +120,7 @@ final class EventsPosterTest {
     void aServerStalledPastTheRequestTimeoutIsRetryable() {
         tcp.enqueue(TcpFaultServer.stall());
 
-        Result result = posterFor(tcp.baseUri()).post(BODY, "id");
+        Result result = posterFor(tcp.baseUri(), Duration.ofMillis(200)).post(BODY, "id");
 
         assertThat(result.outcome()).isEqualTo(Outcome.RETRYABLE);
         assertThat(result.detail()).isEqualTo("SocketTimeoutException");
