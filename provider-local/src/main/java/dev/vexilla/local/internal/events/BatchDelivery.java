@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Drops are logged once at WARN per failure episode (until a payload is delivered again); every drop is counted
  * in {@link #stats}. Messages never contain the SDK key or the events themselves.
  *
- * <p>Not thread-safe on its own: the recorder calls {@link #deliver} and {@link #retryPending} under its flush
- * lock. The counters may be read from any thread.
+ * <p>Not thread-safe on its own: the recorder calls {@link #deliver}, {@link #retryPending}, {@link #hasPending}
+ * and {@link #dropPending} under its flush lock. {@link #drop}, {@link #isStopped} and {@link #stats} are safe
+ * from any thread.
  */
 final class BatchDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);

@@ -62,6 +62,8 @@ final class BatchingEventRecorder implements EventRecorder {
     private final AtomicBoolean trackFailureLogged = new AtomicBoolean();
     private volatile @Nullable Future<?> periodicFlush;
     private volatile @Nullable Future<?> retryTask;
+    /** Whether a retry task waits to run; guarded by the flush lock. */
+    private boolean retryScheduled;
 
     BatchingEventRecorder(
             EventOptions options,
@@ -187,14 +189,15 @@ final class BatchingEventRecorder implements EventRecorder {
         }
     }
 
+    /** Schedules one retry task unless one is already waiting. Under the flush lock. */
     private void scheduleRetry() {
-        Future<?> current = retryTask;
-        if (current != null && !current.isDone()) {
+        if (retryScheduled) {
             return;
         }
         try {
             retryTask = scheduler.schedule(
                     this::retryFromScheduler, options.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+            retryScheduled = true;
         } catch (RejectedExecutionException e) {
             delivery.dropPending("scheduler shut down before the retry");
         }
@@ -203,6 +206,7 @@ final class BatchingEventRecorder implements EventRecorder {
     private void retryFromScheduler() {
         flushLock.lock();
         try {
+            retryScheduled = false;
             if (!closed.get()) {
                 delivery.retryPending(null);
             }
