@@ -104,7 +104,13 @@ final class BatchingEventRecorder implements EventRecorder {
             User safe = user.withoutPrivateAttributes();
             DevCycleUser wireUser = DevCycleUser.fromUser(safe).withoutPrivateCustomData();
             entry = new CustomEventQueue.Entry(
-                    wireUser, RequestEvent.custom(eventName, safe.identifier(), value, metaData, clock.instant()));
+                    wireUser,
+                    RequestEvent.custom(
+                            eventName,
+                            safe.identifier(),
+                            JsonSafeValues.finiteOrNull(value),
+                            JsonSafeValues.copyOf(metaData),
+                            clock.instant()));
         } catch (RuntimeException e) {
             delivery.drop(1, "event could not be built");
             if (trackFailureLogged.compareAndSet(false, true)) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Thread-safe: every method may be called from any thread. {@link #track} and {@link #flush} never block and
- * never throw; {@link #close} blocks for a bounded time.
+ * never throw for non-null arguments; {@link #close} blocks for a bounded time.
  *
  * @since 0.1.0
  */
@@ -29,8 +29,9 @@ public interface EventRecorder extends AutoCloseable {
      *
      * @param eventName the event name, sent as {@code customType}
      * @param user the user the event belongs to
-     * @param value the numeric value of the event, or {@code null}
-     * @param metaData JSON-serialisable details of the event; copied
+     * @param value the numeric value of the event, or {@code null}; a non-finite value is sent as {@code null}
+     * @param metaData details of the event, copied; values that JSON cannot carry are sent as text
+     * @throws NullPointerException if {@code eventName}, {@code user} or {@code metaData} is null
      */
     void track(String eventName, User user, @Nullable Double value, Map<String, Object> metaData);
 

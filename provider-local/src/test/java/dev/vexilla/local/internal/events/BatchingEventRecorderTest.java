@@ -221,6 +221,27 @@ final class BatchingEventRecorderTest {
     }
 
     @Test
+    void metadataJsonCannotCarryIsSentAsTextInsteadOfLosingTheBatch() {
+        start(options());
+        Object opaque = new Object() {
+            @Override
+            public String toString() {
+                return "opaque";
+            }
+        };
+
+        recorder.track("e", User.of("u1"), Double.NaN, Map.of("thing", opaque, "n", 1));
+        recorder.track("e", User.of("u2"), 1.0, Map.of());
+        recorder.flush();
+        Received r = received.take();
+
+        assertThat(r.batch.eventCount()).isEqualTo(2);
+        RequestEvent odd = r.eventsOfUser("u1").get(0);
+        assertThat(odd.metaData()).isEqualTo(Map.of("thing", "opaque", "n", 1));
+        assertThat(odd.value()).isNull();
+    }
+
+    @Test
     void reachingTheFlushQueueSizeFlushesWithoutWaitingForTheInterval() throws Exception {
         start(options().flushQueueSize(3).maxQueueSize(10));
         recorder.track("e", User.of("u1"), null, Map.of());
