@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * in {@link #stats}. Messages never contain the SDK key or the events themselves.
  *
  * <p>Not thread-safe on its own: the recorder calls {@link #deliver}, {@link #retryPending}, {@link #hasPending}
- * and {@link #dropPending} under its flush lock. {@link #drop}, {@link #isStopped} and {@link #stats} are safe
- * from any thread.
+ * and {@link #dropPending} under its flush lock. {@link #closeBy}, {@link #drop}, {@link #isStopped} and
+ * {@link #stats} are safe from any thread.
  */
 final class BatchDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
@@ -62,6 +62,7 @@ final class BatchDelivery {
     private final AtomicLong failedRequests = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile @Nullable Instant deadline;
 
     BatchDelivery(EventsPoster poster, ObjectMapper mapper, Clock clock) {
         this.poster = poster;
@@ -70,16 +71,24 @@ final class BatchDelivery {
     }
 
     /**
-     * Sends each batch once. Failed payloads wait for {@link #retryPending}, unless a deadline is given: then the
-     * one retry follows at once.
+     * Starts closing: from now on nothing is sent after the deadline, and failed payloads are retried at once
+     * instead of waiting. A flush already running sees the deadline between two requests.
+     *
+     * @param deadline the time after which nothing more is sent
+     */
+    void closeBy(Instant deadline) {
+        this.deadline = deadline;
+    }
+
+    /**
+     * Sends each batch once. Failed payloads wait for {@link #retryPending}, or, once closing, are retried at once.
      *
      * @param batches the batches to send, in order
-     * @param deadline for a closing flush, the time after which nothing more is sent; {@code null} otherwise
      */
-    void deliver(List<EventsBatch> batches, @Nullable Instant deadline) {
+    void deliver(List<EventsBatch> batches) {
         for (EventsBatch batch : batches) {
             int count = batch.eventCount();
-            if (stopped.get() || pastDeadline(deadline)) {
+            if (stopped.get() || pastDeadline()) {
                 drop(count, stopped.get() ? "sending stopped" : "close timeout");
                 continue;
             }
@@ -96,20 +105,16 @@ final class BatchDelivery {
             }
         }
         if (deadline != null) {
-            retryPending(deadline);
+            retryPending();
         }
     }
 
-    /**
-     * Sends each waiting payload a second and last time; what fails again is dropped.
-     *
-     * @param deadline the time after which nothing more is sent, or {@code null}
-     */
-    void retryPending(@Nullable Instant deadline) {
+    /** Sends each waiting payload a second and last time; what fails again is dropped. */
+    void retryPending() {
         List<Payload> retries = new ArrayList<>(pending);
         pending.clear();
         for (Payload payload : retries) {
-            if (stopped.get() || pastDeadline(deadline)) {
+            if (stopped.get() || pastDeadline()) {
                 drop(payload.eventCount, stopped.get() ? "sending stopped" : "close timeout");
             } else {
                 send(payload, true);
@@ -204,7 +209,8 @@ final class BatchDelivery {
         return true;
     }
 
-    private boolean pastDeadline(@Nullable Instant deadline) {
-        return deadline != null && !clock.instant().isBefore(deadline);
+    private boolean pastDeadline() {
+        Instant end = deadline;
+        return end != null && !clock.instant().isBefore(end);
     }
 }

@@ -6,7 +6,6 @@ import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.events.EventsBatch;
 import dev.vexilla.model.events.RequestEvent;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * dropped in {@link #stats()}. Nothing is sent when there is nothing to send.
  *
  * <p><b>Threads.</b> No thread of its own: flushes and retries run on the caller's scheduler, one at a time (a
- * lock); {@link #track} and {@link #flush} never block. {@link #close()} runs the final flush on the calling thread,
- * retries at once instead of waiting, and sends nothing after {@link EventOptions#closeTimeout()} (measured on the
- * injected clock); so it returns within that budget plus one request timeout, after any flush in progress.
+ * lock); {@link #track} and {@link #flush} never block. {@link #close()} sets a deadline of
+ * {@link EventOptions#closeTimeout()} on the injected clock, waits for a flush in progress (which stops sending at
+ * the deadline too), then runs the final flush on the calling thread, retrying at once instead of waiting. Nothing
+ * is sent after the deadline, so close returns within the budget plus the request in flight (at most the connect
+ * timeout plus twice {@link EventOptions#requestTimeout()}).
  */
 final class BatchingEventRecorder implements EventRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEventRecorder.class);
@@ -138,12 +139,11 @@ final class BatchingEventRecorder implements EventRecorder {
         }
         cancel(periodicFlush);
         cancel(retryTask);
-        Instant deadline = clock.instant().plus(options.closeTimeout());
+        delivery.closeBy(clock.instant().plus(options.closeTimeout()));
         flushLock.lock();
         try {
-            delivery.retryPending(deadline);
-            List<EventsBatch> batches = collect();
-            delivery.deliver(batches, deadline);
+            delivery.retryPending();
+            delivery.deliver(collect());
         } catch (RuntimeException e) {
             LOG.warn("The final event flush failed", e);
         } finally {
@@ -184,7 +184,7 @@ final class BatchingEventRecorder implements EventRecorder {
             if (closed.get()) {
                 return;
             }
-            delivery.deliver(collect(), null);
+            delivery.deliver(collect());
             if (delivery.hasPending()) {
                 scheduleRetry();
             }
@@ -214,7 +214,7 @@ final class BatchingEventRecorder implements EventRecorder {
         try {
             retryScheduled = false;
             if (!closed.get()) {
-                delivery.retryPending(null);
+                delivery.retryPending();
             }
         } catch (RuntimeException e) {
             LOG.warn("An event retry failed unexpectedly", e);

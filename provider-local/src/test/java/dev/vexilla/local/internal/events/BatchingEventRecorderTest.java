@@ -559,6 +559,27 @@ final class BatchingEventRecorderTest {
     }
 
     @Test
+    void closeStopsAFlushInProgressAtTheDeadlineInsteadOfWaitingForEveryChunk() {
+        try (TcpFaultServer tcp = TcpFaultServer.start()) {
+            tcp.fallback(TcpFaultServer.stall());
+            start(options(tcp.baseUri())
+                    .chunkSize(1)
+                    .requestTimeout(Duration.ofMillis(300))
+                    .closeTimeout(Duration.ZERO));
+            for (int i = 0; i < 3; i++) {
+                recorder.track("e", User.of("u" + i), null, Map.of());
+            }
+            recorder.flush();
+            await().atMost(Duration.ofSeconds(10)).until(() -> tcp.connectionCount() == 1);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), recorder::close);
+
+            assertThat(tcp.connectionCount()).isEqualTo(1);
+            assertThat(recorder.stats()).isEqualTo(new EventStats(0, 3, 1, false));
+        }
+    }
+
+    @Test
     void concurrentTrackingWhileFlushesRunAndCloseHappensSendsOrDropsEveryEvent() throws Exception {
         start(options().flushQueueSize(100).maxQueueSize(1_000).chunkSize(50));
         int threads = 8;
