@@ -580,6 +580,34 @@ final class BatchingEventRecorderTest {
     }
 
     @Test
+    void aSchedulerShutDownFirstStillLetsCloseSendOnTheCallingThread() {
+        recorder = EventRecorder.create(options().build(), client, EvaluationCountSource.NONE, scheduler, clock);
+        scheduler.shutdownNow();
+        recorder.track("e", User.of("u1"), null, Map.of());
+
+        recorder.flush();
+        recorder.close();
+
+        assertThat(received.take().eventsOfUser("u1")).hasSize(1);
+        assertThat(recorder.stats()).isEqualTo(new EventStats(1, 0, 0, false));
+    }
+
+    @Test
+    void aRetryTheSchedulerRefusesIsCountedAsDropped() {
+        server.enqueue(exchange -> {
+            scheduler.shutdown(); // while the flush waits for this answer: its retry will be refused
+            received.respond(500).handle(exchange);
+        });
+        start(options());
+        recorder.track("e", User.of("u1"), null, Map.of());
+
+        recorder.flush();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.stats().droppedEvents() == 1);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void concurrentTrackingWhileFlushesRunAndCloseHappensSendsOrDropsEveryEvent() throws Exception {
         start(options().flushQueueSize(100).maxQueueSize(1_000).chunkSize(50));
         int threads = 8;
