@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * in {@link #stats}. Messages never contain the SDK key or the events themselves.
  *
  * <p>Not thread-safe on its own: the recorder calls {@link #deliver}, {@link #retryPending}, {@link #hasPending}
- * and {@link #dropPending} under its flush lock. {@link #closeBy}, {@link #drop}, {@link #isStopped} and
+ * and {@link #dropPending} under its flush lock. {@link #closeBy}, {@link #drop}, {@link #countDropped}, {@link #isStopped} and
  * {@link #stats} are safe from any thread.
  */
 final class BatchDelivery {
@@ -150,6 +150,15 @@ final class BatchDelivery {
      */
     boolean isStopped() {
         return stopped.get();
+    }
+
+    /**
+     * Counts events that will never be sent, without logging (the caller reports them itself).
+     *
+     * @param count the number of events
+     */
+    void countDropped(long count) {
+        dropped.addAndGet(count);
     }
 
     /**

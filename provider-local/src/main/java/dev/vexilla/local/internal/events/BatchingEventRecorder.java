@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class BatchingEventRecorder implements EventRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEventRecorder.class);
     static final String SDK_PLATFORM = "vexilla-java-local";
+    /** Longest event name and user id the events service accepts (Vexilla's server refuses longer ones). */
+    static final int MAX_NAME_LENGTH = 256;
 
     private final EventOptions options;
     private final EvaluationCountSource counts;
@@ -60,7 +62,7 @@ final class BatchingEventRecorder implements EventRecorder {
     private final ReentrantLock flushLock = new ReentrantLock();
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean trackFailureLogged = new AtomicBoolean();
+    private final AtomicBoolean invalidEventLogged = new AtomicBoolean();
     private volatile @Nullable Future<?> periodicFlush;
     private volatile @Nullable Future<?> retryTask;
     /** Whether a retry task waits to run; guarded by the flush lock. */
@@ -97,25 +99,25 @@ final class BatchingEventRecorder implements EventRecorder {
             return;
         }
         if (closed.get() || delivery.isStopped()) {
-            delivery.drop(1, closed.get() ? "recorder closed" : "sending stopped");
+            delivery.countDropped(1); // reported once already: ERROR on 401/403, or the provider is shut down
             return;
         }
-        CustomEventQueue.Entry entry;
-        try {
-            User safe = user.withoutPrivateAttributes();
-            DevCycleUser wireUser = DevCycleUser.fromUser(safe).withoutPrivateCustomData();
-            entry = new CustomEventQueue.Entry(
-                    wireUser,
-                    RequestEvent.custom(
-                            eventName,
-                            safe.identifier(),
-                            JsonSafeValues.finiteOrNull(value),
-                            JsonSafeValues.copyOf(metaData),
-                            clock.instant()));
-        } catch (RuntimeException e) {
-            delivery.drop(1, "event could not be built");
-            if (trackFailureLogged.compareAndSet(false, true)) {
-                LOG.warn("A custom event could not be built and is dropped ({})", e.toString());
+        String invalid = invalidReason(eventName, user);
+        CustomEventQueue.Entry entry = null;
+        if (invalid == null) {
+            try {
+                entry = entry(eventName, user, value, metaData);
+            } catch (RuntimeException e) {
+                invalid = "it could not be built (" + e + ")";
+            }
+        }
+        if (entry == null) {
+            delivery.countDropped(1);
+            if (invalidEventLogged.compareAndSet(false, true)) {
+                LOG.warn(
+                        "A custom event was dropped because {}; further invalid events are counted in stats()"
+                                + " but not logged",
+                        invalid);
             }
             return;
         }
@@ -123,6 +125,31 @@ final class BatchingEventRecorder implements EventRecorder {
         if (size >= options.flushQueueSize()) {
             requestFlush();
         }
+    }
+
+    /** Returns why the server would refuse the event (DevCycle requires a user id), or null when it is fine. */
+    private static @Nullable String invalidReason(String eventName, User user) {
+        if (eventName.isEmpty() || eventName.length() > MAX_NAME_LENGTH) {
+            return "its name must have 1 to " + MAX_NAME_LENGTH + " characters, had " + eventName.length();
+        }
+        String id = user.identifier();
+        if (id == null || id.isEmpty() || id.length() > MAX_NAME_LENGTH) {
+            return "its user needs an identifier (targeting key) of 1 to " + MAX_NAME_LENGTH + " characters";
+        }
+        return null;
+    }
+
+    private CustomEventQueue.Entry entry(
+            String eventName, User user, @Nullable Double value, Map<String, Object> metaData) {
+        User safe = user.withoutPrivateAttributes();
+        DevCycleUser wireUser = DevCycleUser.fromUser(safe).withoutPrivateCustomData();
+        RequestEvent event = RequestEvent.custom(
+                eventName,
+                safe.identifier(),
+                JsonSafeValues.finiteOrNull(value),
+                JsonSafeValues.copyOf(metaData),
+                clock.instant());
+        return new CustomEventQueue.Entry(wireUser, event);
     }
 
     @Override
@@ -252,6 +279,9 @@ final class BatchingEventRecorder implements EventRecorder {
             counts.drainTo(aggregator);
         } catch (RuntimeException e) {
             LOG.warn("Draining the evaluation counters failed; sending what was drained", e);
+        }
+        if (aggregator.skippedEvaluations() > 0) {
+            LOG.debug("{} evaluations of unusable flag keys were not reported", aggregator.skippedEvaluations());
         }
         return aggregator.toEvents(clock.instant());
     }

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *       {DEFAULT: count}, _errors: {<error kind>: count, ...}}}; an {@code ERROR} reason without a kind counts as
  *       {@code GENERAL}.</li>
  * </ul>
- * Counts below 1 are ignored. Not thread-safe: used by one flush at a time.
+ * Counts below 1 are ignored. Counters of a flag key the events service would refuse (empty, or longer than
+ * {@value BatchingEventRecorder#MAX_NAME_LENGTH} characters) are not sent; {@link #skippedEvaluations()} counts
+ * them. Not thread-safe: used by one flush at a time.
  */
 final class CounterAggregator implements EvaluationCountSink {
     /** The {@code _variation} sent for a successful evaluation without a variation id. */
@@ -32,11 +34,16 @@ final class CounterAggregator implements EvaluationCountSink {
 
     private final Map<VariationKey, Map<String, Long>> evaluated = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> defaulted = new LinkedHashMap<>();
+    private long skipped;
 
     @Override
     public void accept(
             String flagKey, @Nullable String variationId, ResultReason reason, @Nullable ErrorKind error, long count) {
         if (count < 1 || flagKey == null || reason == null) {
+            return;
+        }
+        if (flagKey.isEmpty() || flagKey.length() > BatchingEventRecorder.MAX_NAME_LENGTH) {
+            skipped += count;
             return;
         }
         if (error != null || reason == ResultReason.ERROR) {
@@ -55,6 +62,15 @@ final class CounterAggregator implements EvaluationCountSink {
      */
     boolean isEmpty() {
         return evaluated.isEmpty() && defaulted.isEmpty();
+    }
+
+    /**
+     * Returns how many evaluations were not turned into events because their flag key is unusable.
+     *
+     * @return the sum of the skipped counts
+     */
+    long skippedEvaluations() {
+        return skipped;
     }
 
     /**

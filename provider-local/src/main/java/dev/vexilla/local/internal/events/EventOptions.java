@@ -50,6 +50,8 @@ public final class EventOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Shortest request timeout accepted: 10 ms. */
     public static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(10);
+    /** Longest {@code user_id} the events service accepts: 256 characters. */
+    public static final int MAX_SDK_USER_ID_LENGTH = 256;
     /** Default budget of the final flush in {@code close()}: 5 s. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -231,7 +233,8 @@ public final class EventOptions {
         if (host == null || host.isBlank()) {
             host = "unknown-host";
         }
-        return UUID.randomUUID() + "@" + host.trim().toLowerCase(Locale.ROOT);
+        String id = UUID.randomUUID() + "@" + host.trim().toLowerCase(Locale.ROOT);
+        return id.length() > MAX_SDK_USER_ID_LENGTH ? id.substring(0, MAX_SDK_USER_ID_LENGTH) : id;
     }
 
     /**
@@ -405,14 +408,15 @@ public final class EventOptions {
         /**
          * Sets the {@code user_id} of the synthetic SDK user (default: {@code "<random uuid>@<host name>"}).
          *
-         * @param id the id, not blank
+         * @param id the id, not blank, at most {@value #MAX_SDK_USER_ID_LENGTH} characters
          * @return this builder
-         * @throws IllegalArgumentException if the id is blank
+         * @throws IllegalArgumentException if the id is blank or too long
          */
         public Builder sdkUserId(String id) {
             Objects.requireNonNull(id, "sdkUserId");
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("sdkUserId must not be blank");
+            if (id.isBlank() || id.length() > MAX_SDK_USER_ID_LENGTH) {
+                throw new IllegalArgumentException("sdkUserId must be non-blank with at most " + MAX_SDK_USER_ID_LENGTH
+                        + " characters, had " + id.length());
             }
             this.sdkUserId = id;
             return this;

@@ -242,6 +242,24 @@ final class BatchingEventRecorderTest {
     }
 
     @Test
+    void eventsTheServerWouldRefuseAreDroppedAtTrackAndLoggedOnce() throws Exception {
+        try (LogCapture log = LogCapture.of(BatchingEventRecorder.class)) {
+            start(options());
+
+            recorder.track("e", User.empty(), null, Map.of());
+            recorder.track("", User.of("u1"), null, Map.of());
+            recorder.track("e".repeat(257), User.of("u1"), null, Map.of());
+            recorder.track("e", User.of("u".repeat(257)), null, Map.of());
+            recorder.flush();
+            awaitSchedulerIdle();
+
+            assertThat(server.requestCount()).isZero();
+            assertThat(recorder.stats()).isEqualTo(new EventStats(0, 4, 0, false));
+            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("identifier");
+        }
+    }
+
+    @Test
     void reachingTheFlushQueueSizeFlushesWithoutWaitingForTheInterval() throws Exception {
         start(options().flushQueueSize(3).maxQueueSize(10));
         recorder.track("e", User.of("u1"), null, Map.of());

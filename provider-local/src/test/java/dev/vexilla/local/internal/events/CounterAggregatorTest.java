@@ -84,4 +84,13 @@ final class CounterAggregatorTest {
         assertThat(aggregator.isEmpty()).isTrue();
         assertThat(aggregator.toEvents(NOW)).isEmpty();
     }
+
+    @Test
+    void flagKeysTheServerWouldRefuseAreSkippedAndCounted() {
+        aggregator.accept("", "v1", ResultReason.STATIC, null, 2);
+        aggregator.accept("k".repeat(257), "v1", ResultReason.STATIC, null, 3);
+
+        assertThat(aggregator.toEvents(NOW)).isEmpty();
+        assertThat(aggregator.skippedEvaluations()).isEqualTo(5);
+    }
 }

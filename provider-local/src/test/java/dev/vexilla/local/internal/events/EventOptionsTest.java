@@ -114,7 +114,10 @@ final class EventOptionsTest {
                 .hasMessage("requestTimeout must be >= PT0.01S, was PT0.009S");
         assertThatThrownBy(() -> builder().closeTimeout(Duration.ofMillis(-1)))
                 .hasMessage("closeTimeout must be >= 0s, was PT-0.001S");
-        assertThatThrownBy(() -> builder().sdkUserId(" ")).hasMessage("sdkUserId must not be blank");
+        assertThatThrownBy(() -> builder().sdkUserId(" "))
+                .hasMessage("sdkUserId must be non-blank with at most 256 characters, had 1");
+        assertThatThrownBy(() -> builder().sdkUserId("u".repeat(257)))
+                .hasMessage("sdkUserId must be non-blank with at most 256 characters, had 257");
     }
 
     @Test
