@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failure policy</b> (details in {@link BatchDelivery} and {@link EventsPoster}): a full queue drops the new
  * event and warns once per overflow episode; 5xx and I/O errors are retried once after
  * {@link EventOptions#retryDelay()} with the same payload id; other 4xx are dropped at once; 401/403 stop sending
- * for good with one ERROR line. A failing counter source is logged and skipped. Every event is counted as sent or
- * dropped in {@link #stats()}. Nothing is sent when there is nothing to send.
+ * for good with one ERROR line. A custom event the service would refuse (a user without identifier, a name or id
+ * longer than {@value #MAX_NAME_LENGTH} characters) is dropped by {@link #track} with one WARN line for the first.
+ * Metadata values JSON cannot carry are sent as text ({@link JsonSafeValues}). A failing counter source is logged
+ * and skipped. Every event is counted as sent or dropped in {@link #stats()}. Nothing is sent when there is
+ * nothing to send.
  *
  * <p><b>Threads.</b> No thread of its own: flushes and retries run on the caller's scheduler, one at a time (a
  * lock); {@link #track} and {@link #flush} never block. {@link #close()} sets a deadline of
@@ -65,6 +68,8 @@ final class BatchingEventRecorder implements EventRecorder {
     private final AtomicBoolean invalidEventLogged = new AtomicBoolean();
     private volatile @Nullable Future<?> periodicFlush;
     private volatile @Nullable Future<?> retryTask;
+    /** Whether the final flush of {@link #close()} has finished. */
+    private volatile boolean closeDone;
     /** Whether a retry task waits to run; guarded by the flush lock. */
     private boolean retryScheduled;
 
@@ -174,14 +179,15 @@ final class BatchingEventRecorder implements EventRecorder {
         } catch (RuntimeException e) {
             LOG.warn("The final event flush failed", e);
         } finally {
+            closeDone = true;
             flushLock.unlock();
         }
     }
 
     @Override
     public EventStats stats() {
-        // After close, whatever a racing track() left in the queue will never be sent.
-        long stranded = closed.get() && !flushLock.isLocked() ? queue.size() : 0;
+        // Once close is done, whatever a racing track() left in the queue will never be sent.
+        long stranded = closeDone ? queue.size() : 0;
         return delivery.stats(queue.droppedOnOverflow() + stranded);
     }
 
@@ -299,7 +305,7 @@ final class BatchingEventRecorder implements EventRecorder {
                 .stringField("sdkPlatform", SDK_PLATFORM)
                 .stringField("platform", "Java")
                 .stringField("platformVersion", System.getProperty("java.version", "unknown"))
-                .customData(options.clientCustomData())
+                .customData(JsonSafeValues.copyOf(options.clientCustomData()))
                 .build();
     }
 }
