@@ -247,11 +247,12 @@ final class SseClientTest {
         server.enqueue(stream);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
         try {
+            // Heartbeats ten times as often as the read timeout: a margin a busy machine's pauses do not eat.
             heartbeat.scheduleAtFixedRate(() -> stream.send(": heartbeat\n"), 0, 50, TimeUnit.MILLISECONDS);
-            start(server.baseUri(), options(server.baseUri()).readTimeout(Duration.ofMillis(300)));
+            start(server.baseUri(), options(server.baseUri()).readTimeout(Duration.ofMillis(500)));
 
-            // 20 heartbeats take about 1 s, more than three read timeouts.
-            await().atMost(Duration.ofSeconds(10)).until(() -> listener.comments.size() >= 20);
+            // 35 heartbeats take about 1.75 s, more than three read timeouts.
+            await().atMost(Duration.ofSeconds(15)).until(() -> listener.comments.size() >= 35);
         } finally {
             heartbeat.shutdownNow();
         }
