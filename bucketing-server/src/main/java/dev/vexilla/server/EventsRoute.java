@@ -76,16 +76,27 @@ final class EventsRoute implements Route {
             batches.inc("rejected");
             throw new HttpError(400, "Request body could not be read");
         }
+        accept(config.name(), summary);
+        ObjectNode answer = ServerJson.mapper().createObjectNode();
+        answer.put("message", "Successfully received " + summary.events() + " events.");
+        HttpExchanges.writeJson(response, callback, 201, answer);
+    }
+
+    /**
+     * Stores an accepted summary in the sink and counts it; also used by {@code POST /v1/track}.
+     *
+     * @param configName the config the SDK key reads
+     * @param summary the validated summary
+     * @throws HttpError 503 when the sink cannot store it (nothing is counted then)
+     */
+    void accept(String configName, EventBatchSummary summary) {
         try {
-            sink.append(summary.toJsonLine(config.name(), clock.instant()));
+            sink.append(summary.toJsonLine(configName, clock.instant()));
         } catch (IOException e) {
             batches.inc("sink_failed");
             throw new HttpError(503, "Events could not be stored; retry later");
         }
-        count(config.name(), summary);
-        ObjectNode answer = ServerJson.mapper().createObjectNode();
-        answer.put("message", "Successfully received " + summary.events() + " events.");
-        HttpExchanges.writeJson(response, callback, 201, answer);
+        count(configName, summary);
     }
 
     private void count(String configName, EventBatchSummary summary) {
