@@ -241,4 +241,43 @@ final class BucketingRoutesTest {
                 .doesNotContain("made-up-key")
                 .contains("vexilla_config_version{config=\"shop\"} 1");
     }
+
+    @Test
+    void floodOfMalformedEvaluationRequests_thenAGoodOneIsServed() throws Exception {
+        List<String[]> bad = List.of(
+                new String[] {"/v1/variables/checkoutEnabled", "{\"user_id\":"},
+                new String[] {"/v1/variables", "{\"email\":\"no-id@x.org\"}"},
+                new String[] {"/v1/features", "[1,2,3]"},
+                new String[] {"/v1/track", "{\"user\":{}}"},
+                new String[] {"/ofrep/v1/evaluate/flags/checkoutEnabled", "{\"context\":7}"},
+                new String[] {"/ofrep/v1/evaluate/flags", "\u0000\u0001garbage"});
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                String[] request = bad.get(i % bad.size());
+                statuses.add(pool.submit(() -> TestServers.send(TestServers.request(server, request[0])
+                                .header("Authorization", "Bearer " + TestServers.KEY_A)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(request[1]))
+                                .build())
+                        .statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(400);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        HttpResponse<String> good = post(server, "/v1/variables/supportTier", ADA);
+
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(json(good).get("value").asText()).isEqualTo("priority");
+        assertThat(server.metrics().render())
+                .contains("vexilla_http_requests_total{route=\"/v1/variables/{key}\",status=\"400\"} 200")
+                .contains("vexilla_http_requests_total{route=\"/ofrep/v1/evaluate/flags\",status=\"400\"} 200");
+        assertThat(Files.readString(Path.of("target", "test-server.log"))).doesNotContain(TestServers.KEY_A);
+    }
 }
