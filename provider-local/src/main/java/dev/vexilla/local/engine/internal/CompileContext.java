@@ -1,0 +1,46 @@
+package dev.vexilla.local.engine.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one compilation: shares equal strings (attribute names, comparison and setting values repeat across
+ * flags) and collects the problems found while compiling each flag: the first one is the flag's reported problem
+ * ({@code path: detail}). Each problem also yields the message an evaluation that reaches it fails with: ConfigCat's
+ * text followed by where and why. Not thread-safe; used by one compilation.
+ */
+final class CompileContext {
+
+    private final Map<String, String> byFlag = new TreeMap<>();
+    private final Map<String, String> strings = new HashMap<>();
+    private @Nullable String currentFlag;
+
+    /** Returns a shared instance equal to {@code s}. */
+    String intern(String s) {
+        String shared = strings.putIfAbsent(s, s);
+        return shared != null ? shared : s;
+    }
+
+    void startFlag(String key) {
+        currentFlag = key;
+    }
+
+    /** Records a problem and returns the message evaluations reaching it fail with. */
+    String lazy(String path, String detail, String configCatText) {
+        if (currentFlag != null) {
+            byFlag.putIfAbsent(currentFlag, path + ": " + detail);
+        }
+        return configCatText + " (" + path + ": " + detail + ")";
+    }
+
+    /** Records a problem and returns a condition that fails evaluations reaching it. */
+    BrokenCondition broken(String path, String detail, String configCatText) {
+        return new BrokenCondition(lazy(path, detail, configCatText));
+    }
+
+    Map<String, String> byFlag() {
+        return byFlag;
+    }
+}

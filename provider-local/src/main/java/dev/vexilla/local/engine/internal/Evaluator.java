@@ -1,0 +1,478 @@
+package dev.vexilla.local.engine.internal;
+
+import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.UserAttributes;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates compiled flags for a user, following ConfigCat's algorithm: targeting rules in order (conditions ANDed,
+ * first match wins, a rule that cannot be evaluated is skipped), then % options, then the flag's value.
+ *
+ * <p>Thread-safe and lock-free: all state is in the immutable flags and in locals. On the common paths an evaluation
+ * allocates nothing: success results are precomputed, and the log text is built only when the logger
+ * {@value Warnings#LOGGER_NAME} is INFO-enabled (one level check per evaluation). A broken config part fails only
+ * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); no exception escapes.
+ */
+public final class Evaluator {
+
+    /** The longest prerequisite chain evaluated; deeper chains fail the flag instead of exhausting the stack. */
+    public static final int MAX_PREREQUISITE_DEPTH = 256;
+
+    static final int TRUE = 1;
+    static final int FALSE = 0;
+    static final int USER_MISSING = -1;
+    static final int CANNOT_EVALUATE = -2;
+
+    private static final String USER_MISSING_TEXT = "cannot evaluate, User Object is missing";
+    private static final EvaluationResult SKIPPED_USER_MISSING =
+            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: user missing");
+    private static final EvaluationResult SKIPPED_ATTRIBUTE_MISSING =
+            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: attribute missing");
+
+    private final Map<String, Flag> flags;
+
+    /**
+     * Creates an evaluator over a set of flags (prerequisites are looked up here).
+     *
+     * @param flags the flags by key; not copied, must not change
+     */
+    public Evaluator(Map<String, Flag> flags) {
+        this.flags = flags;
+    }
+
+    /**
+     * Evaluates one flag.
+     *
+     * @param flag the flag
+     * @param user the user, or {@code null} when there is none
+     * @return the result, never null
+     */
+    public EvaluationResult evaluate(Flag flag, @Nullable UserAttributes user) {
+        if (!Warnings.LOG.isInfoEnabled()) {
+            if (flag.simple) {
+                return flag.valueResult;
+            }
+            try {
+                return evaluateSetting(flag, user, null, null, null);
+            } catch (RuntimeException e) {
+                return failure(e);
+            }
+        }
+        return evaluateLogged(flag, user);
+    }
+
+    /**
+     * Evaluates flags for one user in one pass: when the evaluation log is off, each prerequisite is evaluated at most
+     * once per pass (its result is shared by the flags that depend on it).
+     *
+     * @param ordered the flags, in the order the sink receives them
+     * @param user the user, or {@code null}
+     * @param sink receives each key and result
+     */
+    public void evaluateAll(
+            Flag[] ordered,
+            @Nullable UserAttributes user,
+            java.util.function.BiConsumer<String, EvaluationResult> sink) {
+        if (Warnings.LOG.isInfoEnabled()) {
+            for (Flag flag : ordered) {
+                sink.accept(flag.key, evaluateLogged(flag, user));
+            }
+            return;
+        }
+        Map<Flag, EvaluationResult> memo = new java.util.IdentityHashMap<>();
+        for (Flag flag : ordered) {
+            EvaluationResult result = memo.get(flag);
+            if (result == null) {
+                try {
+                    result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
+                } catch (RuntimeException e) {
+                    result = failure(e);
+                }
+            }
+            sink.accept(flag.key, result);
+        }
+    }
+
+    private EvaluationResult evaluateLogged(Flag flag, @Nullable UserAttributes user) {
+        Trace trace = new Trace();
+        trace.append("Evaluating '").append(flag.key).append("'");
+        if (user != null) {
+            trace.append(" for User '").append(UserText.json(user)).append("'");
+        }
+        trace.indent();
+        try {
+            EvaluationResult result = evaluateSetting(flag, user, trace, null, null);
+            if (!result.isError()) {
+                trace.line("Returning '").append(String.valueOf(result.value())).append("'.");
+            }
+            trace.outdent();
+            return result;
+        } catch (RuntimeException e) {
+            return failure(e);
+        } finally {
+            Warnings.LOG.atInfo().addKeyValue("eventId", 5000).log(trace.text());
+        }
+    }
+
+    private static EvaluationResult failure(RuntimeException e) {
+        String message = e instanceof BrokenConfigException
+                ? String.valueOf(e.getMessage())
+                : "Unexpected evaluation failure: " + e;
+        return EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
+    }
+
+    private EvaluationResult evaluateSetting(
+            Flag flag,
+            @Nullable UserAttributes user,
+            @Nullable Trace trace,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        if (flag.brokenMessage != null) {
+            throw new BrokenConfigException(flag.brokenMessage);
+        }
+        boolean userWarned = false;
+        boolean attributeWarned = false;
+        Rule[] rules = flag.rules;
+        if (rules.length > 0) {
+            if (trace != null) {
+                trace.line("Evaluating targeting rules and applying the first match if any:");
+            }
+            for (Rule rule : rules) {
+                int r = trace == null
+                        ? conditionsQuiet(rule.conditions, flag.key, user, visited, memo)
+                        : evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited, memo);
+                if (r == USER_MISSING && !userWarned) {
+                    userWarned = true;
+                    Warnings.userMissing(flag.key);
+                }
+                if (r != TRUE) {
+                    if (r < 0 && trace != null) {
+                        trace.ruleIgnored();
+                    }
+                    continue;
+                }
+                if (rule.result != null) {
+                    return rule.result;
+                }
+                Option[] options = rule.options;
+                if (options == null || options.length == 0) {
+                    throw new BrokenConfigException(String.valueOf(rule.thenError));
+                }
+                if (trace != null) {
+                    trace.indent();
+                }
+                EvaluationResult chosen = evaluateOptions(flag, options, user, trace);
+                if (trace != null) {
+                    trace.outdent();
+                }
+                if (chosen == SKIPPED_USER_MISSING || chosen == SKIPPED_ATTRIBUTE_MISSING) {
+                    if (chosen == SKIPPED_USER_MISSING && !userWarned) {
+                        userWarned = true;
+                        Warnings.userMissing(flag.key);
+                    } else if (chosen == SKIPPED_ATTRIBUTE_MISSING && !attributeWarned) {
+                        attributeWarned = true;
+                        Warnings.percentageAttributeMissing(flag.key, percentageAttributeName(flag));
+                    }
+                    if (trace != null) {
+                        trace.ruleIgnored();
+                    }
+                    continue;
+                }
+                return chosen;
+            }
+        }
+        if (flag.options.length > 0) {
+            EvaluationResult chosen = evaluateOptions(flag, flag.options, user, trace);
+            if (chosen == SKIPPED_USER_MISSING) {
+                if (!userWarned) {
+                    Warnings.userMissing(flag.key);
+                }
+            } else if (chosen == SKIPPED_ATTRIBUTE_MISSING) {
+                if (!attributeWarned) {
+                    Warnings.percentageAttributeMissing(flag.key, percentageAttributeName(flag));
+                }
+            } else {
+                return chosen;
+            }
+        }
+        return flag.valueResult;
+    }
+
+    private static String percentageAttributeName(Flag flag) {
+        return flag.percentageAttribute != null ? flag.percentageAttribute : UserAttributes.IDENTIFIER;
+    }
+
+    private static EvaluationResult evaluateOptions(
+            Flag flag, Option[] options, @Nullable UserAttributes user, @Nullable Trace trace) {
+        if (user == null) {
+            if (trace != null) {
+                trace.line("Skipping % options because the User Object is missing.");
+            }
+            return SKIPPED_USER_MISSING;
+        }
+        String name = percentageAttributeName(flag);
+        String value = percentageValue(flag.percentageAttribute, user);
+        if (value == null) {
+            if (trace != null) {
+                trace.line("Skipping % options because the User." + name + " attribute is missing.");
+            }
+            return SKIPPED_ATTRIBUTE_MISSING;
+        }
+        int bucket = Sha1.bucket(flag.key, value);
+        if (trace != null) {
+            trace.line("Evaluating % options based on the User." + name + " attribute:");
+            trace.line("- Computing hash in the [0..99] range from User." + name + " => " + bucket
+                    + " (this value is sticky and consistent across all SDKs)");
+        }
+        int cumulative = 0;
+        for (int i = 0; i < options.length; i++) {
+            Option option = options[i];
+            cumulative += option.percentage;
+            if (bucket < cumulative) {
+                if (trace != null) {
+                    trace.line("- Hash value " + bucket + " selects % option " + (i + 1) + " (" + option.percentage
+                            + "%), '" + option.valueText() + "'.");
+                }
+                return option.result;
+            }
+        }
+        throw new BrokenConfigException("Sum of percentage option percentages is less than 100.");
+    }
+
+    private static @Nullable String percentageValue(@Nullable String attribute, UserAttributes user) {
+        if (attribute == null) {
+            String id = user.identifier();
+            return id != null ? id : "";
+        }
+        Object raw = user.attribute(attribute);
+        if (raw == null
+                || ("".equals(raw)
+                        && (UserAttributes.EMAIL.equals(attribute) || UserAttributes.COUNTRY.equals(attribute)))) {
+            return null;
+        }
+        return AttributeText.toText(raw);
+    }
+
+    /** The conditions of a rule without a log: the same outcome as {@link #evaluateConditions}, less code. */
+    private int conditionsQuiet(
+            Condition[] conditions,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        for (Condition c : conditions) {
+            int result;
+            if (c instanceof UserCondition) {
+                result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, null);
+            } else {
+                result = evaluateOther(c, contextKey, user, visited, memo);
+            }
+            if (result != TRUE) {
+                return result;
+            }
+        }
+        return TRUE;
+    }
+
+    private int evaluateOther(
+            Condition c,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        if (c instanceof SegmentCondition) {
+            return evaluateSegment((SegmentCondition) c, contextKey, user, null, visited, memo);
+        }
+        if (c instanceof PrerequisiteCondition) {
+            return evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, null, visited, memo);
+        }
+        throw new BrokenConfigException(((BrokenCondition) c).message);
+    }
+
+    int evaluateConditions(
+            Condition[] conditions,
+            @Nullable Rule rule,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Trace trace,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        int result = TRUE;
+        boolean onNewLine = false;
+        int n = conditions.length;
+        for (int i = 0; i < n; i++) {
+            if (trace != null) {
+                if (i == 0) {
+                    trace.line("- IF ");
+                    trace.indent();
+                } else {
+                    trace.indent();
+                    trace.line("AND ");
+                }
+            }
+            Condition c = conditions[i];
+            if (c instanceof UserCondition) {
+                result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, trace);
+                onNewLine = n > 1;
+            } else if (c instanceof SegmentCondition) {
+                result = evaluateSegment((SegmentCondition) c, contextKey, user, trace, visited, memo);
+                onNewLine = result != USER_MISSING || n > 1;
+            } else if (c instanceof PrerequisiteCondition) {
+                result = evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, trace, visited, memo);
+                onNewLine = true;
+            } else {
+                throw new BrokenConfigException(((BrokenCondition) c).message);
+            }
+            if (trace != null) {
+                if (rule == null || n > 1) {
+                    trace.conditionConsequence(result == TRUE);
+                }
+                trace.outdent();
+            }
+            if (result != TRUE) {
+                break;
+            }
+        }
+        if (rule != null && trace != null) {
+            trace.ruleConsequence(rule, errorText(result, trace), result == TRUE, onNewLine);
+        }
+        return result;
+    }
+
+    private static @Nullable String errorText(int result, Trace trace) {
+        if (result == USER_MISSING) {
+            return USER_MISSING_TEXT;
+        }
+        return result == CANNOT_EVALUATE ? trace.error : null;
+    }
+
+    private int evaluateSegment(
+            SegmentCondition c,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Trace trace,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        if (c.comparatorMessage != null) {
+            throw new BrokenConfigException(c.comparatorMessage);
+        }
+        if (trace != null) {
+            trace.append(c.describe());
+        }
+        if (user == null) {
+            return USER_MISSING;
+        }
+        Segment segment = c.segment;
+        if (segment == null) {
+            throw new BrokenConfigException(String.valueOf(c.referenceMessage));
+        }
+        if (segment.name.isEmpty()) {
+            throw new BrokenConfigException("Segment name is missing.");
+        }
+        if (trace != null) {
+            trace.blockStart("Evaluating segment '" + segment.name + "':");
+        }
+        int r = evaluateConditions(segment.conditions, null, contextKey, user, trace, visited, memo);
+        if (r < 0) {
+            if (trace != null) {
+                trace.line("Segment evaluation result: " + errorText(r, trace) + ".");
+                trace.line("Condition (" + c.describe() + ") failed to evaluate.");
+                trace.blockEnd();
+            }
+            return r;
+        }
+        boolean inSegment = r == TRUE;
+        boolean result = inSegment != c.negated;
+        if (trace != null) {
+            trace.line("Segment evaluation result: User " + SegmentCondition.comparatorText(!inSegment) + ".");
+            trace.line("Condition (" + c.describe() + ") evaluates to " + result + ".");
+            trace.blockEnd();
+        }
+        return result ? TRUE : FALSE;
+    }
+
+    private int evaluatePrerequisite(
+            PrerequisiteCondition c,
+            String contextKey,
+            @Nullable UserAttributes user,
+            @Nullable Trace trace,
+            @Nullable Visited visited,
+            @Nullable Map<Flag, EvaluationResult> memo) {
+        if (c.comparatorMessage != null) {
+            throw new BrokenConfigException(c.comparatorMessage);
+        }
+        if (trace != null) {
+            trace.append(c.describe());
+        }
+        Flag prerequisite = c.key.isEmpty() ? null : flags.get(c.key);
+        if (prerequisite == null) {
+            throw new BrokenConfigException("Prerequisite flag key is missing or invalid.");
+        }
+        if (!c.hasValueOf(prerequisite.type)) {
+            throw new BrokenConfigException("Type mismatch between comparison value '" + c.valueText()
+                    + "' and prerequisite flag '" + c.key + "'.");
+        }
+        Visited path = new Visited(contextKey, visited);
+        if (path.depth > MAX_PREREQUISITE_DEPTH) {
+            throw new BrokenConfigException("Prerequisite flag chain is deeper than " + MAX_PREREQUISITE_DEPTH
+                    + " flags (at '" + c.key + "').");
+        }
+        if (path.contains(c.key)) {
+            throw new BrokenConfigException("Circular dependency detected between the following depending flags: "
+                    + path.describe(c.key) + ".");
+        }
+        if (trace != null) {
+            trace.blockStart("Evaluating prerequisite flag '" + c.key + "':");
+        }
+        EvaluationResult r = memo == null ? null : memo.get(prerequisite);
+        if (r == null) {
+            r = evaluateSetting(prerequisite, user, trace, path, memo);
+            if (memo != null && !r.isError()) {
+                memo.put(prerequisite, r);
+            }
+        }
+        Object value = r.value();
+        if (value == null) {
+            throw new BrokenConfigException(String.valueOf(r.errorMessage()));
+        }
+        boolean result = c.valueEquals(prerequisite.type, value) != c.notEquals;
+        if (trace != null) {
+            trace.line("Prerequisite flag evaluation result: '" + value + "'.");
+            trace.line("Condition (" + c.describe() + ") evaluates to " + result + ".");
+            trace.blockEnd();
+        }
+        return result ? TRUE : FALSE;
+    }
+
+    /** The chain of flags being evaluated, innermost last; used to detect prerequisite cycles. */
+    static final class Visited {
+        final String key;
+        final @Nullable Visited parent;
+        final int depth;
+
+        Visited(String key, @Nullable Visited parent) {
+            this.key = key;
+            this.parent = parent;
+            this.depth = parent == null ? 1 : parent.depth + 1;
+        }
+
+        boolean contains(String k) {
+            for (Visited v = this; v != null; v = v.parent) {
+                if (v.key.equals(k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String describe(String last) {
+            StringBuilder sb = new StringBuilder("'").append(last).append("'");
+            for (Visited v = this; v != null; v = v.parent) {
+                sb.insert(0, "'" + v.key + "' -> ");
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.vexilla.local.engine.internal;
+
+import dev.vexilla.local.engine.SettingType;
+import dev.vexilla.model.EvaluationResult;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One compiled setting: its rules, options and precomputed results, with its own config salt and segments already
+ * bound into its conditions (so a flag moved into another config by an overlay keeps evaluating the same way).
+ * Immutable and thread-safe.
+ */
+public final class Flag {
+
+    final String key;
+    final SettingType type;
+    final Rule[] rules;
+    final Option[] options;
+    final @Nullable String percentageAttribute;
+    final EvaluationResult valueResult;
+    final @Nullable String brokenMessage;
+    final boolean simple;
+    final long definitionHash;
+    final List<String> prerequisiteKeys;
+
+    Flag(
+            String key,
+            SettingType type,
+            Rule[] rules,
+            Option[] options,
+            @Nullable String percentageAttribute,
+            EvaluationResult valueResult,
+            @Nullable String brokenMessage,
+            long definitionHash,
+            List<String> prerequisiteKeys) {
+        this.key = key;
+        this.type = type;
+        this.rules = rules;
+        this.options = options;
+        this.percentageAttribute = percentageAttribute;
+        this.valueResult = valueResult;
+        this.brokenMessage = brokenMessage;
+        this.simple = brokenMessage == null && rules.length == 0 && options.length == 0;
+        this.definitionHash = definitionHash;
+        this.prerequisiteKeys = prerequisiteKeys.isEmpty() ? List.of() : List.copyOf(prerequisiteKeys);
+    }
+
+    /**
+     * Returns the flag key.
+     *
+     * @return the key
+     */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Returns the setting type.
+     *
+     * @return the type
+     */
+    public SettingType type() {
+        return type;
+    }
+
+    /**
+     * Returns a hash of the flag's definition (setting JSON, and the salt and segments it uses).
+     *
+     * @return the hash
+     */
+    public long definitionHash() {
+        return definitionHash;
+    }
+
+    /**
+     * Returns the keys of the flags this flag's rules name as prerequisites.
+     *
+     * @return the keys, never null
+     */
+    public List<String> prerequisiteKeys() {
+        return prerequisiteKeys;
+    }
+
+    /**
+     * Returns why the flag cannot be evaluated at all.
+     *
+     * @return the message, or {@code null} when the flag is usable
+     */
+    public @Nullable String brokenMessage() {
+        return brokenMessage;
+    }
+}

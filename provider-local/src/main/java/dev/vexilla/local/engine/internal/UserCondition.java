@@ -1,0 +1,246 @@
+package dev.vexilla.local.engine.internal;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled user condition: attribute name, comparator and comparison values pre-parsed for the comparator (hash
+ * sets, SHA-256 digests, semantic versions, numbers). Immutable. The comparison methods receive the user value
+ * already converted by the evaluator.
+ */
+final class UserCondition extends Condition {
+
+    static final String VALUE_MISSING = "Comparison value is missing or invalid.";
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final String[] NO_ITEMS = new String[0];
+
+    final String attribute;
+    final Comparator comparator;
+    /** A config error raised once the user value has been read, or {@code null}. */
+    final @Nullable String brokenMessage;
+
+    /** The comparison list; dropped (kept as {@link #listSize}) once hashed items are parsed into digests. */
+    String @Nullable [] list;
+
+    final int listSize;
+
+    /** Whether the comparator reads the attribute as text (text and hashed comparators). */
+    final boolean textOperand;
+
+    final @Nullable String text;
+    final @Nullable Double number;
+
+    @Nullable
+    Set<String> set;
+
+    byte[] saltSuffix = NO_BYTES;
+    int @Nullable [] @Nullable [] hashes;
+    int @Nullable [] hash;
+    int @Nullable [] sliceLengths;
+
+    @Nullable
+    SemVer version;
+
+    SemVer @Nullable [] versions;
+    boolean versionListInvalid;
+
+    UserCondition(
+            String attribute,
+            Comparator comparator,
+            @Nullable String brokenMessage,
+            String @Nullable [] list,
+            @Nullable String text,
+            @Nullable Double number) {
+        this.attribute = attribute;
+        this.comparator = comparator;
+        this.brokenMessage = brokenMessage;
+        this.list = list;
+        this.listSize = list == null ? 0 : list.length;
+        this.textOperand =
+                comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
+        this.text = text;
+        this.number = number;
+    }
+
+    /** Compares a text user value (text and hashed comparators). */
+    boolean matchText(String value) {
+        String[] items = list;
+        boolean found = false;
+        switch (comparator) {
+            case IS_ONE_OF:
+            case IS_NOT_ONE_OF:
+                found = set != null ? set.contains(value) : contains(items, value);
+                break;
+            case CONTAINS_ANY_OF:
+            case NOT_CONTAINS_ANY_OF:
+                for (String item : items(items)) {
+                    if (value.contains(item)) {
+                        found = true;
+                        break;
+                    }
+                }
+                break;
+            case TEXT_STARTS_WITH:
+            case TEXT_NOT_STARTS_WITH:
+                for (String item : items(items)) {
+                    if (value.startsWith(item)) {
+                        found = true;
+                        break;
+                    }
+                }
+                break;
+            case TEXT_ENDS_WITH:
+            case TEXT_NOT_ENDS_WITH:
+                for (String item : items(items)) {
+                    if (value.endsWith(item)) {
+                        found = true;
+                        break;
+                    }
+                }
+                break;
+            case TEXT_EQUALS:
+            case TEXT_NOT_EQUALS:
+                found = value.equals(text);
+                break;
+            case SENSITIVE_IS_ONE_OF:
+            case SENSITIVE_IS_NOT_ONE_OF:
+                found = anyDigest(Sha256.digest(value, saltSuffix));
+                break;
+            case HASHED_EQUALS:
+            case HASHED_NOT_EQUALS:
+                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), hash);
+                break;
+            default:
+                found = matchHashedSlice(value);
+        }
+        return found != comparator.negated;
+    }
+
+    private static String[] items(String @Nullable [] items) {
+        return items != null ? items : NO_ITEMS;
+    }
+
+    private static boolean contains(String @Nullable [] items, String value) {
+        if (items != null) {
+            for (String item : items) {
+                if (value.equals(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyDigest(int[] digest) {
+        int @Nullable [] @Nullable [] all = hashes;
+        if (all != null) {
+            for (int[] h : all) {
+                if (h != null && java.util.Arrays.equals(h, digest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean matchHashedSlice(String value) {
+        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int[] lengths = java.util.Objects.requireNonNull(sliceLengths);
+        int @Nullable [] @Nullable [] all = java.util.Objects.requireNonNull(hashes);
+        boolean startsWith =
+                comparator == Comparator.HASHED_STARTS_WITH || comparator == Comparator.HASHED_NOT_STARTS_WITH;
+        for (int i = 0; i < lengths.length; i++) {
+            int n = lengths[i];
+            if (n < 0) {
+                throw new BrokenConfigException(VALUE_MISSING);
+            }
+            if (utf8.length < n) {
+                continue;
+            }
+            int[] expected = all[i];
+            if (expected == null && isEmptyHash(i)) {
+                throw new BrokenConfigException(VALUE_MISSING);
+            }
+            int from = startsWith ? 0 : utf8.length - n;
+            if (expected != null && java.util.Arrays.equals(Sha256.digest(utf8, from, n, saltSuffix), expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isEmptyHash(int i) {
+        String item = java.util.Objects.requireNonNull(list)[i];
+        return item.indexOf('_') == item.length() - 1;
+    }
+
+    /** Compares a string-array user value (array comparators); an empty array never matches. */
+    boolean matchArray(String[] values) {
+        if (values.length == 0) {
+            return false;
+        }
+        boolean found = false;
+        for (String v : values) {
+            if (comparator.hashed ? anyDigest(Sha256.digest(v, saltSuffix)) : contains(list, v)) {
+                found = true;
+                break;
+            }
+        }
+        return found != comparator.negated;
+    }
+
+    /** Compares a number user value (number and date comparators). */
+    boolean matchNumber(double value) {
+        double d = java.util.Objects.requireNonNull(number);
+        switch (comparator) {
+            case NUMBER_EQUALS:
+                return Double.doubleToLongBits(value) == Double.doubleToLongBits(d);
+            case NUMBER_NOT_EQUALS:
+                return Double.doubleToLongBits(value) != Double.doubleToLongBits(d);
+            case NUMBER_LESS:
+            case DATE_BEFORE:
+                return value < d;
+            case NUMBER_LESS_EQUALS:
+                return value <= d;
+            case NUMBER_GREATER:
+            case DATE_AFTER:
+                return value > d;
+            default:
+                return value >= d;
+        }
+    }
+
+    /** Compares a semantic-version user value. */
+    boolean matchSemver(SemVer value) {
+        if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
+            if (versionListInvalid) {
+                return false;
+            }
+            boolean found = false;
+            for (SemVer v : java.util.Objects.requireNonNull(versions)) {
+                found |= value.compareTo(v) == 0;
+            }
+            return found != comparator.negated;
+        }
+        SemVer v = version;
+        if (v == null) {
+            return false;
+        }
+        int c = value.compareTo(v);
+        switch (comparator) {
+            case SEMVER_LESS:
+                return c < 0;
+            case SEMVER_LESS_EQUALS:
+                return c <= 0;
+            case SEMVER_GREATER:
+                return c > 0;
+            default:
+                return c >= 0;
+        }
+    }
+
+    @Override
+    String describe() {
+        return "User." + attribute + " " + comparator.text + " " + ConditionText.comparisonValue(this);
+    }
+}

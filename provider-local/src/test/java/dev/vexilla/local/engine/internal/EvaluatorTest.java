@@ -1,0 +1,119 @@
+package dev.vexilla.local.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.local.engine.ConfigParseException;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.User;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+@ResourceLock("dev.vexilla.evaluation logger level")
+final class EvaluatorTest {
+
+    private static final String CONFIG = ("{'p':{'s':'salt'},'f':{"
+                    + "'s1':{'t':0,'v':{'b':true}},"
+                    + "'s2':{'t':0,'r':[{'c':[{'u':{'a':'Email','c':32,'l':['@example.com']}}],'s':{'v':{'b':true}}}],"
+                    + "'v':{'b':false}},"
+                    + "'split':{'t':1,'p':[{'p':10,'v':{'s':'a'}},{'p':20,'v':{'s':'b'}},{'p':30,'v':{'s':'c'}},"
+                    + "{'p':40,'v':{'s':'d'}}],'v':{'s':'none'}},"
+                    + "'s4':{'t':1,'r':[" + tenRules() + "],'v':{'s':'none'}}"
+                    + "}}")
+            .replace('\'', '"');
+
+    private static String tenRules() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String attribute = i < 9 ? "Country" : "Email";
+            String op = i < 9 ? "0" : "32";
+            String value = i < 9 ? "C" + i : "@example.com";
+            sb.append("{'c':[{'u':{'a':'")
+                    .append(attribute)
+                    .append("','c':")
+                    .append(op)
+                    .append(",'l':['")
+                    .append(value)
+                    .append("']}}],'s':{'v':{'s':'r")
+                    .append(i)
+                    .append("'}}}");
+        }
+        return sb.toString();
+    }
+
+    private static CompiledConfig config() {
+        try {
+            return CompiledConfig.parse(CONFIG);
+        } catch (ConfigParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Property(tries = 500)
+    void sameUserAlwaysLandsInTheSameBucket(@ForAll @StringLength(max = 40) String id) {
+        CompiledConfig config = config();
+        User user = User.of(id);
+
+        EvaluationResult first = config.evaluate("split", user);
+
+        assertThat(config.evaluate("split", User.of(id))).isSameAs(first);
+        assertThat(config.evaluate("split", user).optionIndex()).isEqualTo(first.optionIndex());
+    }
+
+    @Test
+    void randomUsersSplitWithinOnePercentOfTheConfiguredShares() {
+        CompiledConfig config = config();
+        int[] counts = new int[4];
+        int users = 100_000;
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < users; i++) {
+            String id = new UUID(random.nextLong(), random.nextLong()).toString();
+            counts[config.evaluate("split", User.of(id)).optionIndex()]++;
+        }
+        int[] shares = {10, 20, 30, 40};
+        for (int i = 0; i < 4; i++) {
+            assertThat(counts[i] * 100.0 / users)
+                    .as("option %d", i)
+                    .isCloseTo(shares[i], org.assertj.core.data.Offset.offset(1.0));
+        }
+    }
+
+    @Test
+    void hotPathsIncludingPercentageOptionsAllocateNothing() {
+        CompiledConfig config = config();
+        User user = User.builder()
+                .identifier("1")
+                .email("ada@example.com")
+                .country("HU")
+                .build();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        int evaluations = 100_000;
+        for (String key : List.of("s1", "s2", "s4", "split")) {
+            long least = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                for (int i = 0; i < 20_000; i++) {
+                    config.evaluate(key, user);
+                }
+                long before = threads.getThreadAllocatedBytes(thread);
+                for (int i = 0; i < evaluations; i++) {
+                    config.evaluate(key, user);
+                }
+                least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+            }
+            // A single object per evaluation would be at least 16 bytes each; allow only stray JVM-internal bytes.
+            assertThat(least)
+                    .as("bytes allocated by %d evaluations of %s", evaluations, key)
+                    .isLessThan(evaluations / 10);
+        }
+    }
+}
