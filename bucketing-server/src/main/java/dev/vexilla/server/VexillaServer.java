@@ -28,8 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), change streams
- * (SSE), event ingestion, health and metrics, on Jetty 12.
+ * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), evaluates flags
+ * with the engine of {@code provider-local} for remote clients (Bucketing API v1: {@code POST /v1/variables/{key}},
+ * {@code /v1/variables}, {@code /v1/features}, {@code /v1/track}, with EdgeDB; OFREP v0.3:
+ * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes health and
+ * metrics, on Jetty 12.
  *
  * <pre>{@code
  * try (VexillaServer server = VexillaServer.start(ServerOptions.builder().port(0).build())) {
