@@ -54,7 +54,7 @@ public final class VexillaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ConfigStore<?> configStore;
+    private final ConfigStore<CompiledConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final StreamHub streams;
     private final EventSink eventSink;
@@ -192,7 +192,7 @@ public final class VexillaServer implements AutoCloseable {
                 && (!ownsScheduler || scheduler.isTerminated());
     }
 
-    ConfigStore<?> configStore() {
+    ConfigStore<CompiledConfig> configStore() {
         return configStore;
     }
 

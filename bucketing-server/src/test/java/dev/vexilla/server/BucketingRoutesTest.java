@@ -161,7 +161,7 @@ final class BucketingRoutesTest {
         assertThat(variables.keySet())
                 .containsExactlyInAnyOrderElementsOf(server.configStore()
                         .byName(EvaluationFixtures.SHOP)
-                        .map(c -> ((dev.vexilla.local.engine.CompiledConfig) c.compiled()).keys())
+                        .map(c -> c.compiled().keys())
                         .orElseThrow());
         assertThat(variables.get("supportTier").toEvaluationResult().value()).isEqualTo("priority");
         assertThat(variables.get("maxUploadMb").toEvaluationResult().value()).isEqualTo(100);
@@ -279,5 +279,18 @@ final class BucketingRoutesTest {
                 .contains("vexilla_http_requests_total{route=\"/v1/variables/{key}\",status=\"400\"} 200")
                 .contains("vexilla_http_requests_total{route=\"/ofrep/v1/evaluate/flags\",status=\"400\"} 200");
         assertThat(Files.readString(Path.of("target", "test-server.log"))).doesNotContain(TestServers.KEY_A);
+    }
+
+    @Test
+    void variablePath_needsExactlyOneKeySegment() {
+        assertThat(BucketingRoutes.isVariablePath("/v1/variables/a.b-c_d")).isTrue();
+        assertThat(BucketingRoutes.isVariablePath("/v1/variables/")).isFalse();
+        assertThat(BucketingRoutes.isVariablePath("/v1/variables/a/b")).isFalse();
+        assertThat(BucketingRoutes.isVariablePath("/v1/variables")).isFalse();
+    }
+
+    @Test
+    void unknownPathUnderTheApi_is404() throws Exception {
+        assertError(post(server, "/v1/variables/a/b", ADA), 404, "No such endpoint");
     }
 }

@@ -229,4 +229,22 @@ final class OfrepRoutesTest {
         assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
         assertThat(changed.body()).contains("\"gold\"");
     }
+
+    @Test
+    void ifNoneMatch_acceptsListsWeakTagsAndStar() {
+        assertThat(OfrepRoutes.matches(null, "\"a\"")).isFalse();
+        assertThat(OfrepRoutes.matches("\"a\"", "\"a\"")).isTrue();
+        assertThat(OfrepRoutes.matches("\"x\", W/\"a\"", "\"a\"")).isTrue();
+        assertThat(OfrepRoutes.matches("*", "\"a\"")).isTrue();
+        assertThat(OfrepRoutes.matches("\"ab\"", "\"a\"")).isFalse();
+        assertThat(OfrepRoutes.matches("a", "\"a\"")).isFalse();
+    }
+
+    @Test
+    void singlePath_needsExactlyOneKeySegment() {
+        assertThat(OfrepRoutes.isSinglePath("/ofrep/v1/evaluate/flags/a-flag")).isTrue();
+        assertThat(OfrepRoutes.isSinglePath("/ofrep/v1/evaluate/flags/")).isFalse();
+        assertThat(OfrepRoutes.isSinglePath("/ofrep/v1/evaluate/flags/a/b")).isFalse();
+        assertThat(OfrepRoutes.isSinglePath("/ofrep/v1/evaluate/flags")).isFalse();
+    }
 }
