@@ -89,11 +89,18 @@ public final class ServerThroughput {
                                     "Bearer " + VexillaServer.DEMO_SDK_KEY,
                                     CONTEXT),
                             200));
+            for (Scenario scenario : scenarios) {
+                // one shared warm-up first, so that the JIT of client and servers is settled before the first row
+                new LoadGenerator(new InetSocketAddress("127.0.0.1", scenario.port()))
+                        .run(scenario.request(), scenario.status(), 8, warmup.toMillis(), 0);
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "Loopback, keep-alive, closed loop; warm-up %s, measured %s per row; %d cores%n%n",
+                    "Loopback, keep-alive, closed loop; warm-up %s per scenario, then %s per row after %s more;"
+                            + " %d cores%n%n",
                     warmup,
                     duration,
+                    warmup,
                     Runtime.getRuntime().availableProcessors());
             System.out.println("| scenario | connections | requests/s | p50 ms | p99 ms | errors | % of floor |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
