@@ -26,9 +26,9 @@ import org.eclipse.jetty.util.Callback;
  * The Bucketing API v1 (DevCycle's shapes and status codes): {@code POST /v1/variables/{key}},
  * {@code POST /v1/variables}, {@code POST /v1/features} and {@code POST /v1/track}.
  *
- * <p>Every route checks, in order: the SDK key in {@code Authorization} (raw or {@code Bearer}; 401), a JSON content
- * type (415), the body size (413, the body is not read past the limit), the body (400 naming the JSON path for
- * malformed JSON, a wrong type, or a missing or empty {@code user_id}). Then:
+ * <p>Every route checks, in order: the SDK key in {@code Authorization} (raw or {@code Bearer}; 401), the rate limit
+ * ({@code --rate-limit}, off by default; 429 with {@code Retry-After}), a JSON content type (415), the body size (413,
+ * the body is not read past the limit), the body (400 naming the JSON path for malformed JSON, a wrong type, or a missing or empty {@code user_id}). Then:
  *
  * <ul>
  *   <li>{@code /v1/variables/{key}}: 200 with the {@link Variable} of that flag, or 404 (an {@link ErrorBody} with
@@ -59,6 +59,7 @@ final class BucketingRoutes {
     private final FlagEvaluations evaluations;
     private final BucketingUsers users;
     private final EventsRoute events;
+    private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
 
@@ -69,6 +70,7 @@ final class BucketingRoutes {
      * @param evaluations evaluates and counts
      * @param users reads bodies and applies EdgeDB
      * @param events stores tracked events
+     * @param rateLimit the evaluation rate limit
      * @param mapper the request mapper
      * @param maxBodyBytes the body limit
      */
@@ -77,12 +79,14 @@ final class BucketingRoutes {
             FlagEvaluations evaluations,
             BucketingUsers users,
             EventsRoute events,
+            EvaluationRateLimit rateLimit,
             ObjectMapper mapper,
             int maxBodyBytes) {
         this.store = Objects.requireNonNull(store, "store");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.users = Objects.requireNonNull(users, "users");
         this.events = Objects.requireNonNull(events, "events");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -109,7 +113,7 @@ final class BucketingRoutes {
     private void variable(Request request, Response response, Callback callback) throws JsonProcessingException {
         String path = request.getHttpURI().getDecodedPath();
         String key = path.substring(VARIABLE_PREFIX.length());
-        ServedConfig<CompiledConfig> config = authorize(request);
+        ServedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
         EvaluationResult result = evaluations.evaluate(config, key, user.toUser());
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND) {
@@ -122,7 +126,7 @@ final class BucketingRoutes {
     }
 
     private void variables(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request);
+        ServedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
         Map<String, Variable> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
@@ -134,7 +138,7 @@ final class BucketingRoutes {
     }
 
     private void features(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request);
+        ServedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
         Map<String, Feature> body = new LinkedHashMap<>();
         evaluations.evaluateAll(config, user.toUser(), (key, result) -> body.put(key, feature(config, key, result)));
@@ -148,7 +152,7 @@ final class BucketingRoutes {
     }
 
     private void track(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request);
+        ServedConfig<CompiledConfig> config = authorize(request, response);
         HttpExchanges.requireJsonContentType(request);
         byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
         TrackRequest track;
@@ -176,9 +180,11 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 201, mapper.writeValueAsBytes(answer));
     }
 
-    private ServedConfig<CompiledConfig> authorize(Request request) {
-        return store.forKey(HttpExchanges.sdkKey(request))
+    private ServedConfig<CompiledConfig> authorize(Request request, Response response) {
+        ServedConfig<CompiledConfig> config = store.forKey(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
+        rateLimit.admit(config, response);
+        return config;
     }
 
     private DevCycleUser readUser(Request request) {

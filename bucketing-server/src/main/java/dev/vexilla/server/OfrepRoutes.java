@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
  *   <li>400 {@code TARGETING_KEY_MISSING}: no {@code targetingKey} (nor {@code user_id}/{@code userId}), which
  *       OFREP's schema requires.
  *   <li>404 {@code FLAG_NOT_FOUND} (single flag).
+ *   <li>429 with {@code Retry-After} beyond {@code --rate-limit} (off by default): {@code {"errorDetails":…}}.
  *   <li>413, 415 and 500: {@code {"errorDetails":…}} ({@code generalErrorResponse}); 500 never names the cause.
  * </ul>
  *
@@ -72,6 +73,7 @@ final class OfrepRoutes {
 
     private final ConfigStore<CompiledConfig> store;
     private final FlagEvaluations evaluations;
+    private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
 
@@ -80,12 +82,19 @@ final class OfrepRoutes {
      *
      * @param store resolves SDK keys to configs
      * @param evaluations evaluates and counts
+     * @param rateLimit the evaluation rate limit
      * @param mapper the request mapper
      * @param maxBodyBytes the body limit
      */
-    OfrepRoutes(ConfigStore<CompiledConfig> store, FlagEvaluations evaluations, ObjectMapper mapper, int maxBodyBytes) {
+    OfrepRoutes(
+            ConfigStore<CompiledConfig> store,
+            FlagEvaluations evaluations,
+            EvaluationRateLimit rateLimit,
+            ObjectMapper mapper,
+            int maxBodyBytes) {
         this.store = Objects.requireNonNull(store, "store");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -110,7 +119,7 @@ final class OfrepRoutes {
     private void single(Request request, Response response, Callback callback) {
         String key = request.getHttpURI().getDecodedPath().substring(SINGLE_PREFIX.length());
         guarded(key, () -> {
-            ServedConfig<CompiledConfig> config = authorize(request);
+            ServedConfig<CompiledConfig> config = authorize(request, response);
             User user = readUser(request, key);
             EvaluationResult result = evaluations.evaluate(config, key, user);
             OfrepEvaluation evaluation =
@@ -123,7 +132,7 @@ final class OfrepRoutes {
 
     private void bulk(Request request, Response response, Callback callback) {
         guarded(null, () -> {
-            ServedConfig<CompiledConfig> config = authorize(request);
+            ServedConfig<CompiledConfig> config = authorize(request, response);
             JsonNode context = readContext(request, null);
             User user = toUser(context, null);
             String etag = bulkEtag(config, context);
@@ -165,11 +174,13 @@ final class OfrepRoutes {
         }
     }
 
-    private ServedConfig<CompiledConfig> authorize(Request request) {
+    private ServedConfig<CompiledConfig> authorize(Request request, Response response) {
         String apiKey = request.getHeaders().get(API_KEY_HEADER);
         String key = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : HttpExchanges.sdkKey(request);
-        return store.forKey(key)
+        ServedConfig<CompiledConfig> config = store.forKey(key)
                 .orElseThrow(() -> general(401, "Missing or unknown API key (X-API-Key or Authorization: Bearer)"));
+        rateLimit.admit(config, response);
+        return config;
     }
 
     private User readUser(Request request, String key) {

@@ -231,14 +231,16 @@ public final class VexillaServer implements AutoCloseable {
         ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
         EventsRoute events = new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics);
         FlagEvaluations evaluations = new FlagEvaluations(metrics);
+        EvaluationRateLimit rateLimit = new EvaluationRateLimit(options.rateLimit(), clock);
         BucketingRoutes bucketing = new BucketingRoutes(
                 store,
                 evaluations,
                 new BucketingUsers(requestMapper, edgeDb),
                 events,
+                rateLimit,
                 requestMapper,
                 options.maxBodyBytes());
-        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, requestMapper, options.maxBodyBytes());
+        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, options.maxBodyBytes());
         ApiHandler api = new ApiHandler(metrics)
                 .route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
                 .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
