@@ -110,12 +110,18 @@ final class ConfigSynchronizer implements AutoCloseable {
         }
     }
 
-    /** Starts fetching: the first download runs at once on the scheduler (unless offline). */
+    /**
+     * Starts fetching (unless offline). Without a config to serve, the first download is handed to the scheduler at
+     * once, for {@code initialize} to wait on; with a cached config it is scheduled with no delay instead, so it
+     * normally runs after {@code initialize} has returned and its outcome is signalled as an event.
+     */
     void start() {
-        if (!offline) {
-            scheduleNow();
-        } else {
+        if (offline) {
             firstOutcome.countDown();
+        } else if (holder.remote() != null) {
+            schedule(Duration.ZERO);
+        } else {
+            scheduleNow();
         }
     }
 
