@@ -201,7 +201,7 @@ final class LocalProviderFaultTest {
 
         scheduler.advance(Duration.ofSeconds(60));
         events.next(ProviderEvent.PROVIDER_STALE);
-        scheduler.advance(Duration.ofSeconds(31));
+        scheduler.advance(Duration.ofSeconds(33)); // grace 30 s, retries at most 2 s apart
         events.next(ProviderEvent.PROVIDER_ERROR);
         assertThat(api.getClient().getProviderState()).isEqualTo(ProviderState.ERROR);
         assertThat(provider.getStringEvaluation("textRule", "x", EMPTY).getValue())
@@ -239,6 +239,28 @@ final class LocalProviderFaultTest {
 
         scheduler.advance(Duration.ofSeconds(3));
 
+        events.next(ProviderEvent.PROVIDER_ERROR);
+        events.next(ProviderEvent.PROVIDER_READY);
+        assertThat(api.getClient().getBooleanValue("boolStatic", false)).isTrue();
+    }
+
+    @Test
+    void slowFirstDownload_initializeGivesUpAfterMaxInitWait_thenReadyWhenAConfigArrives() {
+        tcp.enqueue(TcpFaultServer.stall());
+        tcp.fallback(TcpFaultServer.respondRaw(TestConfigs.rawOk(TestConfigs.A, "\"a\"")));
+        LocalProvider provider = new LocalProvider(LocalOptions.builder()
+                .sdkKey(TestConfigs.SDK_KEY)
+                .baseUrl(tcp.baseUri())
+                .pollingMode(PollingMode.autoPoll(Duration.ofSeconds(60), Duration.ofMillis(200)))
+                .readTimeout(Duration.ofSeconds(1))
+                .build());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> api.setProviderAndWait(provider)).hasMessageContaining("No config within PT0.2S");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(provider.getBooleanEvaluation("boolStatic", false, EMPTY).getErrorCode())
+                .isEqualTo(ErrorCode.PROVIDER_NOT_READY);
         events.next(ProviderEvent.PROVIDER_ERROR);
         events.next(ProviderEvent.PROVIDER_READY);
         assertThat(api.getClient().getBooleanValue("boolStatic", false)).isTrue();

@@ -69,6 +69,9 @@ public final class Snapshot {
                 CompiledFlag flag = config.flag(key);
                 if (flag != null) {
                     map.put(key, new FlagSlot(flag));
+                    for (EvaluationResult result : flag.successResults()) {
+                        metadata.metadataFor(result); // warm the metadata cache: no allocation on first use
+                    }
                 }
             }
         }
