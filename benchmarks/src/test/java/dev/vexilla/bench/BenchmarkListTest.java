@@ -40,7 +40,13 @@ final class BenchmarkListTest {
                         "FlagdOpenFeature.s2_oneRule",
                         "FlagdOpenFeature.s3_rollout",
                         "FlagdOpenFeature.s4_tenRules",
-                        "ConfigCatParse.parse10k");
+                        "ConfigCatParse.parse10k",
+                        "VexillaRaw.s1_bool",
+                        "VexillaRaw.s2_oneRule",
+                        "VexillaRaw.s3_rollout",
+                        "VexillaRaw.s4_tenRules",
+                        "VexillaRaw.s5_allFlags100",
+                        "VexillaParse.parse10k");
     }
 
     private static List<String> generatedBenchmarks() throws IOException {

@@ -13,7 +13,6 @@ import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
-import dev.vexilla.local.internal.provider.EventRecorders;
 import dev.vexilla.local.internal.provider.ProviderRuntime;
 import dev.vexilla.local.internal.provider.ProviderSignals;
 import java.util.ArrayList;
@@ -87,10 +86,10 @@ public final class LocalProvider extends EventProvider {
      * @param options the options
      */
     public LocalProvider(LocalOptions options) {
-        this(options, source -> EventRecorders.create(Objects.requireNonNull(options, "options"), source));
+        this(options, null);
     }
 
-    LocalProvider(LocalOptions options, Function<EvaluationCountSource, EventRecorder> recorders) {
+    LocalProvider(LocalOptions options, @Nullable Function<EvaluationCountSource, EventRecorder> recorders) {
         this.runtime = new ProviderRuntime(Objects.requireNonNull(options, "options"), new Signals(), recorders);
     }
 

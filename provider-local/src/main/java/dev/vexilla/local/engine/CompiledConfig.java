@@ -4,6 +4,7 @@ import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.engine.internal.ConfigCompiler;
 import dev.vexilla.local.engine.internal.Evaluator;
 import dev.vexilla.local.engine.internal.Flag;
+import dev.vexilla.local.engine.internal.PrerequisiteGraph;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.UserAttributes;
@@ -60,6 +61,7 @@ public final class CompiledConfig {
     private final Flag[] ordered;
     private final Set<String> keys;
     private final Preferences preferences;
+    private final Map<String, String> compileProblems;
     private final Map<String, String> problems;
     private final String contentHash;
     private final Evaluator evaluator;
@@ -70,7 +72,10 @@ public final class CompiledConfig {
         this.ordered = sorted.values().toArray(new Flag[0]);
         this.keys = new KeySet(ordered, flags);
         this.preferences = preferences;
-        this.problems = Collections.unmodifiableMap(new TreeMap<>(problems));
+        this.compileProblems = problems;
+        TreeMap<String, String> all = new TreeMap<>(PrerequisiteGraph.problems(flags));
+        all.putAll(problems); // a problem found while compiling a flag is reported first
+        this.problems = Collections.unmodifiableMap(all);
         this.contentHash = contentHash;
         this.evaluator = new Evaluator(flags);
     }
@@ -149,7 +154,8 @@ public final class CompiledConfig {
      * @param key the flag key
      * @param user the user, or {@code null} when there is none (targeting rules and % options that need a user are
      *     skipped, with ConfigCat's "User Object is missing" warning)
-     * @return the result: a precomputed success, or an error ({@code FLAG_NOT_FOUND}, {@code PARSE_ERROR})
+     * @return the result: a precomputed success, or an error ({@code FLAG_NOT_FOUND}, {@code PARSE_ERROR}, or
+     *     {@code GENERAL} when {@code user} throws); an unknown key logs no evaluation entry
      */
     public EvaluationResult evaluate(String key, @Nullable UserAttributes user) {
         Flag flag = key == null ? null : flags.get(key);
@@ -223,7 +229,9 @@ public final class CompiledConfig {
 
     /**
      * Returns the problems found while compiling: for each broken flag (or segment {@code s[i]}) the JSON path and
-     * reason of its first problem, such as {@code "f.myFlag.r[2].c[0].u.c: unknown comparator 99"}.
+     * reason of its first problem, such as {@code "f.myFlag.r[2].c[0].u.c: unknown comparator 99"}, including
+     * prerequisite flags missing from the config and prerequisite cycles ({@code "f.a: prerequisite cycle 'a' -> 'b'
+     * -> 'a'"}).
      *
      * @return an unmodifiable sorted map, empty when the config is clean
      */
@@ -258,7 +266,7 @@ public final class CompiledConfig {
             merged.put(f.key(), f);
         }
         merged.keySet().forEach(k -> {
-            String p = (top.flags.containsKey(k) ? top : base).problems.get(k);
+            String p = (top.flags.containsKey(k) ? top : base).compileProblems.get(k);
             if (p != null) {
                 mergedProblems.put(k, p);
             }

@@ -160,6 +160,21 @@ final class BadConfigTest {
     }
 
     @Test
+    void prerequisiteCyclesAndMissingPrerequisitesAreReportedAsProblems() {
+        CompiledConfig config = TestData.parse(TestData.read("local-overrides/test_circulardependency.json"));
+
+        assertThat(config.problems())
+                .containsEntry("key1", "f.key1: prerequisite cycle 'key1' -> 'key1'")
+                .containsEntry("key2", "f.key2: prerequisite cycle 'key2' -> 'key3' -> 'key2'")
+                .containsEntry("key3", "f.key3: prerequisite cycle 'key2' -> 'key3' -> 'key2'")
+                .doesNotContainKey("key4");
+        assertThat(parse(flag("{'t':0,'r':[{'c':[{'p':{'f':'nope','c':0,'v':{'b':true}}}],'s':{'v':{'b':true}}}],"
+                                + "'v':{'b':false}}"))
+                        .problems())
+                .containsEntry("bad", "f.bad: prerequisite flag 'nope' is not in the config");
+    }
+
+    @Test
     void unknownKeyIsFlagNotFound() {
         EvaluationResult r = parse(flag("{'t':0,'v':{'b':true}}")).evaluate("missing", USER);
 

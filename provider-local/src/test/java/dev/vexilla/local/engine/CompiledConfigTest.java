@@ -185,12 +185,52 @@ final class CompiledConfigTest {
     }
 
     @Test
+    void overlayReportsPrerequisiteProblemsOfTheMergedConfig() {
+        CompiledConfig remote = TestData.parse(("{'f':{'dependent':{'t':0,'r':[{'c':[{'p':{'f':'base','c':0,"
+                        + "'v':{'b':true}}}],'s':{'v':{'b':true}}}],'v':{'b':false}}}}")
+                .replace('\'', '"'));
+        CompiledConfig local = CompiledConfig.fromValues(Map.of("base", true));
+
+        assertThat(remote.problems()).containsKey("dependent");
+        assertThat(remote.overlay(local, OverrideBehaviour.REMOTE_OVER_LOCAL).problems())
+                .isEmpty();
+        assertThat(remote.overlay(local, OverrideBehaviour.REMOTE_OVER_LOCAL)
+                        .evaluate("dependent", null)
+                        .value())
+                .isEqualTo(true);
+    }
+
+    @Test
     void changedKeysReportsAddedRemovedChangedAndDependentFlags() {
         String next = CONFIG.replace("\"staff\"},\"i\":\"v-staff\"", "\"crew\"},\"i\":\"v-staff\"")
                 .replace("\"pi\":{\"t\":3,\"v\":{\"d\":3.14}},", "\"tau\":{\"t\":3,\"v\":{\"d\":6.28}},");
 
         assertThat(TestData.parse(next).changedKeys(config)).containsExactly("dependent", "pi", "rules", "tau");
         assertThat(TestData.parse(CONFIG).changedKeys(config)).isEmpty();
+    }
+
+    @Test
+    void throwingUserAttributesGiveAnErrorResultNotAnException() {
+        dev.vexilla.model.UserAttributes broken = new dev.vexilla.model.UserAttributes() {
+            @Override
+            public String identifier() {
+                return "1";
+            }
+
+            @Override
+            public Object attribute(String name) {
+                throw new IllegalStateException("context unavailable");
+            }
+
+            @Override
+            public void forEachAttribute(java.util.function.BiConsumer<String, Object> action) {}
+        };
+
+        EvaluationResult r = config.evaluate("rules", broken);
+
+        assertThat(r.errorKind()).isEqualTo(dev.vexilla.model.ErrorKind.GENERAL);
+        assertThat(r.errorMessage()).contains("context unavailable");
+        assertThat(config.evaluate("plain", broken).value()).isEqualTo(true);
     }
 
     @Test

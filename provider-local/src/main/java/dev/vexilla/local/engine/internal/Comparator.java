@@ -88,8 +88,4 @@ enum Comparator {
     boolean usesString() {
         return operand == Operand.TEXT || operand == Operand.SEMVER;
     }
-
-    boolean usesNumber() {
-        return operand == Operand.NUMBER || operand == Operand.DATE;
-    }
 }

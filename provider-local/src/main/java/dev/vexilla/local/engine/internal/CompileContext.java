@@ -1,5 +1,6 @@
 package dev.vexilla.local.engine.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,12 +16,18 @@ final class CompileContext {
 
     private final Map<String, String> byFlag = new TreeMap<>();
     private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, byte[]> saltSuffixes = new HashMap<>();
     private @Nullable String currentFlag;
 
     /** Returns a shared instance equal to {@code s}. */
     String intern(String s) {
         String shared = strings.putIfAbsent(s, s);
         return shared != null ? shared : s;
+    }
+
+    /** Returns the shared UTF-8 bytes of {@code salt + contextSalt} (one array per flag or segment). */
+    byte[] saltSuffix(String salt, String contextSalt) {
+        return saltSuffixes.computeIfAbsent(contextSalt, k -> (salt + k).getBytes(StandardCharsets.UTF_8));
     }
 
     void startFlag(String key) {

@@ -1,7 +1,6 @@
 package dev.vexilla.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +61,7 @@ final class ConditionCompiler {
         }
         UserCondition uc = new UserCondition(context.intern(a.textValue()), comparator, broken, list, text, number);
         if (broken == null) {
-            prepare(uc, salt == null ? "" : salt, contextSalt);
+            prepare(uc, salt == null ? "" : salt, contextSalt, context);
         }
         return uc;
     }
@@ -82,10 +81,10 @@ final class ConditionCompiler {
         return out;
     }
 
-    private static void prepare(UserCondition uc, String salt, String contextSalt) {
+    private static void prepare(UserCondition uc, String salt, String contextSalt, CompileContext context) {
         Comparator cmp = uc.comparator;
         if (cmp.hashed) {
-            uc.saltSuffix = (salt + contextSalt).getBytes(StandardCharsets.UTF_8);
+            uc.saltSuffix = context.saltSuffix(salt, contextSalt);
         }
         String[] list = uc.list;
         switch (cmp) {

@@ -26,9 +26,9 @@ final class ConditionText {
             case SEMVER:
                 return "'" + c.text + "'";
             case NUMBER:
-                return c.number == null ? INVALID_VALUE : "'" + AttributeText.logNumber(c.number) + "'";
+                return !c.hasNumber ? INVALID_VALUE : "'" + AttributeText.logNumber(c.number) + "'";
             default:
-                return c.number == null
+                return !c.hasNumber
                         ? INVALID_VALUE
                         : "'" + AttributeText.logNumber(c.number) + "' (" + utc(c.number) + " UTC)";
         }

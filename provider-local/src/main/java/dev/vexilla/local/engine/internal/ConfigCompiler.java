@@ -1,6 +1,5 @@
 package dev.vexilla.local.engine.internal;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,8 +92,6 @@ public final class ConfigCompiler {
                     : " at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr();
             throw new ConfigParseException("", "invalid JSON" + where + ": " + e.getOriginalMessage(), e);
-        } catch (JacksonException e) {
-            throw new ConfigParseException("", "invalid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

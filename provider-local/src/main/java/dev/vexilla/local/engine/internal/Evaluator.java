@@ -3,7 +3,9 @@ package dev.vexilla.local.engine.internal;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.UserAttributes;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe and lock-free: all state is in the immutable flags and in locals. On the common paths an evaluation
  * allocates nothing: success results are precomputed, and the log text is built only when the logger
  * {@value Warnings#LOGGER_NAME} is INFO-enabled (one level check per evaluation). A broken config part fails only
- * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); no exception escapes.
+ * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); an unexpected exception (for example
+ * from a {@code UserAttributes} implementation) becomes a {@code GENERAL} error; no exception escapes.
  */
 public final class Evaluator {
 
@@ -26,10 +29,6 @@ public final class Evaluator {
     static final int CANNOT_EVALUATE = -2;
 
     private static final String USER_MISSING_TEXT = "cannot evaluate, User Object is missing";
-    private static final EvaluationResult SKIPPED_USER_MISSING =
-            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: user missing");
-    private static final EvaluationResult SKIPPED_ATTRIBUTE_MISSING =
-            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: attribute missing");
 
     private final Map<String, Flag> flags;
 
@@ -71,22 +70,20 @@ public final class Evaluator {
      * @param user the user, or {@code null}
      * @param sink receives each key and result
      */
-    public void evaluateAll(
-            Flag[] ordered,
-            @Nullable UserAttributes user,
-            java.util.function.BiConsumer<String, EvaluationResult> sink) {
+    public void evaluateAll(Flag[] ordered, @Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
         if (Warnings.LOG.isInfoEnabled()) {
             for (Flag flag : ordered) {
                 sink.accept(flag.key, evaluateLogged(flag, user));
             }
             return;
         }
-        Map<Flag, EvaluationResult> memo = new java.util.IdentityHashMap<>();
+        Map<Flag, EvaluationResult> memo = new IdentityHashMap<>();
         for (Flag flag : ordered) {
             EvaluationResult result = memo.get(flag);
             if (result == null) {
                 try {
                     result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
+                    memo.put(flag, result);
                 } catch (RuntimeException e) {
                     result = failure(e);
                 }
@@ -117,17 +114,18 @@ public final class Evaluator {
     }
 
     private static EvaluationResult failure(RuntimeException e) {
-        String message = e instanceof BrokenConfigException
-                ? String.valueOf(e.getMessage())
-                : "Unexpected evaluation failure: " + e;
-        return EvaluationResult.error(ErrorKind.PARSE_ERROR, message);
+        if (e instanceof BrokenConfigException) {
+            return EvaluationResult.error(ErrorKind.PARSE_ERROR, String.valueOf(e.getMessage()));
+        }
+        // Not expected: a defect, or a UserAttributes implementation that throws. Reported, never thrown.
+        return EvaluationResult.error(ErrorKind.GENERAL, "Evaluation failed: " + e);
     }
 
     private EvaluationResult evaluateSetting(
             Flag flag,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         if (flag.brokenMessage != null) {
             throw new BrokenConfigException(flag.brokenMessage);
@@ -163,17 +161,18 @@ public final class Evaluator {
                 if (trace != null) {
                     trace.indent();
                 }
-                EvaluationResult chosen = evaluateOptions(flag, options, user, trace);
+                EvaluationResult chosen = PercentageOptions.choose(flag, options, user, trace);
                 if (trace != null) {
                     trace.outdent();
                 }
-                if (chosen == SKIPPED_USER_MISSING || chosen == SKIPPED_ATTRIBUTE_MISSING) {
-                    if (chosen == SKIPPED_USER_MISSING && !userWarned) {
+                if (chosen == PercentageOptions.SKIPPED_USER_MISSING
+                        || chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING) {
+                    if (chosen == PercentageOptions.SKIPPED_USER_MISSING && !userWarned) {
                         userWarned = true;
                         Warnings.userMissing(flag.key);
-                    } else if (chosen == SKIPPED_ATTRIBUTE_MISSING && !attributeWarned) {
+                    } else if (chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING && !attributeWarned) {
                         attributeWarned = true;
-                        Warnings.percentageAttributeMissing(flag.key, percentageAttributeName(flag));
+                        Warnings.percentageAttributeMissing(flag.key, PercentageOptions.attributeName(flag));
                     }
                     if (trace != null) {
                         trace.ruleIgnored();
@@ -184,14 +183,14 @@ public final class Evaluator {
             }
         }
         if (flag.options.length > 0) {
-            EvaluationResult chosen = evaluateOptions(flag, flag.options, user, trace);
-            if (chosen == SKIPPED_USER_MISSING) {
+            EvaluationResult chosen = PercentageOptions.choose(flag, flag.options, user, trace);
+            if (chosen == PercentageOptions.SKIPPED_USER_MISSING) {
                 if (!userWarned) {
                     Warnings.userMissing(flag.key);
                 }
-            } else if (chosen == SKIPPED_ATTRIBUTE_MISSING) {
+            } else if (chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING) {
                 if (!attributeWarned) {
-                    Warnings.percentageAttributeMissing(flag.key, percentageAttributeName(flag));
+                    Warnings.percentageAttributeMissing(flag.key, PercentageOptions.attributeName(flag));
                 }
             } else {
                 return chosen;
@@ -200,67 +199,12 @@ public final class Evaluator {
         return flag.valueResult;
     }
 
-    private static String percentageAttributeName(Flag flag) {
-        return flag.percentageAttribute != null ? flag.percentageAttribute : UserAttributes.IDENTIFIER;
-    }
-
-    private static EvaluationResult evaluateOptions(
-            Flag flag, Option[] options, @Nullable UserAttributes user, @Nullable Trace trace) {
-        if (user == null) {
-            if (trace != null) {
-                trace.line("Skipping % options because the User Object is missing.");
-            }
-            return SKIPPED_USER_MISSING;
-        }
-        String name = percentageAttributeName(flag);
-        String value = percentageValue(flag.percentageAttribute, user);
-        if (value == null) {
-            if (trace != null) {
-                trace.line("Skipping % options because the User." + name + " attribute is missing.");
-            }
-            return SKIPPED_ATTRIBUTE_MISSING;
-        }
-        int bucket = Sha1.bucket(flag.key, value);
-        if (trace != null) {
-            trace.line("Evaluating % options based on the User." + name + " attribute:");
-            trace.line("- Computing hash in the [0..99] range from User." + name + " => " + bucket
-                    + " (this value is sticky and consistent across all SDKs)");
-        }
-        int cumulative = 0;
-        for (int i = 0; i < options.length; i++) {
-            Option option = options[i];
-            cumulative += option.percentage;
-            if (bucket < cumulative) {
-                if (trace != null) {
-                    trace.line("- Hash value " + bucket + " selects % option " + (i + 1) + " (" + option.percentage
-                            + "%), '" + option.valueText() + "'.");
-                }
-                return option.result;
-            }
-        }
-        throw new BrokenConfigException("Sum of percentage option percentages is less than 100.");
-    }
-
-    private static @Nullable String percentageValue(@Nullable String attribute, UserAttributes user) {
-        if (attribute == null) {
-            String id = user.identifier();
-            return id != null ? id : "";
-        }
-        Object raw = user.attribute(attribute);
-        if (raw == null
-                || ("".equals(raw)
-                        && (UserAttributes.EMAIL.equals(attribute) || UserAttributes.COUNTRY.equals(attribute)))) {
-            return null;
-        }
-        return AttributeText.toText(raw);
-    }
-
     /** The conditions of a rule without a log: the same outcome as {@link #evaluateConditions}, less code. */
     private int conditionsQuiet(
             Condition[] conditions,
             String contextKey,
             @Nullable UserAttributes user,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         for (Condition c : conditions) {
             int result;
@@ -280,7 +224,7 @@ public final class Evaluator {
             Condition c,
             String contextKey,
             @Nullable UserAttributes user,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         if (c instanceof SegmentCondition) {
             return evaluateSegment((SegmentCondition) c, contextKey, user, null, visited, memo);
@@ -297,7 +241,7 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         int result = TRUE;
         boolean onNewLine = false;
@@ -353,7 +297,7 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
@@ -398,7 +342,7 @@ public final class Evaluator {
             String contextKey,
             @Nullable UserAttributes user,
             @Nullable Trace trace,
-            @Nullable Visited visited,
+            @Nullable PrerequisitePath visited,
             @Nullable Map<Flag, EvaluationResult> memo) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
@@ -414,7 +358,7 @@ public final class Evaluator {
             throw new BrokenConfigException("Type mismatch between comparison value '" + c.valueText()
                     + "' and prerequisite flag '" + c.key + "'.");
         }
-        Visited path = new Visited(contextKey, visited);
+        PrerequisitePath path = new PrerequisitePath(contextKey, visited);
         if (path.depth > MAX_PREREQUISITE_DEPTH) {
             throw new BrokenConfigException("Prerequisite flag chain is deeper than " + MAX_PREREQUISITE_DEPTH
                     + " flags (at '" + c.key + "').");
@@ -444,35 +388,5 @@ public final class Evaluator {
             trace.blockEnd();
         }
         return result ? TRUE : FALSE;
-    }
-
-    /** The chain of flags being evaluated, innermost last; used to detect prerequisite cycles. */
-    static final class Visited {
-        final String key;
-        final @Nullable Visited parent;
-        final int depth;
-
-        Visited(String key, @Nullable Visited parent) {
-            this.key = key;
-            this.parent = parent;
-            this.depth = parent == null ? 1 : parent.depth + 1;
-        }
-
-        boolean contains(String k) {
-            for (Visited v = this; v != null; v = v.parent) {
-                if (v.key.equals(k)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        String describe(String last) {
-            StringBuilder sb = new StringBuilder("'").append(last).append("'");
-            for (Visited v = this; v != null; v = v.parent) {
-                sb.insert(0, "'" + v.key + "' -> ");
-            }
-            return sb.toString();
-        }
     }
 }

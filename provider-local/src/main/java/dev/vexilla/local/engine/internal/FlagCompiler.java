@@ -93,7 +93,6 @@ final class FlagCompiler {
             return NO_RULES;
         }
         if (!r.isArray()) {
-            context.lazy(path, "array expected", "Targeting rules are invalid.");
             return new Rule[] {brokenRule(context.lazy(path, "array expected", "Targeting rules are invalid."))};
         }
         Rule[] rules = new Rule[r.size()];

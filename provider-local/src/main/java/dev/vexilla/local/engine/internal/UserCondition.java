@@ -28,7 +28,10 @@ final class UserCondition extends Condition {
     final boolean textOperand;
 
     final @Nullable String text;
-    final @Nullable Double number;
+    /** The number comparison value {@code d}; meaningful only when {@link #hasNumber}. */
+    final double number;
+
+    final boolean hasNumber;
 
     @Nullable
     Set<String> set;
@@ -59,7 +62,8 @@ final class UserCondition extends Condition {
         this.textOperand =
                 comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
         this.text = text;
-        this.number = number;
+        this.number = number == null ? Double.NaN : number;
+        this.hasNumber = number != null;
     }
 
     /** Compares a text user value (text and hashed comparators). */
@@ -191,7 +195,7 @@ final class UserCondition extends Condition {
 
     /** Compares a number user value (number and date comparators). */
     boolean matchNumber(double value) {
-        double d = java.util.Objects.requireNonNull(number);
+        double d = number;
         switch (comparator) {
             case NUMBER_EQUALS:
                 return Double.doubleToLongBits(value) == Double.doubleToLongBits(d);

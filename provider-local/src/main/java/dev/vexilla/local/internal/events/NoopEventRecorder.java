@@ -4,30 +4,29 @@ import dev.vexilla.model.User;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/**
- * An {@link EventRecorder} that sends nothing: used when no events URL is configured or events are turned off.
- *
- * @since 0.1.0
- */
-public final class NoopEventRecorder implements EventRecorder {
-
-    /** The shared instance; it holds no state. */
-    public static final NoopEventRecorder INSTANCE = new NoopEventRecorder();
+/** The recorder that ignores everything; stateless, so one instance serves all providers. */
+final class NoopEventRecorder implements EventRecorder {
+    static final NoopEventRecorder INSTANCE = new NoopEventRecorder();
 
     private NoopEventRecorder() {}
 
     @Override
     public void track(String eventName, User user, @Nullable Double value, Map<String, Object> metaData) {
-        // nothing is sent
+        // events are disabled
     }
 
     @Override
     public void flush() {
-        // nothing is queued
+        // nothing to send
     }
 
     @Override
     public void close() {
-        // nothing to release
+        // nothing to stop
+    }
+
+    @Override
+    public String toString() {
+        return "EventRecorder.noop()";
     }
 }

@@ -1,7 +1,9 @@
 /**
- * The local provider's events pipeline: custom {@code track} events and aggregated evaluation counters, flushed to
- * {@code POST {eventsUrl}/v1/events/batch}. This package holds the interfaces the provider calls and a no-op
- * implementation; the flushing pipeline implements them.
+ * Events pipeline of the local provider: custom events from {@code track} wait in a bounded queue, evaluation
+ * counters are pulled from the provider at flush time, and both are posted as one DevCycle-shaped batch to
+ * {@code POST {eventsUrl}/v1/events/batch} on the provider's scheduler. Entry points: {@link
+ * dev.vexilla.local.internal.events.EventRecorder#create} and {@link
+ * dev.vexilla.local.internal.events.EventRecorder#noop()}.
  *
  * <p><b>Not API:</b> everything in this package is internal to Vexilla and may change without notice.
  */

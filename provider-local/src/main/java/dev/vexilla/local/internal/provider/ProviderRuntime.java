@@ -76,7 +76,7 @@ public final class ProviderRuntime implements AutoCloseable {
         this.holder = new SnapshotHolder(
                 options.flagOverrides() == null ? null : options.overrideBehaviour(),
                 localOnly || sdkKey == null ? SnapshotHolder.OVERRIDES_FLAG_SET_ID : FlagSetIds.of(sdkKey),
-                !options.disableAutomaticEventLogging() && options.eventsUrl() != null,
+                !options.disableAutomaticEventLogging() && EventRecorders.enabled(options, !localOnly),
                 defaultContext == null ? null : ContextMapper.toUser(defaultContext),
                 options.clock(),
                 signals);
@@ -93,7 +93,9 @@ public final class ProviderRuntime implements AutoCloseable {
             this.synchronizer = resources.synchronizer(sdkKey, holder, health);
             this.stream = options.realtimeUpdates() ? resources.stream(sdkKey, synchronizer) : null;
         }
-        this.recorder = Objects.requireNonNull(recorders.apply(holder), "recorder");
+        this.recorder = recorders != null
+                ? Objects.requireNonNull(recorders.apply(holder), "recorder")
+                : EventRecorders.create(options, holder, resources.http(), resources.scheduler());
     }
 
     /**

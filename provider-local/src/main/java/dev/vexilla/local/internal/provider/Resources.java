@@ -74,6 +74,11 @@ final class Resources implements AutoCloseable {
         return b.build();
     }
 
+    @Nullable
+    CloseableHttpClient http() {
+        return http;
+    }
+
     ScheduledExecutorService scheduler() {
         return scheduler;
     }

@@ -30,6 +30,9 @@ final class SnapshotHolder implements EvaluationCountSource {
     /** The flag set id of a provider that serves local overrides only. */
     static final String OVERRIDES_FLAG_SET_ID = "overrides";
 
+    /** Most replaced snapshots kept for their counters until the next drain. */
+    static final int MAX_RETIRED = 64;
+
     private final @Nullable OverrideBehaviour behaviour;
     private final String flagSetId;
     private final boolean counting;
@@ -146,6 +149,9 @@ final class SnapshotHolder implements EvaluationCountSource {
         current = next;
         if (counting && previous.guard() == null) {
             retired.add(previous);
+            while (retired.size() > MAX_RETIRED) {
+                retired.poll(); // nobody drains (a stalled pipeline): keep memory bounded, lose the oldest counts
+            }
         }
     }
 

@@ -1,0 +1,129 @@
+package dev.vexilla.local.internal.events;
+
+import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.ResultReason;
+import dev.vexilla.model.events.RequestEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns drained evaluation counters into DevCycle's aggregated events, one per flag and variation:
+ * <ul>
+ *   <li>a successful evaluation (no error) counts in {@code aggVariableEvaluated} with {@code target} = flag key,
+ *       {@code value} = total count and {@code metaData = {_feature: <flag key>, _variation: <variation id>,
+ *       eval: {<reason>: count, ...}}}; a missing variation id is sent as {@value #NO_VARIATION};</li>
+ *   <li>an error (an error kind is given, or the reason is {@code ERROR}) counts in {@code aggVariableDefaulted}
+ *       per flag key with {@code value} = total count and {@code metaData = {_variation: "DEFAULT", eval:
+ *       {DEFAULT: count}, _errors: {<error kind>: count, ...}}}; an {@code ERROR} reason without a kind counts as
+ *       {@code GENERAL}.</li>
+ * </ul>
+ * Counts below 1 are ignored. Counters of a flag key the events service would refuse (empty, or longer than
+ * {@value BatchingEventRecorder#MAX_NAME_LENGTH} characters) are not sent; {@link #skippedEvaluations()} counts
+ * them. Not thread-safe: used by one flush at a time.
+ */
+final class CounterAggregator implements EvaluationCountSink {
+    /** The {@code _variation} sent for a successful evaluation without a variation id. */
+    static final String NO_VARIATION = "none";
+    /** The metaData key of the per-error-kind counts of a defaulted event. */
+    static final String ERRORS_KEY = "_errors";
+
+    private final Map<VariationKey, Map<String, Long>> evaluated = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> defaulted = new LinkedHashMap<>();
+    private long skipped;
+
+    @Override
+    public void accept(
+            String flagKey, @Nullable String variationId, ResultReason reason, @Nullable ErrorKind error, long count) {
+        if (count < 1 || flagKey == null || reason == null) {
+            return;
+        }
+        if (flagKey.isEmpty() || flagKey.length() > BatchingEventRecorder.MAX_NAME_LENGTH) {
+            skipped += count;
+            return;
+        }
+        if (error != null || reason == ResultReason.ERROR) {
+            String kind = (error != null ? error : ErrorKind.GENERAL).name();
+            defaulted.computeIfAbsent(flagKey, k -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
+        } else {
+            VariationKey key = new VariationKey(flagKey, variationId != null ? variationId : NO_VARIATION);
+            evaluated.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(reason.name(), count, Long::sum);
+        }
+    }
+
+    /**
+     * Returns whether no counter was accepted.
+     *
+     * @return {@code true} when there is nothing to send
+     */
+    boolean isEmpty() {
+        return evaluated.isEmpty() && defaulted.isEmpty();
+    }
+
+    /**
+     * Returns how many evaluations were not turned into events because their flag key is unusable.
+     *
+     * @return the sum of the skipped counts
+     */
+    long skippedEvaluations() {
+        return skipped;
+    }
+
+    /**
+     * Builds the events of the accepted counters.
+     *
+     * @param date the date of every event (the flush time)
+     * @return evaluated events then defaulted events, in the order the counters came
+     */
+    List<RequestEvent> toEvents(Instant date) {
+        List<RequestEvent> events = new ArrayList<>(evaluated.size() + defaulted.size());
+        for (Map.Entry<VariationKey, Map<String, Long>> e : evaluated.entrySet()) {
+            VariationKey key = e.getKey();
+            events.add(
+                    RequestEvent.aggregatedEvaluation(key.flagKey, key.flagKey, key.variationId, e.getValue(), date));
+        }
+        for (Map.Entry<String, Map<String, Long>> e : defaulted.entrySet()) {
+            events.add(defaultedEvent(e.getKey(), e.getValue(), date));
+        }
+        return events;
+    }
+
+    private static RequestEvent defaultedEvent(String flagKey, Map<String, Long> errors, Instant date) {
+        long total = 0;
+        for (long c : errors.values()) {
+            total += c;
+        }
+        RequestEvent plain = RequestEvent.aggregatedDefault(flagKey, total, date);
+        Map<String, Object> meta = new LinkedHashMap<>(plain.metaData());
+        meta.put(ERRORS_KEY, new LinkedHashMap<>(errors));
+        return new RequestEvent(plain.type(), null, null, flagKey, date, null, plain.value(), meta, null);
+    }
+
+    private static final class VariationKey {
+        final String flagKey;
+        final String variationId;
+
+        VariationKey(String flagKey, String variationId) {
+            this.flagKey = flagKey;
+            this.variationId = variationId;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            if (!(o instanceof VariationKey)) {
+                return false;
+            }
+            VariationKey that = (VariationKey) o;
+            return flagKey.equals(that.flagKey) && variationId.equals(that.variationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(flagKey, variationId);
+        }
+    }
+}
