@@ -106,21 +106,27 @@ final class ApiHandler extends Handler.Abstract {
         try {
             endpoint.route().handle(request, response, counted);
         } catch (HttpError e) {
-            fail(response, counted, e.status(), e.getMessage());
+            fail(response, counted, e);
         } catch (Exception e) {
             LOG.error("Route {} {} failed", method, endpoint.template(), e);
-            fail(response, counted, 500, "Internal server error");
+            fail(response, counted, new HttpError(500, "Internal server error"));
         }
         return true;
     }
 
-    private static void fail(Response response, Callback callback, int status, String message) {
+    private static void fail(Response response, Callback callback, HttpError error) {
         if (response.isCommitted()) {
-            callback.failed(new IllegalStateException("response already committed; status " + status));
+            callback.failed(new IllegalStateException("response already committed; status " + error.status()));
             return;
         }
         response.getHeaders().remove(HttpHeader.CONTENT_LENGTH);
-        HttpExchanges.writeError(response, callback, status, message);
+        response.getHeaders().remove(HttpHeader.ETAG);
+        byte[] body = error.body();
+        if (body != null) {
+            HttpExchanges.writeJson(response, callback, error.status(), body);
+        } else {
+            HttpExchanges.writeError(response, callback, error.status(), error.getMessage());
+        }
     }
 
     private Callback counting(String template, Response response, Callback callback) {

@@ -104,6 +104,12 @@ final class CommandLineOptions {
                     "cap on concurrent change streams (default 1000); more get 503",
                     (b, v) -> b.maxStreams(parseInt(v))),
             new Option(
+                    "--rate-limit",
+                    "VEXILLA_RATE_LIMIT",
+                    "N",
+                    "evaluation requests per second per config (default 0: no limit); more get 429",
+                    (b, v) -> b.rateLimit(parseInt(v))),
+            new Option(
                     "--heartbeat",
                     "VEXILLA_HEARTBEAT",
                     "DURATION",

@@ -4,10 +4,19 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.local.engine.ConfigParseException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in {@link ConfigValidator}s.
@@ -15,7 +24,9 @@ import java.util.Map;
  * @since 0.1.0
  */
 public final class ConfigValidators {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigValidators.class);
     private static final ConfigValidator<JsonNode> JSON_SHAPE = ConfigValidators::checkShape;
+    private static final ConfigValidator<CompiledConfig> ENGINE = ConfigValidators::compile;
 
     private ConfigValidators() {}
 
@@ -29,6 +40,66 @@ public final class ConfigValidators {
      */
     public static ConfigValidator<JsonNode> jsonShape() {
         return JSON_SHAPE;
+    }
+
+    /**
+     * Returns the validator the server runs with: the evaluation engine's compiler
+     * ({@link CompiledConfig#parse(String)}). A file that is not UTF-8 JSON or whose top-level structure is wrong is
+     * rejected with the JSON path of the problem; a problem inside one flag or segment (an unknown comparator, a
+     * prerequisite cycle, percentages that do not add up to 100, ...) does not reject the file: that flag evaluates
+     * to {@code PARSE_ERROR}, as in ConfigCat's SDKs, and one WARN line per broken flag names it and its JSON path.
+     *
+     * @return the engine validator, thread-safe
+     */
+    public static ConfigValidator<CompiledConfig> engine() {
+        return ENGINE;
+    }
+
+    private static CompiledConfig compile(String configName, byte[] json) throws InvalidConfigException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidConfigException("$", "the file is not valid UTF-8", e);
+        }
+        CompiledConfig config;
+        try {
+            config = CompiledConfig.parse(text);
+        } catch (ConfigParseException e) {
+            String reason = e.getMessage() == null ? "invalid config" : e.getMessage();
+            if (!e.path().isEmpty() && reason.startsWith(e.path() + ": ")) {
+                reason = reason.substring(e.path().length() + 2);
+            }
+            throw new InvalidConfigException(dollarPath(e.path()), reason, e);
+        }
+        config.problems()
+                .forEach((flag, problem) -> LOG.warn(
+                        "Config '{}': flag '{}' is broken and evaluates to PARSE_ERROR: {}",
+                        configName,
+                        flag,
+                        problem));
+        return config;
+    }
+
+    /**
+     * Turns the engine's path ({@code f.flag.r[0]}, empty for the document) into the server's ({@code $.f.flag.r[0]}).
+     *
+     * @param enginePath the path as the engine reports it
+     * @return the path starting with {@code $}
+     */
+    static String dollarPath(String enginePath) {
+        if (enginePath.isEmpty() || enginePath.equals("$")) {
+            return "$";
+        }
+        if (enginePath.startsWith("$")) {
+            return enginePath;
+        }
+        return enginePath.startsWith("[") ? "$" + enginePath : "$." + enginePath;
     }
 
     private static JsonNode checkShape(String configName, byte[] json) throws InvalidConfigException {
@@ -61,7 +132,9 @@ public final class ConfigValidators {
         ObjectMapper mapper = ServerJson.mapper();
         try (JsonParser parser = mapper.createParser(json)) {
             try {
-                JsonNode root = mapper.readTree(parser);
+                JsonNode root = mapper.reader()
+                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(parser);
                 if (root == null || root.isMissingNode()) {
                     throw new InvalidConfigException("$", "the file is empty");
                 }

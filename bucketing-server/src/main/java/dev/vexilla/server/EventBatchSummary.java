@@ -1,12 +1,16 @@
 package dev.vexilla.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.events.EventsBatch;
+import dev.vexilla.model.events.RequestEvent;
+import dev.vexilla.model.events.UserEvents;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aggregate of one accepted {@code POST /v1/events/batch} body ({@code {batch:[{user, events:[…]}]}}):
@@ -37,51 +41,39 @@ record EventBatchSummary(
     private static final int MAX_NAME_LENGTH = 256;
 
     /**
-     * Validates and aggregates a batch body.
+     * Validates and aggregates a batch read with shared-model's {@link EventsBatch} DTO.
      *
-     * @param root the parsed body
+     * @param batch the parsed body
      * @return the summary
-     * @throws HttpError 400 naming the JSON path of the first shape error
+     * @throws HttpError 400 naming the JSON path of the first semantic error (empty user id, missing target, ...)
      */
-    static EventBatchSummary of(JsonNode root) {
-        JsonNode batch = root.get("batch");
-        if (!root.isObject() || batch == null || !batch.isArray()) {
-            throw new HttpError(400, "$.batch must be an array of {user, events}");
-        }
+    static EventBatchSummary of(EventsBatch batch) {
         Set<String> users = new HashSet<>();
         Map<String, Map<String, Long>> evaluations = new TreeMap<>();
         Map<String, Long> defaulted = new TreeMap<>();
         Map<String, Long> custom = new TreeMap<>();
         Map<String, Long> other = new TreeMap<>();
         int events = 0;
-        for (int i = 0; i < batch.size(); i++) {
+        List<UserEvents> entries = batch.batch();
+        for (int i = 0; i < entries.size(); i++) {
             String at = "$.batch[" + i + "]";
-            JsonNode item = batch.get(i);
-            JsonNode user = item.get("user");
-            if (!item.isObject() || user == null || !user.isObject()) {
-                throw new HttpError(400, at + ".user must be an object");
-            }
-            users.add(requireText(user, "user_id", at + ".user"));
-            JsonNode list = item.get("events");
-            if (list == null || !list.isArray()) {
-                throw new HttpError(400, at + ".events must be an array");
-            }
+            UserEvents entry = entries.get(i);
+            users.add(requireText(entry.user().userId(), at + ".user.user_id"));
+            List<RequestEvent> list = entry.events();
             for (int j = 0; j < list.size(); j++) {
                 String eventAt = at + ".events[" + j + "]";
-                JsonNode event = list.get(j);
-                if (!event.isObject()) {
-                    throw new HttpError(400, eventAt + " must be an object");
-                }
-                String type = requireText(event, "type", eventAt);
-                long count = type.startsWith("agg") ? count(event, eventAt) : 1;
+                RequestEvent event = list.get(j);
+                String type = requireText(event.type(), eventAt + ".type");
+                long count = type.startsWith("agg") ? count(event.value(), eventAt) : 1;
                 switch (type) {
-                    case "variableEvaluated", "aggVariableEvaluated" ->
+                    case RequestEvent.VARIABLE_EVALUATED, RequestEvent.AGG_VARIABLE_EVALUATED ->
                         evaluations
-                                .computeIfAbsent(requireText(event, "target", eventAt), k -> new TreeMap<>())
+                                .computeIfAbsent(requireText(event.target(), eventAt + ".target"), k -> new TreeMap<>())
                                 .merge(variation(event), count, Long::sum);
-                    case "variableDefaulted", "aggVariableDefaulted" ->
-                        defaulted.merge(requireText(event, "target", eventAt), count, Long::sum);
-                    case "customEvent" -> custom.merge(requireText(event, "customType", eventAt), 1L, Long::sum);
+                    case RequestEvent.VARIABLE_DEFAULTED, RequestEvent.AGG_VARIABLE_DEFAULTED ->
+                        defaulted.merge(requireText(event.target(), eventAt + ".target"), count, Long::sum);
+                    case RequestEvent.CUSTOM_EVENT ->
+                        custom.merge(requireText(event.customType(), eventAt + ".customType"), 1L, Long::sum);
                     default -> other.merge(type, 1L, Long::sum);
                 }
                 events++;
@@ -110,39 +102,30 @@ record EventBatchSummary(
         return line.toString();
     }
 
-    private static String requireText(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new HttpError(400, at + "." + field + " must be a non-empty string");
+    private static String requireText(@Nullable String value, String at) {
+        if (value == null || value.isEmpty()) {
+            throw new HttpError(400, at + " must be a non-empty string");
         }
-        String text = value.asText();
-        if (text.length() > MAX_NAME_LENGTH) {
-            throw new HttpError(400, at + "." + field + " must be at most " + MAX_NAME_LENGTH + " characters");
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw new HttpError(400, at + " must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        return text;
+        return value;
     }
 
-    private static long count(JsonNode event, String at) {
-        JsonNode value = event.get("value");
-        if (value == null || value.isNull()) {
+    private static long count(@Nullable Double value, String at) {
+        if (value == null) {
             return 1;
         }
-        if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > Integer.MAX_VALUE) {
+        if (value.isNaN() || value < 0 || value > Integer.MAX_VALUE) {
             throw new HttpError(400, at + ".value must be a count between 0 and " + Integer.MAX_VALUE);
         }
-        return value.asLong();
+        return value.longValue();
     }
 
-    private static String variation(JsonNode event) {
-        JsonNode meta = event.get("metaData");
-        if (meta != null && meta.isObject()) {
-            JsonNode variation = meta.get("_variation");
-            if (variation != null
-                    && variation.isTextual()
-                    && !variation.asText().isEmpty()) {
-                String text = variation.asText();
-                return text.length() > MAX_NAME_LENGTH ? text.substring(0, MAX_NAME_LENGTH) : text;
-            }
+    private static String variation(RequestEvent event) {
+        Object variation = event.metaData().get("_variation");
+        if (variation instanceof String text && !text.isEmpty()) {
+            return text.length() > MAX_NAME_LENGTH ? text.substring(0, MAX_NAME_LENGTH) : text;
         }
         return "unknown";
     }

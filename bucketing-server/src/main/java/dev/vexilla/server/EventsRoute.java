@@ -1,8 +1,10 @@
 package dev.vexilla.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.model.WirePayloadException;
+import dev.vexilla.model.events.EventsBatch;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
@@ -15,13 +17,15 @@ import org.eclipse.jetty.util.Callback;
  * ({@link EventBatchSummary}) and appends one line per batch to the {@link EventSink}.
  *
  * <p>Checks, in order: SDK key in {@code Authorization} (401), JSON content type (415), body size (413, the body is
- * not read past the limit), well-formed JSON (400), batch shape (400 with the JSON path). Success is 201
+ * not read past the limit), well-formed JSON of shared-model's {@link EventsBatch} shape (400 with the JSON path and, for syntax errors, the
+ * position), then the semantic checks of {@link EventBatchSummary} (400 with the JSON path). Success is 201
  * {@code {"message":"Successfully received N events."}}. Failure policy: if the sink cannot store the line the
  * answer is 503 and the counters are not bumped, so a client retry does not double count.
  */
 final class EventsRoute implements Route {
     static final String PATH = "/v1/events/batch";
 
+    private final ObjectMapper mapper;
     private final ConfigStore<?> store;
     private final EventSink sink;
     private final int maxBodyBytes;
@@ -39,6 +43,7 @@ final class EventsRoute implements Route {
      * @param metrics where event counters go
      */
     EventsRoute(ConfigStore<?> store, EventSink sink, int maxBodyBytes, Clock clock, MetricsRegistry metrics) {
+        this.mapper = ServerJson.requestMapper(maxBodyBytes);
         this.store = Objects.requireNonNull(store, "store");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.maxBodyBytes = maxBodyBytes;
@@ -56,36 +61,35 @@ final class EventsRoute implements Route {
         byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
         EventBatchSummary summary;
         try {
-            JsonNode root = ServerJson.mapper().readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new HttpError(400, "Request body is empty");
-            }
-            summary = EventBatchSummary.of(root);
+            summary = EventBatchSummary.of(ObjectMappers.read(mapper, body, EventsBatch.class));
         } catch (HttpError e) {
             batches.inc("rejected");
             throw e;
-        } catch (JsonProcessingException e) {
+        } catch (WirePayloadException e) {
             batches.inc("rejected");
-            throw new HttpError(
-                    400,
-                    e.getLocation() == null
-                            ? "Malformed JSON: " + e.getOriginalMessage()
-                            : "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            batches.inc("rejected");
-            throw new HttpError(400, "Request body could not be read");
+            throw new HttpError(400, "Invalid request body at " + e.path() + ": " + e.problem());
         }
+        accept(config.name(), summary);
+        ObjectNode answer = ServerJson.mapper().createObjectNode();
+        answer.put("message", "Successfully received " + summary.events() + " events.");
+        HttpExchanges.writeJson(response, callback, 201, answer);
+    }
+
+    /**
+     * Stores an accepted summary in the sink and counts it; also used by {@code POST /v1/track}.
+     *
+     * @param configName the config the SDK key reads
+     * @param summary the validated summary
+     * @throws HttpError 503 when the sink cannot store it (nothing is counted then)
+     */
+    void accept(String configName, EventBatchSummary summary) {
         try {
-            sink.append(summary.toJsonLine(config.name(), clock.instant()));
+            sink.append(summary.toJsonLine(configName, clock.instant()));
         } catch (IOException e) {
             batches.inc("sink_failed");
             throw new HttpError(503, "Events could not be stored; retry later");
         }
-        count(config.name(), summary);
-        ObjectNode answer = ServerJson.mapper().createObjectNode();
-        answer.put("message", "Successfully received " + summary.events() + " events.");
-        HttpExchanges.writeJson(response, callback, 201, answer);
+        count(configName, summary);
     }
 
     private void count(String configName, EventBatchSummary summary) {

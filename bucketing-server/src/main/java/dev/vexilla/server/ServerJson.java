@@ -1,38 +1,41 @@
 package dev.vexilla.server;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vexilla.model.JsonReadLimits;
+import dev.vexilla.model.ObjectMappers;
 
 /**
- * The server's one {@link ObjectMapper} for untrusted JSON: bounded document size, nesting depth and string
- * lengths, unknown properties ignored, no default typing. To be replaced by the shared-model {@code ObjectMappers}
- * once that lands.
+ * The server's {@link ObjectMapper}s for untrusted JSON, all built by shared-model's {@link ObjectMappers} (bounded
+ * document size, nesting depth and string lengths, unknown properties ignored, trailing tokens rejected, no default
+ * typing): one for config files and server-built documents ({@link #mapper()}), and one per server for request
+ * bodies, bounded by the server's body limit ({@link #requestMapper(int)}).
  */
 final class ServerJson {
-    /** Largest JSON document the mapper reads: config files may be larger than request bodies. */
+    /** Largest JSON document the config mapper reads: config files may be larger than request bodies. */
     static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                            .maxNestingDepth(64)
-                            .maxStringLength(1024 * 1024)
-                            .maxNumberLength(64)
-                            .maxNameLength(4096)
-                            .build())
-                    .build())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = ObjectMappers.create(
+            JsonReadLimits.builder().maxDocumentLength(MAX_DOCUMENT_BYTES).build());
 
     private ServerJson() {}
 
     /**
-     * Returns the shared mapper.
+     * Returns the mapper for config files and for documents the server builds itself.
      *
      * @return the mapper, thread-safe
      */
     static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Creates the mapper for request bodies: documents longer than the body limit are refused while parsing.
+     *
+     * @param maxBodyBytes the server's body limit (at least 1 KiB, as {@link ServerOptions} guarantees)
+     * @return a new mapper, thread-safe
+     */
+    static ObjectMapper requestMapper(int maxBodyBytes) {
+        return ObjectMappers.create(
+                JsonReadLimits.builder().maxDocumentLength(maxBodyBytes).build());
     }
 }

@@ -54,6 +54,8 @@ public final class ServerOptions {
     public static final int MIN_MAX_HEADER_BYTES = 1024;
     /** Default cap on concurrent change streams. */
     public static final int DEFAULT_MAX_STREAMS = 1000;
+    /** Default evaluation rate limit per config: 0, no limit. */
+    public static final int DEFAULT_RATE_LIMIT = 0;
     /** Default interval between heartbeat comments on change streams. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
     /** Default interval of the periodic config-directory rescan (the fallback behind file watching). */
@@ -74,6 +76,7 @@ public final class ServerOptions {
     private final int maxBodyBytes;
     private final int maxHeaderBytes;
     private final int maxStreams;
+    private final int rateLimit;
     private final Duration heartbeatInterval;
     private final Duration rescanInterval;
 
@@ -93,6 +96,7 @@ public final class ServerOptions {
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxHeaderBytes = b.maxHeaderBytes;
         this.maxStreams = b.maxStreams;
+        this.rateLimit = b.rateLimit;
         this.heartbeatInterval = b.heartbeatInterval;
         this.rescanInterval = b.rescanInterval;
     }
@@ -245,6 +249,15 @@ public final class ServerOptions {
     }
 
     /**
+     * Returns the evaluation rate limit.
+     *
+     * @return evaluation requests per second per config; 0 when there is no limit
+     */
+    public int rateLimit() {
+        return rateLimit;
+    }
+
+    /**
      * Returns the interval between heartbeat comments on change streams.
      *
      * @return the interval between heartbeat comments on change streams
@@ -287,6 +300,7 @@ public final class ServerOptions {
                 maxBodyBytes,
                 maxHeaderBytes,
                 maxStreams,
+                rateLimit,
                 heartbeatInterval,
                 rescanInterval);
     }
@@ -298,7 +312,8 @@ public final class ServerOptions {
                 + ", edgeDbKeyPrefix=" + edgeDbKeyPrefix + ", edgeDbTtl=" + edgeDbTtl + ", edgeDbTimeout="
                 + edgeDbTimeout + ", edgeDbMaxEntries=" + edgeDbMaxEntries + ", eventsSink=" + eventsSink
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", maxStreams="
-                + maxStreams + ", heartbeatInterval=" + heartbeatInterval + ", rescanInterval=" + rescanInterval
+                + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
+                + ", rescanInterval=" + rescanInterval
                 + "}";
     }
 
@@ -323,6 +338,7 @@ public final class ServerOptions {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private int maxStreams = DEFAULT_MAX_STREAMS;
+        private int rateLimit = DEFAULT_RATE_LIMIT;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private Duration rescanInterval = DEFAULT_RESCAN_INTERVAL;
 
@@ -495,6 +511,19 @@ public final class ServerOptions {
         public Builder maxStreams(int maxStreams) {
             require(maxStreams >= 1, "maxStreams must be >= 1, was %s", maxStreams);
             this.maxStreams = maxStreams;
+            return this;
+        }
+
+        /**
+         * Sets the evaluation rate limit per config (default {@value #DEFAULT_RATE_LIMIT}, none): requests per second
+         * to the Bucketing API and OFREP routes, with bursts up to one second's worth; more get 429.
+         *
+         * @param perSecond at least 0; 0 turns the limit off
+         * @return this builder
+         */
+        public Builder rateLimit(int perSecond) {
+            require(perSecond >= 0, "rateLimit must be >= 0, was %s", perSecond);
+            this.rateLimit = perSecond;
             return this;
         }
 

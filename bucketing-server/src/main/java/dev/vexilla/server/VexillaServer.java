@@ -1,6 +1,8 @@
 package dev.vexilla.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.local.engine.CompiledConfig;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), change streams
- * (SSE), event ingestion, health and metrics, on Jetty 12.
+ * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), evaluates flags
+ * with the engine of {@code provider-local} for remote clients (Bucketing API v1: {@code POST /v1/variables/{key}},
+ * {@code /v1/variables}, {@code /v1/features}, {@code /v1/track}, with EdgeDB; OFREP v0.3:
+ * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes health and
+ * metrics, on Jetty 12.
  *
  * <pre>{@code
  * try (VexillaServer server = VexillaServer.start(ServerOptions.builder().port(0).build())) {
@@ -49,7 +54,7 @@ public final class VexillaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ConfigStore<?> configStore;
+    private final ConfigStore<CompiledConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final StreamHub streams;
     private final EventSink eventSink;
@@ -60,14 +65,14 @@ public final class VexillaServer implements AutoCloseable {
     private final int port;
     private volatile boolean closed;
 
-    private <C> VexillaServer(
+    private VexillaServer(
             ServerOptions options,
-            ConfigValidator<C> validator,
+            ConfigValidator<CompiledConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler)
             throws Exception {
         this.metrics = new MetricsRegistry();
-        ConfigStore<C> store = openStore(options, validator, clock, metrics);
+        ConfigStore<CompiledConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
@@ -93,7 +98,7 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server with the built-in config validation ({@link ConfigValidators#jsonShape()}).
+     * Starts a server that compiles configs with the evaluation engine ({@link ConfigValidators#engine()}).
      *
      * @param options the options
      * @return the running server
@@ -101,7 +106,7 @@ public final class VexillaServer implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound
      */
     public static VexillaServer start(ServerOptions options) {
-        return start(options, ConfigValidators.jsonShape(), Clock.systemUTC(), null);
+        return start(options, ConfigValidators.engine(), Clock.systemUTC(), null);
     }
 
     /**
@@ -111,12 +116,11 @@ public final class VexillaServer implements AutoCloseable {
      * @param validator validates and compiles config files
      * @param clock the clock
      * @param scheduler runs heartbeats and rescans, or null for an own daemon scheduler
-     * @param <C> the compiled config form
      * @return the running server
      */
-    static <C> VexillaServer start(
+    static VexillaServer start(
             ServerOptions options,
-            ConfigValidator<C> validator,
+            ConfigValidator<CompiledConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler) {
         Objects.requireNonNull(options, "options");
@@ -188,7 +192,7 @@ public final class VexillaServer implements AutoCloseable {
                 && (!ownsScheduler || scheduler.isTerminated());
     }
 
-    ConfigStore<?> configStore() {
+    ConfigStore<CompiledConfig> configStore() {
         return configStore;
     }
 
@@ -223,16 +227,27 @@ public final class VexillaServer implements AutoCloseable {
         return new ConfigWatcher(directories, store::rescan, scheduler, options.rescanInterval());
     }
 
-    private ApiHandler routes(ConfigStore<?> store, ServerOptions options, Clock clock) {
-        return new ApiHandler(metrics)
+    private ApiHandler routes(ConfigStore<CompiledConfig> store, ServerOptions options, Clock clock) {
+        ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
+        EventsRoute events = new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics);
+        FlagEvaluations evaluations = new FlagEvaluations(metrics);
+        EvaluationRateLimit rateLimit = new EvaluationRateLimit(options.rateLimit(), clock);
+        BucketingRoutes bucketing = new BucketingRoutes(
+                store,
+                evaluations,
+                new BucketingUsers(requestMapper, edgeDb),
+                events,
+                rateLimit,
+                requestMapper,
+                options.maxBodyBytes());
+        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, options.maxBodyBytes());
+        ApiHandler api = new ApiHandler(metrics)
                 .route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
                 .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
-                .route(
-                        "POST",
-                        EventsRoute.PATH,
-                        new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics))
+                .route("POST", EventsRoute.PATH, events)
                 .route("GET", "/healthz", this::health)
                 .route("GET", "/metrics", this::metricsText);
+        return ofrep.register(bucketing.register(api));
     }
 
     private void stream(ConfigStore<?> store, Request request, Response response, Callback callback) {

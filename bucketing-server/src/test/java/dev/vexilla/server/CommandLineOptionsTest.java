@@ -30,6 +30,7 @@ final class CommandLineOptionsTest {
                         "VEXILLA_CONFIG_DIR", "/srv/configs",
                         "VEXILLA_EDGEDB_URL", "redis://localhost:6379",
                         "VEXILLA_MAX_STREAMS", "12",
+                        "VEXILLA_RATE_LIMIT", "500",
                         "VEXILLA_RESCAN", "PT1M"));
 
         assertThat(options.port()).isEqualTo(7000);
@@ -37,6 +38,7 @@ final class CommandLineOptionsTest {
         assertThat(options.keysFile()).hasValue(Path.of("/srv/configs/sdk-keys.txt"));
         assertThat(options.edgeDbUrl()).isEqualTo("redis://localhost:6379");
         assertThat(options.maxStreams()).isEqualTo(12);
+        assertThat(options.rateLimit()).isEqualTo(500);
         assertThat(options.rescanInterval()).isEqualTo(Duration.ofMinutes(1));
     }
 
@@ -95,6 +97,8 @@ final class CommandLineOptionsTest {
             "VEXILLA_MAX_HEADER",
             "--max-streams",
             "VEXILLA_MAX_STREAMS",
+            "--rate-limit N",
+            "VEXILLA_RATE_LIMIT",
             "--heartbeat",
             "VEXILLA_HEARTBEAT",
             "--rescan",

@@ -70,4 +70,55 @@ final class ConfigValidatorsTest {
                         .compile("c", ("{\"f\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes()))
                 .isInstanceOf(InvalidConfigException.class);
     }
+
+    private static InvalidConfigException rejectByEngine(byte[] json) {
+        try {
+            ConfigValidators.engine().compile("c", json);
+        } catch (InvalidConfigException e) {
+            return e;
+        }
+        throw new AssertionError("accepted by the engine");
+    }
+
+    @Test
+    void engine_compilesAConfigReadyToEvaluate() throws Exception {
+        dev.vexilla.local.engine.CompiledConfig config =
+                ConfigValidators.engine().compile("c", TestServers.MINIMAL_CONFIG.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(config.keys()).containsExactly("flag");
+        assertThat(config.evaluate("flag", null).value()).isEqualTo(true);
+        assertThat(config.evaluate("flag", null).variationId()).isEqualTo("v1");
+    }
+
+    @Test
+    void engine_rejectsBrokenDocumentsWithADollarJsonPath() {
+        InvalidConfigException notJson = rejectByEngine("{\"f\":".getBytes(StandardCharsets.UTF_8));
+        assertThat(notJson.jsonPath()).startsWith("$");
+
+        InvalidConfigException wrongType = rejectByEngine("{\"f\":[]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongType.jsonPath()).isEqualTo("$.f");
+        assertThat(wrongType.reason()).doesNotStartWith("f:");
+
+        InvalidConfigException notUtf8 = rejectByEngine(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+        assertThat(notUtf8.reason()).contains("UTF-8");
+    }
+
+    @Test
+    void engine_keepsAConfigWithOneBrokenFlag_thatFlagFailsAlone() throws Exception {
+        dev.vexilla.local.engine.CompiledConfig config = ConfigValidators.engine()
+                .compile("shop", EvaluationFixtures.shopConfig().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(config.evaluate(EvaluationFixtures.BROKEN_FLAG, dev.vexilla.model.User.of("u"))
+                        .errorKind())
+                .isEqualTo(dev.vexilla.model.ErrorKind.PARSE_ERROR);
+        assertThat(config.evaluate("checkoutEnabled", null).value()).isEqualTo(true);
+    }
+
+    @Test
+    void dollarPath_prefixesEnginePaths() {
+        assertThat(ConfigValidators.dollarPath("")).isEqualTo("$");
+        assertThat(ConfigValidators.dollarPath("f.a.r[0]")).isEqualTo("$.f.a.r[0]");
+        assertThat(ConfigValidators.dollarPath("[2]")).isEqualTo("$[2]");
+        assertThat(ConfigValidators.dollarPath("$.p")).isEqualTo("$.p");
+    }
 }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.model.WirePayloadException;
+import dev.vexilla.model.events.EventsBatch;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class EventBatchSummaryTest {
     private static EventBatchSummary summarize(String json) throws Exception {
-        return EventBatchSummary.of(ServerJson.mapper().readTree(json));
+        return EventBatchSummary.of(ObjectMappers.read(ServerJson.mapper(), json, EventsBatch.class));
     }
 
     @Test
@@ -39,14 +42,34 @@ final class EventBatchSummaryTest {
     }
 
     @Test
-    void shapeErrors_nameTheJsonPath() {
-        assertThatThrownBy(() -> summarize("{}")).hasMessageContaining("$.batch must be an array");
+    void missingBatchOrEvents_areEmpty() throws Exception {
+        assertThat(summarize("{}").events()).isZero();
+        assertThat(summarize("{\"batch\":[{\"user\":{\"user_id\":\"u\"}}]}").users())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void wireShapeErrors_nameTheJsonPath() {
         assertThatThrownBy(() -> summarize("{\"batch\":[{\"events\":[]}]}"))
-                .hasMessage("$.batch[0].user must be an object");
+                .isInstanceOf(WirePayloadException.class)
+                .hasMessageStartingWith("$.batch[0]");
+        assertThatThrownBy(() -> summarize("{\"batch\":{}}"))
+                .isInstanceOf(WirePayloadException.class)
+                .hasMessageStartingWith("$.batch");
+        assertThatThrownBy(() -> summarize("{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":{}}]}]}"))
+                .isInstanceOf(WirePayloadException.class)
+                .hasMessageStartingWith("$.batch[0].events[0].type");
+    }
+
+    @Test
+    void semanticErrors_nameTheJsonPath() {
         assertThatThrownBy(() -> summarize("{\"batch\":[{\"user\":{},\"events\":[]}]}"))
                 .hasMessage("$.batch[0].user.user_id must be a non-empty string");
-        assertThatThrownBy(() -> summarize("{\"batch\":[{\"user\":{\"user_id\":\"u\"}}]}"))
-                .hasMessage("$.batch[0].events must be an array");
+        assertThatThrownBy(() -> summarize("{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"\"}]}]}"))
+                .hasMessage("$.batch[0].events[0].type must be a non-empty string");
+        assertThatThrownBy(() -> summarize(
+                        "{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"variableEvaluated\"}]}]}"))
+                .hasMessage("$.batch[0].events[0].target must be a non-empty string");
         assertThatThrownBy(() -> summarize(
                         "{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"aggVariableEvaluated\","
                                 + "\"target\":\"f\",\"value\":-1}]}]}"))

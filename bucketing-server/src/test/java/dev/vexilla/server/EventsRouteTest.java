@@ -127,16 +127,20 @@ final class EventsRouteTest {
     }
 
     @Test
-    void malformedJson_gives400WithPosition() throws Exception {
-        HttpResponse<String> response = post("{\"batch\":[{\"user\":");
+    void malformedJson_gives400WithPathOrPosition() throws Exception {
+        HttpResponse<String> truncated = post("{\"batch\":[{\"user\":");
+        HttpResponse<String> broken = post("{\"batch\":[}");
 
-        assertThat(statusOf(response)).isEqualTo(400);
-        assertThat(response.body()).contains("line 1");
+        assertThat(statusOf(truncated)).isEqualTo(400);
+        assertThat(truncated.body()).contains("$.batch[0].user").contains("truncated");
+        assertThat(statusOf(broken)).isEqualTo(400);
+        assertThat(broken.body()).contains("line 1");
     }
 
     @Test
     void wrongShape_gives400NamingTheJsonPath() throws Exception {
-        HttpResponse<String> response = post("{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":1}]}]}");
+        HttpResponse<String> response =
+                post("{\"batch\":[{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":[1]}]}]}");
 
         assertThat(statusOf(response)).isEqualTo(400);
         assertThat(ServerJson.mapper().readTree(response.body()).get("message").asText())

@@ -50,7 +50,7 @@ final class TestServers {
     }
 
     static VexillaServer start(ServerOptions options) {
-        return VexillaServer.start(options, ConfigValidators.jsonShape(), Clock.systemUTC(), null);
+        return VexillaServer.start(options, ConfigValidators.engine(), Clock.systemUTC(), null);
     }
 
     static HttpRequest.Builder request(VexillaServer server, String path) {

@@ -247,11 +247,12 @@ final class SseClientTest {
         server.enqueue(stream);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
         try {
+            // Heartbeats twenty times as often as the read timeout: a margin a busy machine's pauses do not eat.
             heartbeat.scheduleAtFixedRate(() -> stream.send(": heartbeat\n"), 0, 50, TimeUnit.MILLISECONDS);
-            start(server.baseUri(), options(server.baseUri()).readTimeout(Duration.ofMillis(300)));
+            start(server.baseUri(), options(server.baseUri()).readTimeout(Duration.ofSeconds(1)));
 
-            // 20 heartbeats take about 1 s, more than three read timeouts.
-            await().atMost(Duration.ofSeconds(10)).until(() -> listener.comments.size() >= 20);
+            // 70 heartbeats take about 3.5 s, more than three read timeouts.
+            await().atMost(Duration.ofSeconds(20)).until(() -> listener.comments.size() >= 70);
         } finally {
             heartbeat.shutdownNow();
         }

@@ -13,16 +13,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures what one logger writes, for assertions. SLF4J hands out substitute loggers while another test thread
- * is still initialising it, so attaching waits (bounded) for the real Logback logger.
+ * is still initialising it, so attaching waits (bounded) for the real Logback logger. While attached, the logger
+ * passes DEBUG and up whatever {@code logback-test.xml} says (tests there run quiet); {@link #close()} restores it.
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
+    private final Level previousLevel;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
+        this.previousLevel = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
+        logger.setLevel(Level.DEBUG);
     }
 
     /** Starts capturing the logger of a class. */
@@ -57,5 +61,6 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setLevel(previousLevel);
     }
 }

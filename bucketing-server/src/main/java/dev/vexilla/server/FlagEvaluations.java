@@ -1,0 +1,115 @@
+package dev.vexilla.server;
+
+import dev.openfeature.sdk.ImmutableMetadata;
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.FlagMetadata;
+import dev.vexilla.model.UserAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates flags of a served config for the evaluation routes, and counts every evaluation in
+ * {@code vexilla_evaluations_total{config,flag,reason}}.
+ *
+ * <p>Each served config version gets one {@link FlagMetadata}: {@code version} is the served ETag (the same tag the
+ * CDN route sends, so a {@code LocalProvider} reading that route reports the same version), {@code flagSetId} the
+ * config name (never a key) and {@code fetchTime} the moment the server accepted that version. A client can thus
+ * rebuild exactly the result a local evaluation of the same bytes would give.
+ *
+ * <p>Unknown flag keys are counted under the flag label {@value #UNKNOWN_FLAG_LABEL}, so a client cannot grow the
+ * metrics with made-up keys. Thread-safe and lock-free on the evaluation path.
+ */
+final class FlagEvaluations {
+    /** The flag label of evaluations of keys the config does not have. */
+    static final String UNKNOWN_FLAG_LABEL = "(unknown)";
+
+    private record Versioned(ServedConfig<CompiledConfig> served, FlagMetadata metadata) {}
+
+    private final Map<String, Versioned> metadata = new ConcurrentHashMap<>();
+    private final MetricsRegistry.Counter evaluations;
+
+    /**
+     * Creates the evaluator.
+     *
+     * @param metrics where evaluation counts go
+     */
+    FlagEvaluations(MetricsRegistry metrics) {
+        this.evaluations = metrics.counter(
+                "vexilla_evaluations_total",
+                "Flag evaluations by config, flag and reason.",
+                "config",
+                "flag",
+                "reason");
+    }
+
+    /**
+     * Evaluates one flag.
+     *
+     * @param config the served config
+     * @param key the flag key
+     * @param user the user
+     * @return the result, never null; {@code FLAG_NOT_FOUND} for an unknown key
+     */
+    EvaluationResult evaluate(ServedConfig<CompiledConfig> config, String key, @Nullable UserAttributes user) {
+        EvaluationResult result = config.compiled().evaluate(key, user);
+        count(config, key, result);
+        return result;
+    }
+
+    /**
+     * Evaluates every flag of a config, in key order.
+     *
+     * @param config the served config
+     * @param user the user
+     * @param sink receives each key and result on this thread
+     */
+    void evaluateAll(
+            ServedConfig<CompiledConfig> config,
+            @Nullable UserAttributes user,
+            BiConsumer<String, EvaluationResult> sink) {
+        config.compiled().evaluateAll(user, (key, result) -> {
+            count(config, key, result);
+            sink.accept(key, result);
+        });
+    }
+
+    /**
+     * Returns the OpenFeature metadata for a result of a config.
+     *
+     * @param config the served config
+     * @param result a result of that config
+     * @return the cached metadata for the result's rule and option indexes
+     */
+    ImmutableMetadata metadataFor(ServedConfig<CompiledConfig> config, EvaluationResult result) {
+        return flagMetadata(config).metadataFor(result);
+    }
+
+    /**
+     * Returns the flag metadata of a served config version, built once per version.
+     *
+     * @param config the served config
+     * @return its metadata
+     */
+    FlagMetadata flagMetadata(ServedConfig<CompiledConfig> config) {
+        Versioned known = metadata.get(config.name());
+        if (known != null && known.served() == config) {
+            return known.metadata();
+        }
+        FlagMetadata fresh = FlagMetadata.of(config.etag(), config.name(), config.loadedAt());
+        metadata.put(config.name(), new Versioned(config, fresh));
+        return fresh;
+    }
+
+    private void count(ServedConfig<CompiledConfig> config, String key, EvaluationResult result) {
+        String flag = config.compiled().settingType(key) == null ? UNKNOWN_FLAG_LABEL : key;
+        evaluations.inc(config.name(), flag, result.reason().name());
+    }
+
+    @Override
+    public String toString() {
+        return "FlagEvaluations{configs=" + metadata.keySet() + "}";
+    }
+}
