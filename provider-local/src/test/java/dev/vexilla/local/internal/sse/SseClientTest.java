@@ -31,9 +31,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Several tests assert that no vexilla-sse-* thread is alive in the JVM: no other test class may run meanwhile.
+@Isolated
 final class SseClientTest {
     private static final String SDK_KEY = "configcat-sdk-1/STREAMKEYxxxxxxxxxxxxx/SECRETzzzzzzzzzzzzzzz";
     private static final String SSE_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n";
