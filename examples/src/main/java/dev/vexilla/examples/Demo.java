@@ -1,15 +1,251 @@
 package dev.vexilla.examples;
 
-/** The demo: evaluates flags locally and in the cloud, side by side. */
+import dev.openfeature.sdk.EventDetails;
+import dev.openfeature.sdk.FeatureProvider;
+import dev.openfeature.sdk.FlagEvaluationDetails;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.vexilla.local.LocalOptions;
+import dev.vexilla.local.LocalProvider;
+import dev.vexilla.server.ServerOptions;
+import dev.vexilla.server.VexillaServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The demo: starts an embedded Vexilla server on a free port, registers the Vexilla providers on OpenFeature domains
+ * of one API, prints a table of flag evaluations for a few users, turns a kill switch off in the server's config
+ * file and shows the change arriving over the server's change stream.
+ *
+ * <p>Run it with {@code java -jar examples/target/vexilla-demo.jar}. It exits {@code 0} on success; on failure it
+ * prints one line saying what went wrong on standard error and exits {@code 1}.
+ *
+ * @since 0.1.0
+ */
 public final class Demo {
+    /** The OpenFeature domain of the local provider. */
+    static final String LOCAL_DOMAIN = "local";
+
+    /** How long the demo waits for a provider to announce the config change. */
+    static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final String CONFIG_NAME = "demo";
+    private static final Pattern KILL_SWITCH_VALUE = Pattern.compile(
+            "(\"" + DemoFlag.KILL_SWITCH + "\"\\s*:\\s*\\{[^{}]*?\"v\"\\s*:\\s*\\{\\s*\"b\"\\s*:\\s*)true");
+
     private Demo() {}
 
     /**
-     * Runs the demo.
+     * Runs the demo and exits the JVM with its status.
      *
      * @param args ignored
      */
     public static void main(String[] args) {
-        System.out.println("Vexilla demo not built yet: it arrives with the examples issue.");
+        System.exit(run(System.out, System.err));
+    }
+
+    /**
+     * Runs the demo: everything it starts is stopped and its temporary directory deleted before this returns.
+     *
+     * @param out where the tables and announcements go
+     * @param err where a failure is reported, in one line
+     * @return {@code 0} on success, {@code 1} on failure
+     */
+    static int run(PrintStream out, PrintStream err) {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("vexilla-demo-");
+            runIn(directory, out);
+            return 0;
+        } catch (DemoFailure e) {
+            err.println("Vexilla demo failed: " + e.getMessage());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("Vexilla demo failed: " + e);
+            return 1;
+        } finally {
+            deleteQuietly(directory);
+        }
+    }
+
+    private static void runIn(Path directory, PrintStream out) throws IOException {
+        Path config = directory.resolve(CONFIG_NAME + ".json");
+        Files.writeString(config, demoConfig());
+        Path keysFile = directory.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME);
+        Files.writeString(keysFile, VexillaServer.DEMO_SDK_KEY + " = " + CONFIG_NAME + "\n");
+        ServerOptions serverOptions = ServerOptions.builder()
+                .port(0)
+                .bindAddress("127.0.0.1")
+                .configDirectory(directory)
+                .keysFile(keysFile)
+                .eventsSink(directory.resolve("events.jsonl"))
+                .rescanInterval(Duration.ofMillis(500))
+                .build();
+        try (VexillaServer server = VexillaServer.start(serverOptions)) {
+            out.println("Vexilla server on " + server.baseUri() + ", serving " + config.getFileName() + " from "
+                    + directory);
+            OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
+            try {
+                demonstrate(api, sides(server.baseUri()), config, out);
+            } finally {
+                api.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Returns the providers of the demo, one per OpenFeature domain, in column order.
+     *
+     * @param baseUri the embedded server
+     * @return domain name to provider
+     */
+    static Map<String, FeatureProvider> sides(URI baseUri) {
+        Map<String, FeatureProvider> sides = new LinkedHashMap<>();
+        sides.put(
+                LOCAL_DOMAIN,
+                new LocalProvider(LocalOptions.builder()
+                        .sdkKey(VexillaServer.DEMO_SDK_KEY)
+                        .baseUrl(baseUri)
+                        .realtimeUpdates(true)
+                        .build()));
+        return sides;
+    }
+
+    private static void demonstrate(
+            OpenFeatureAPI api, Map<String, FeatureProvider> sides, Path config, PrintStream out) throws IOException {
+        Map<String, BlockingQueue<EventDetails>> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, FeatureProvider> side : sides.entrySet()) {
+            BlockingQueue<EventDetails> queue = new LinkedBlockingQueue<>();
+            api.setProviderAndWait(side.getKey(), side.getValue());
+            api.getClient(side.getKey()).onProviderConfigurationChanged(queue::add);
+            changes.put(side.getKey(), queue);
+            out.println("Registered " + side.getValue().getMetadata().getName() + " on domain '" + side.getKey() + "'");
+        }
+        out.println();
+        out.print(table(api, changes.keySet(), DemoFlag.all()).render());
+        out.println();
+        turnKillSwitchOff(config);
+        out.println("Changed " + config.getFileName() + ": " + DemoFlag.KILL_SWITCH + " is now false");
+        for (Map.Entry<String, BlockingQueue<EventDetails>> side : changes.entrySet()) {
+            EventDetails change = awaitChange(side.getKey(), side.getValue());
+            out.println("[" + side.getKey() + "] PROVIDER_CONFIGURATION_CHANGED, flags changed: "
+                    + change.getFlagsChanged());
+        }
+        out.println();
+        List<DemoFlag> killSwitch = List.of(new DemoFlag(DemoFlag.KILL_SWITCH, false));
+        out.print(table(api, changes.keySet(), killSwitch).render());
+    }
+
+    private static DemoTable table(OpenFeatureAPI api, Iterable<String> domains, List<DemoFlag> flags) {
+        List<String> header = new ArrayList<>(List.of("user", "flag"));
+        for (String domain : domains) {
+            header.addAll(List.of(domain + " value", "variant", "reason"));
+        }
+        DemoTable table = new DemoTable(header);
+        for (DemoUser user : DemoUser.all()) {
+            for (DemoFlag flag : flags) {
+                List<String> row = new ArrayList<>(List.of(user.label(), flag.key()));
+                for (String domain : domains) {
+                    FlagEvaluationDetails<?> details = flag.evaluate(api.getClient(domain), user.context());
+                    row.addAll(cells(details));
+                }
+                table.add(row);
+            }
+        }
+        return table;
+    }
+
+    private static List<String> cells(FlagEvaluationDetails<?> details) {
+        String value = String.valueOf(details.getValue());
+        if (details.getErrorCode() != null) {
+            value += " (" + details.getErrorCode() + ")";
+        }
+        String variant = details.getVariant() == null ? "-" : details.getVariant();
+        String reason = details.getReason() == null ? "-" : details.getReason();
+        return List.of(value, variant, reason);
+    }
+
+    private static EventDetails awaitChange(String domain, BlockingQueue<EventDetails> queue) {
+        long deadline = System.nanoTime() + CHANGE_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                EventDetails details = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (details == null) {
+                    throw new DemoFailure("the '" + domain + "' provider did not announce the config change within "
+                            + CHANGE_TIMEOUT.toSeconds() + "s");
+                }
+                List<String> flags = details.getFlagsChanged();
+                if (flags != null && flags.contains(DemoFlag.KILL_SWITCH)) {
+                    return details;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted while waiting for the '" + domain + "' provider");
+        }
+    }
+
+    /**
+     * Sets the kill switch's value to false and replaces the config file atomically, so the server never reads a
+     * half-written file.
+     */
+    private static void turnKillSwitchOff(Path config) throws IOException {
+        String text = Files.readString(config);
+        Matcher matcher = KILL_SWITCH_VALUE.matcher(text);
+        if (!matcher.find()) {
+            throw new DemoFailure("the demo config has no " + DemoFlag.KILL_SWITCH + " flag with value true");
+        }
+        Path next = config.resolveSibling(config.getFileName() + ".next");
+        Files.writeString(next, matcher.replaceFirst("$1false"));
+        Files.move(next, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String demoConfig() throws IOException {
+        try (InputStream in = VexillaServer.class.getResourceAsStream("demo-config_v6.json")) {
+            if (in == null) {
+                throw new DemoFailure("the server's demo config resource is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteQuietly(@Nullable Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temporary directory is harmless; the demo's result does not depend on it.
+        }
+    }
+
+    /** A failure of the demo with a message for the user; no stack trace is printed for it. */
+    private static final class DemoFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DemoFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 }

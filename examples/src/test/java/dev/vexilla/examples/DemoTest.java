@@ -1,0 +1,110 @@
+package dev.vexilla.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+final class DemoTest {
+    private static int status;
+    private static String out = "";
+    private static String err = "";
+
+    @BeforeAll
+    static void runDemoOnce() {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try (PrintStream outStream = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+                PrintStream errStream = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            status = Demo.run(outStream, errStream);
+        }
+        out = outBytes.toString(StandardCharsets.UTF_8);
+        err = errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exitsWithStatusZeroAndReportsNoFailure() {
+        assertThat(status).as("status; stderr: %s", err).isZero();
+        assertThat(err).isEmpty();
+        assertThat(out).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void announcesTheServerAndTheRegisteredProvider() {
+        assertThat(out).containsPattern("Vexilla server on http://127\\.0\\.0\\.1:\\d+/, serving demo\\.json");
+        assertThat(out).contains("Registered Vexilla Local on domain 'local'");
+    }
+
+    @Test
+    void tableHasOneRowPerUserAndFlagWithTheLocalColumns() {
+        List<List<String>> rows = rowsOf(firstTable());
+        assertThat(rows.get(0)).containsExactly("user", "flag", "local value", "variant", "reason");
+        assertThat(rows.subList(1, rows.size()))
+                .hasSize(DemoUser.all().size() * DemoFlag.all().size());
+    }
+
+    @Test
+    void tableShowsTargetingRulesSegmentsAndPrerequisitesAtWork() {
+        List<List<String>> rows = rowsOf(firstTable());
+        assertThat(rows)
+                .contains(
+                        List.of("pro user", "supportTier", "priority", "5e7c1e01", "TARGETING_MATCH"),
+                        List.of("free user", "supportTier", "standard", "5e7c1e00", "DEFAULT"),
+                        List.of("pro user", "upgradeBanner", "try-beta-features", "b4a77e02", "TARGETING_MATCH"),
+                        List.of("beta, old app", "upgradeBanner", "upgrade-required", "b4a77e01", "TARGETING_MATCH"),
+                        List.of("beta, old app", "searchSuggestions", "true", "5ea5c401", "TARGETING_MATCH"),
+                        List.of("beta, old app", "maxUploadMb", "100", "a9100ad1", "TARGETING_MATCH"),
+                        List.of("anonymous", "newDashboard", "false", "d45b0a00", "DEFAULT"),
+                        List.of("anonymous", "checkoutEnabled", "true", "c0ffee01", "STATIC"));
+    }
+
+    @Test
+    void percentageRolloutGivesKnownUsersASplitReason() {
+        List<List<String>> rows = rowsOf(firstTable());
+        assertThat(rows)
+                .filteredOn(
+                        row -> row.get(1).equals("newDashboard") && !row.get(0).equals("anonymous"))
+                .hasSize(3)
+                .allSatisfy(row -> assertThat(row.get(4)).isEqualTo("SPLIT"));
+    }
+
+    @Test
+    void announcesTheChangeArrivingOverTheStream() {
+        assertThat(out).contains("Changed demo.json: checkoutEnabled is now false");
+        assertThat(out).contains("[local] PROVIDER_CONFIGURATION_CHANGED, flags changed: [checkoutEnabled]");
+    }
+
+    @Test
+    void reEvaluationAfterTheChangeShowsTheKillSwitchOffForEveryUser() {
+        String after = out.substring(out.indexOf("PROVIDER_CONFIGURATION_CHANGED"));
+        List<List<String>> rows = rowsOf(after.substring(after.indexOf("user ")));
+        assertThat(rows.subList(1, rows.size()))
+                .extracting(row -> row.get(0))
+                .containsExactly("free user", "pro user", "beta, old app", "anonymous");
+        assertThat(rows.subList(1, rows.size()))
+                .allSatisfy(row -> assertThat(row.subList(1, 5))
+                        .containsExactly("checkoutEnabled", "false", "c0ffee01", "STATIC"));
+    }
+
+    private static String firstTable() {
+        int start = out.indexOf("user ");
+        return out.substring(start, out.indexOf("\n\n", start));
+    }
+
+    /** Splits table text into cells, skipping the rule line and stopping at the first blank line. */
+    private static List<List<String>> rowsOf(String table) {
+        String body = table.contains("\n\n") ? table.substring(0, table.indexOf("\n\n")) : table;
+        return body.lines()
+                .filter(line -> !line.startsWith("---") && !line.isBlank())
+                .map(line -> Arrays.stream(line.split("\\|")).map(String::strip).collect(Collectors.toList()))
+                .collect(Collectors.toList());
+    }
+}
