@@ -40,8 +40,8 @@ final class ConditionEvaluator {
                 return result(c.matchText(text));
             case SEMVER_LIST:
             case SEMVER:
-                SemVer version = value instanceof String ? SemVer.parse(((String) value).trim()) : null;
-                if (version == null) {
+                String version = value instanceof String ? ((String) value).trim() : null;
+                if (version == null || !SemVer.isValid(version)) {
                     return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");
                 }
                 checkBroken(c);

@@ -214,15 +214,15 @@ final class UserCondition extends Condition {
         }
     }
 
-    /** Compares a semantic-version user value. */
-    boolean matchSemver(SemVer value) {
+    /** Compares a semantic-version user value, a text for which {@link SemVer#isValid(String)} is true. */
+    boolean matchSemver(String value) {
         if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
             if (versionListInvalid) {
                 return false;
             }
             boolean found = false;
             for (SemVer v : java.util.Objects.requireNonNull(versions)) {
-                found |= value.compareTo(v) == 0;
+                found |= SemVer.compare(value, v) == 0;
             }
             return found != comparator.negated;
         }
@@ -230,7 +230,7 @@ final class UserCondition extends Condition {
         if (v == null) {
             return false;
         }
-        int c = value.compareTo(v);
+        int c = SemVer.compare(value, v);
         switch (comparator) {
             case SEMVER_LESS:
                 return c < 0;

@@ -24,7 +24,14 @@ final class EvaluatorTest {
                     + "'v':{'b':false}},"
                     + "'split':{'t':1,'p':[{'p':10,'v':{'s':'a'}},{'p':20,'v':{'s':'b'}},{'p':30,'v':{'s':'c'}},"
                     + "{'p':40,'v':{'s':'d'}}],'v':{'s':'none'}},"
-                    + "'s4':{'t':1,'r':[" + tenRules() + "],'v':{'s':'none'}}"
+                    + "'s4':{'t':1,'r':[" + tenRules() + "],'v':{'s':'none'}},"
+                    + "'mixed':{'t':1,'r':["
+                    + "{'c':[{'u':{'a':'seats','c':14,'d':100}}],'s':{'v':{'s':'big'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':6,'s':'2.0.0'}}],'s':{'v':{'s':'old'}}},"
+                    + "{'c':[{'u':{'a':'ageDays','c':13,'d':7}}],'s':{'v':{'s':'new'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':4,'l':['3.0.0','3.1.0-rc.1']}}],'s':{'v':{'s':'listed'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':9,'s':'3.0.0'}}],'s':{'v':{'s':'current'}}}"
+                    + "],'v':{'s':'none'}}"
                     + "}}")
             .replace('\'', '"');
 
@@ -94,11 +101,15 @@ final class EvaluatorTest {
                 .identifier("1")
                 .email("ada@example.com")
                 .country("HU")
+                .attribute("seats", 42)
+                .attribute("appVersion", "3.1.4-beta.2+build.7")
+                .attribute("ageDays", 365)
                 .build();
+        assertThat(config.evaluate("mixed", user).value()).isEqualTo("current");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         int evaluations = 100_000;
-        for (String key : List.of("s1", "s2", "s4", "split")) {
+        for (String key : List.of("s1", "s2", "s4", "mixed", "split")) {
             long least = Long.MAX_VALUE;
             for (int attempt = 0; attempt < 3; attempt++) {
                 for (int i = 0; i < 20_000; i++) {
