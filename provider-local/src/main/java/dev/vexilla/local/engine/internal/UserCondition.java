@@ -33,19 +33,18 @@ final class UserCondition extends Condition {
 
     final boolean hasNumber;
 
-    @Nullable
-    Set<String> set;
-
     byte[] saltSuffix = NO_BYTES;
+    /** Item digests of the hashed list comparators (an entry is null for an item without a valid hash). */
     int @Nullable [] @Nullable [] hashes;
-    int @Nullable [] hash;
-    int @Nullable [] sliceLengths;
 
+    /**
+     * What the comparator needs precompiled, in one field to keep the condition small: a {@code Set<String>} (IS ONE
+     * OF with many items), an {@code int[]} digest (hashed EQUALS), {@code int[]} slice lengths (hashed STARTS/ENDS
+     * WITH), a {@link SemVer} (version ordering; null when invalid) or a {@code SemVer[]} (version list; null when an
+     * item is invalid). Null otherwise.
+     */
     @Nullable
-    SemVer version;
-
-    SemVer @Nullable [] versions;
-    boolean versionListInvalid;
+    Object prepared;
 
     UserCondition(
             String attribute,
@@ -73,7 +72,7 @@ final class UserCondition extends Condition {
         switch (comparator) {
             case IS_ONE_OF:
             case IS_NOT_ONE_OF:
-                found = set != null ? set.contains(value) : contains(items, value);
+                found = prepared != null ? ((Set<?>) prepared).contains(value) : contains(items, value);
                 break;
             case CONTAINS_ANY_OF:
             case NOT_CONTAINS_ANY_OF:
@@ -112,7 +111,7 @@ final class UserCondition extends Condition {
                 break;
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:
-                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), hash);
+                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), (int[]) prepared);
                 break;
             default:
                 found = matchHashedSlice(value);
@@ -149,7 +148,7 @@ final class UserCondition extends Condition {
 
     private boolean matchHashedSlice(String value) {
         byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int[] lengths = java.util.Objects.requireNonNull(sliceLengths);
+        int[] lengths = (int[]) java.util.Objects.requireNonNull(prepared);
         int @Nullable [] @Nullable [] all = java.util.Objects.requireNonNull(hashes);
         boolean startsWith =
                 comparator == Comparator.HASHED_STARTS_WITH || comparator == Comparator.HASHED_NOT_STARTS_WITH;
@@ -217,16 +216,17 @@ final class UserCondition extends Condition {
     /** Compares a semantic-version user value, a text for which {@link SemVer#isValid(String)} is true. */
     boolean matchSemver(String value) {
         if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
-            if (versionListInvalid) {
-                return false;
+            SemVer[] versions = (SemVer[]) prepared;
+            if (versions == null) {
+                return false; // an item of the list is not a valid version
             }
             boolean found = false;
-            for (SemVer v : java.util.Objects.requireNonNull(versions)) {
+            for (SemVer v : versions) {
                 found |= SemVer.compare(value, v) == 0;
             }
             return found != comparator.negated;
         }
-        SemVer v = version;
+        SemVer v = (SemVer) prepared;
         if (v == null) {
             return false;
         }
