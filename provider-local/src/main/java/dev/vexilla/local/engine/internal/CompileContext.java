@@ -25,6 +25,20 @@ final class CompileContext {
     }
 
     /**
+     * Returns the JVM-wide canonical instance of an attribute name ({@link String#intern()}). Attribute names written
+     * as literals in application code are canonical too, so looking them up in a user's attributes (a string switch
+     * or a hash map) succeeds on the identity check instead of comparing characters.
+     */
+    String attributeName(String name) {
+        String shared = intern(name);
+        String canonical = shared.intern();
+        if (canonical != shared) {
+            this.shared.put(canonical, canonical);
+        }
+        return canonical;
+    }
+
+    /**
      * Returns a shared instance equal to {@code value}: a string or a boxed setting value ({@code equals} tells
      * {@code Integer} 1 from {@code Long} 1 and {@code Double} 1.0, so shared values keep their type).
      */

@@ -60,7 +60,7 @@ final class FlagCompiler {
                 ? EvaluationResult.success(
                         value, variationId(node), reason, EvaluationResult.NONE, EvaluationResult.NONE)
                 : invalidValue(path + ".v", type);
-        String percentageAttribute = a == null || a.isNull() ? null : context.intern(a.textValue());
+        String percentageAttribute = a == null || a.isNull() ? null : context.attributeName(a.textValue());
         return new Flag(
                 key, type, rules, options, percentageAttribute, valueResult, null, definitionHash, prerequisites);
     }
