@@ -55,20 +55,35 @@ public final class SemVer implements Comparable<SemVer> {
      * @return whether {@link #parse(String)} would return a version
      */
     public static boolean isValid(String text) {
+        return layout(text) >= 0;
+    }
+
+    /**
+     * Validates a text as {@link #parse(String)} does and returns where its parts are, without allocating: the
+     * result feeds {@link #compare(String, long, SemVer)}, so a text compared with several versions is scanned once.
+     *
+     * @param text the text
+     * @return a non-negative layout, or {@code -1} when the text is not a valid version
+     */
+    public static long layout(String text) {
         int end = mainEnd(text);
         if (end < text.length() && !validIdentifiers(text, end + 1, text.length(), false)) {
-            return false;
+            return -1;
         }
         int patchEnd = coreEnd(text, end);
         if (patchEnd < end && !validIdentifiers(text, patchEnd + 1, end, true)) {
-            return false;
+            return -1;
         }
         int dot1 = indexOf(text, '.', 0, patchEnd);
         int dot2 = dot1 < 0 ? -1 : indexOf(text, '.', dot1 + 1, patchEnd);
         if (dot1 < 0 || dot2 < 0 || indexOf(text, '.', dot2 + 1, patchEnd) >= 0) {
-            return false;
+            return -1;
         }
-        return number(text, 0, dot1) >= 0 && number(text, dot1 + 1, dot2) >= 0 && number(text, dot2 + 1, patchEnd) >= 0;
+        if (number(text, 0, dot1) < 0 || number(text, dot1 + 1, dot2) < 0 || number(text, dot2 + 1, patchEnd) < 0) {
+            return -1;
+        }
+        // Valid numbers have at most 10 digits, so the core's positions fit in a byte each.
+        return (long) end << 24 | patchEnd << 16 | dot2 << 8 | dot1;
     }
 
     /**
@@ -80,10 +95,23 @@ public final class SemVer implements Comparable<SemVer> {
      * @return negative, zero or positive as the text ranks below, equal to or above the version
      */
     public static int compare(String text, SemVer version) {
-        int end = mainEnd(text);
-        int patchEnd = coreEnd(text, end);
-        int dot1 = text.indexOf('.');
-        int dot2 = text.indexOf('.', dot1 + 1);
+        return compare(text, layout(text), version);
+    }
+
+    /**
+     * Compares a valid version text with a version, as {@code parse(text).compareTo(version)} would, without
+     * allocating or scanning the text for its parts again.
+     *
+     * @param text the text
+     * @param layout the text's non-negative {@link #layout(String)}
+     * @param version the version to compare with
+     * @return negative, zero or positive as the text ranks below, equal to or above the version
+     */
+    public static int compare(String text, long layout, SemVer version) {
+        int dot1 = (int) layout & 0xff;
+        int dot2 = (int) (layout >>> 8) & 0xff;
+        int patchEnd = (int) (layout >>> 16) & 0xff;
+        int end = (int) (layout >>> 24);
         int c = Long.compare(number(text, 0, dot1), version.major);
         if (c == 0) {
             c = Long.compare(number(text, dot1 + 1, dot2), version.minor);

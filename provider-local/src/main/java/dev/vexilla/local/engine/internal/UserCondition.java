@@ -213,8 +213,8 @@ final class UserCondition extends Condition {
         }
     }
 
-    /** Compares a semantic-version user value, a text for which {@link SemVer#isValid(String)} is true. */
-    boolean matchSemver(String value) {
+    /** Compares a semantic-version user value, a valid version text with its {@link SemVer#layout(String)}. */
+    boolean matchSemver(String value, long layout) {
         if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
             SemVer[] versions = (SemVer[]) prepared;
             if (versions == null) {
@@ -222,7 +222,7 @@ final class UserCondition extends Condition {
             }
             boolean found = false;
             for (SemVer v : versions) {
-                found |= SemVer.compare(value, v) == 0;
+                found |= SemVer.compare(value, layout, v) == 0;
             }
             return found != comparator.negated;
         }
@@ -230,7 +230,7 @@ final class UserCondition extends Condition {
         if (v == null) {
             return false;
         }
-        int c = SemVer.compare(value, v);
+        int c = SemVer.compare(value, layout, v);
         switch (comparator) {
             case SEMVER_LESS:
                 return c < 0;

@@ -174,6 +174,7 @@ final class SemVerTest {
     void invalidVersionsAreRejected(String text) {
         assertThat(SemVer.parse(text)).isNull();
         assertThat(SemVer.isValid(text)).isFalse();
+        assertThat(SemVer.layout(text)).isEqualTo(-1);
     }
 
     @ParameterizedTest
@@ -191,5 +192,7 @@ final class SemVerTest {
         assertThat(SemVer.parse(text)).isNotNull();
         assertThat(SemVer.isValid(text)).isTrue();
         assertThat(SemVer.compare(text, SemVer.parse(text))).isZero();
+        assertThat(SemVer.compare(text, SemVer.layout(text), SemVer.parse("0.0.0-0")))
+                .isPositive();
     }
 }
