@@ -19,10 +19,8 @@ final class UserCondition extends Condition {
     /** A config error raised once the user value has been read, or {@code null}. */
     final @Nullable String brokenMessage;
 
-    /** The comparison list; dropped (kept as {@link #listSize}) once hashed items are parsed into digests. */
+    /** The comparison list; dropped once hashed items are parsed into digests (see {@link #listSize()}). */
     String @Nullable [] list;
-
-    final int listSize;
 
     /** Whether the comparator reads the attribute as text (text and hashed comparators). */
     final boolean textOperand;
@@ -57,12 +55,18 @@ final class UserCondition extends Condition {
         this.comparator = comparator;
         this.brokenMessage = brokenMessage;
         this.list = list;
-        this.listSize = list == null ? 0 : list.length;
         this.textOperand =
                 comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
         this.text = text;
         this.number = number == null ? Double.NaN : number;
         this.hasNumber = number != null;
+    }
+
+    /** The number of items of the comparison list, also once it was dropped for its digests. */
+    int listSize() {
+        String[] items = list;
+        int @Nullable [] @Nullable [] digests = hashes;
+        return items != null ? items.length : digests != null ? digests.length : 0;
     }
 
     /** Compares a text user value (text and hashed comparators). */
