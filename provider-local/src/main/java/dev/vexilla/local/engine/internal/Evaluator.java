@@ -172,9 +172,9 @@ public final class Evaluator {
                 if (rule.result != null) {
                     return rule.result;
                 }
-                Option[] options = rule.options;
+                Option[] options = rule.options();
                 if (options == null || options.length == 0) {
-                    throw new BrokenConfigException(String.valueOf(rule.thenError));
+                    throw new BrokenConfigException(String.valueOf(rule.thenError()));
                 }
                 if (trace != null) {
                     trace.indent();
