@@ -46,7 +46,11 @@ final class BenchmarkListTest {
                         "VexillaRaw.s3_rollout",
                         "VexillaRaw.s4_tenRules",
                         "VexillaRaw.s5_allFlags100",
-                        "VexillaParse.parse10k");
+                        "VexillaParse.parse10k",
+                        "VexillaLocalOpenFeature.s1_bool",
+                        "VexillaLocalOpenFeature.s2_oneRule",
+                        "VexillaLocalOpenFeature.s3_rollout",
+                        "VexillaLocalOpenFeature.s4_tenRules");
     }
 
     private static List<String> generatedBenchmarks() throws IOException {

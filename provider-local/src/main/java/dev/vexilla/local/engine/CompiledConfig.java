@@ -1,5 +1,6 @@
 package dev.vexilla.local.engine;
 
+import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.engine.internal.ConfigCompiler;
 import dev.vexilla.local.engine.internal.Evaluator;
 import dev.vexilla.local.engine.internal.Flag;
@@ -162,6 +163,17 @@ public final class CompiledConfig {
             return EvaluationResult.error(ErrorKind.FLAG_NOT_FOUND, "Flag '" + key + "' is not in the config.");
         }
         return evaluator.evaluate(flag, user);
+    }
+
+    /**
+     * Returns a handle on one flag, to evaluate it repeatedly without looking its key up each time.
+     *
+     * @param key the flag key
+     * @return the handle, or {@code null} when the key is unknown; a new handle on each call
+     */
+    public @Nullable CompiledFlag flag(String key) {
+        Flag flag = key == null ? null : flags.get(key);
+        return flag == null ? null : new CompiledFlag(flag, evaluator);
     }
 
     /**

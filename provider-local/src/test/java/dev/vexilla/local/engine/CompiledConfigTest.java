@@ -3,6 +3,7 @@ package dev.vexilla.local.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.User;

@@ -2,6 +2,8 @@ package dev.vexilla.local.engine.internal;
 
 import dev.vexilla.local.engine.SettingType;
 import dev.vexilla.model.EvaluationResult;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -88,5 +90,42 @@ public final class Flag {
      */
     public @Nullable String brokenMessage() {
         return brokenMessage;
+    }
+
+    /**
+     * Returns every success result this flag can serve (its value, each rule's value and each percentage option's
+     * value), the very instances evaluations return, without duplicates.
+     *
+     * @return an unmodifiable list; empty for a broken flag
+     */
+    public List<EvaluationResult> successResults() {
+        List<EvaluationResult> results = new ArrayList<>();
+        addSuccess(results, valueResult);
+        for (Rule rule : rules) {
+            if (rule.result != null) {
+                addSuccess(results, rule.result);
+            }
+            if (rule.options != null) {
+                for (Option option : rule.options) {
+                    addSuccess(results, option.result);
+                }
+            }
+        }
+        for (Option option : options) {
+            addSuccess(results, option.result);
+        }
+        return Collections.unmodifiableList(results);
+    }
+
+    private static void addSuccess(List<EvaluationResult> results, EvaluationResult result) {
+        if (result.isError()) {
+            return;
+        }
+        for (EvaluationResult known : results) {
+            if (known == result) {
+                return;
+            }
+        }
+        results.add(result);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vexilla.local.engine;
+package dev.vexilla.local;
 
 /**
  * How locally defined flag values combine with a remote config, as in ConfigCat's flag overrides.

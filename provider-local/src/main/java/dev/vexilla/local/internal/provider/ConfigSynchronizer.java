@@ -1,0 +1,362 @@
+package dev.vexilla.local.internal.provider;
+
+import dev.vexilla.local.PollingMode;
+import dev.vexilla.local.RefreshResult;
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.local.engine.ConfigParseException;
+import dev.vexilla.local.internal.cache.CacheEntry;
+import dev.vexilla.local.internal.cache.CacheEntryStore;
+import dev.vexilla.local.internal.http.Backoff;
+import dev.vexilla.local.internal.http.ConfigFetcher;
+import dev.vexilla.local.internal.http.FetchResult;
+import dev.vexilla.model.ErrorKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the remote config fresh: downloads with {@code If-None-Match} through a {@link ConfigFetcher}, on the
+ * schedule of the {@link PollingMode} (auto: every interval, or every backstop interval while the change stream is
+ * connected; lazy: when an evaluation finds the config older than the TTL; manual: only when asked), writes each new
+ * config to the cache and bumps the cached fetch time on 304.
+ *
+ * <p><b>Failure policy.</b>
+ * <ul>
+ *   <li>401, 403, 404: permanent; {@link SourceHealth} signals FATAL once, every evaluation answers
+ *       {@code PROVIDER_FATAL}, and nothing is fetched any more.</li>
+ *   <li>Any other status, I/O error, timeout, malformed or truncated body: transient; the last good config keeps
+ *       serving, STALE is signalled once, ERROR once the failures outlast the grace period, READY on recovery; auto
+ *       polling retries after a jittered exponential backoff capped at the maximum backoff.</li>
+ *   <li>A body that parses as JSON but not as a config: the last good config keeps serving; the problem is logged
+ *       once per distinct body at ERROR with its JSON path, and counts as a transient failure.</li>
+ *   <li>Offline or closed: nothing is fetched; {@link #refresh()} fails with a message saying so.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: downloads are serialised by a lock (a caller of {@link #refresh()} waits for a download in
+ * progress, then makes its own); the schedule is guarded separately. Blocking: {@link #refresh()} blocks for at most
+ * the HTTP timeouts.
+ */
+final class ConfigSynchronizer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.vexilla.local.LocalProvider");
+
+    private final ConfigFetcher fetcher;
+    private final CacheEntryStore cache;
+    private final SnapshotHolder holder;
+    private final SourceHealth health;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final PollingMode mode;
+    private final Duration backstopInterval;
+    private final Backoff backoff;
+    private final ReentrantLock fetchLock = new ReentrantLock();
+    private final CountDownLatch firstOutcome = new CountDownLatch(1);
+    private final AtomicBoolean lazyPending = new AtomicBoolean();
+    private @Nullable ScheduledFuture<?> nextPoll;
+    private volatile long lazyNextFetchMillis;
+    private volatile boolean streamConnected;
+    private volatile boolean offline;
+    private volatile boolean closed;
+    private volatile @Nullable String fatalMessage;
+    private volatile @Nullable String lastFailure;
+    private @Nullable String loggedBrokenHash;
+
+    ConfigSynchronizer(
+            ConfigFetcher fetcher,
+            CacheEntryStore cache,
+            SnapshotHolder holder,
+            SourceHealth health,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            PollingMode mode,
+            Duration backstopInterval,
+            Backoff backoff,
+            boolean offline) {
+        this.fetcher = fetcher;
+        this.cache = cache;
+        this.holder = holder;
+        this.health = health;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.mode = mode;
+        this.backstopInterval = backstopInterval;
+        this.backoff = backoff;
+        this.offline = offline;
+    }
+
+    /** Serves the cached config, if the cache holds a usable one; never throws. */
+    void loadCache() {
+        Optional<CacheEntry> entry = cache.load();
+        if (entry.isEmpty()) {
+            return;
+        }
+        try {
+            CompiledConfig config = CompiledConfig.parse(entry.get().configJson());
+            CacheEntry e = entry.get();
+            holder.installRemote(new RemoteConfig(config, e.etag(), e.fetchTime(), e.configJson()));
+            lazyNextFetchMillis = e.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
+            LOG.debug("Serving the cached config fetched at {} while the first download runs", e.fetchTime());
+        } catch (ConfigParseException | RuntimeException ex) {
+            LOG.warn("The cached config is not usable and is ignored: {}", ex.getMessage());
+        }
+    }
+
+    /**
+     * Starts fetching (unless offline). Without a config to serve, the first download is handed to the scheduler at
+     * once, for {@code initialize} to wait on; with a cached config it is scheduled with no delay instead, so it
+     * normally runs after {@code initialize} has returned and its outcome is signalled as an event.
+     */
+    void start() {
+        if (offline) {
+            firstOutcome.countDown();
+        } else if (holder.remote() != null) {
+            schedule(Duration.ZERO);
+        } else {
+            scheduleNow();
+        }
+    }
+
+    /**
+     * Waits for the first download's outcome.
+     *
+     * @param timeout the longest wait
+     * @return whether an outcome arrived in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitFirstOutcome(Duration timeout) throws InterruptedException {
+        return firstOutcome.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Nullable
+    String fatalMessage() {
+        return fatalMessage;
+    }
+
+    @Nullable
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * Downloads the config now.
+     *
+     * @return success, or why it failed
+     */
+    RefreshResult refresh() {
+        if (closed) {
+            return RefreshResult.failure("the provider is shut down");
+        }
+        if (offline) {
+            return RefreshResult.failure("the provider is offline; call setOnline() first");
+        }
+        String fatal = fatalMessage;
+        if (fatal != null) {
+            return RefreshResult.failure("the config source failed permanently: " + fatal);
+        }
+        fetchLock.lock();
+        try {
+            RemoteConfig held = holder.remote();
+            FetchResult result = fetcher.fetch(held == null ? null : held.etag);
+            return closed ? RefreshResult.failure("the provider is shut down") : apply(result, held);
+        } finally {
+            fetchLock.unlock();
+            firstOutcome.countDown();
+        }
+    }
+
+    private RefreshResult apply(FetchResult result, @Nullable RemoteConfig held) {
+        switch (result.kind()) {
+            case FETCHED:
+                return installFetched(result);
+            case NOT_MODIFIED:
+                if (held != null) {
+                    holder.installRemote(held.confirmedAt(result.fetchTime()));
+                    saveToCache(held.confirmedAt(result.fetchTime()));
+                }
+                return succeeded(result);
+            default:
+                return failed(result);
+        }
+    }
+
+    private RefreshResult installFetched(FetchResult result) {
+        String json = result.json();
+        CompiledConfig config;
+        try {
+            config = CompiledConfig.parse(json);
+        } catch (ConfigParseException e) {
+            String hash = Integer.toHexString(json.hashCode()) + ":" + json.length();
+            if (!hash.equals(loggedBrokenHash)) {
+                loggedBrokenHash = hash;
+                LOG.error(
+                        "Downloaded config is broken and ignored, the last good config keeps serving: {}",
+                        e.getMessage());
+            }
+            String message = "downloaded config is broken: " + e.getMessage();
+            lastFailure = message;
+            health.failed(message, holder.hasConfig());
+            return RefreshResult.failure(message);
+        }
+        if (!config.problems().isEmpty()) {
+            LOG.warn(
+                    "Downloaded config has broken flags (they evaluate to PARSE_ERROR): {}",
+                    config.problems().values());
+        }
+        RemoteConfig remote = new RemoteConfig(config, result.etag().orElse(null), result.fetchTime(), json);
+        holder.installRemote(remote);
+        saveToCache(remote);
+        return succeeded(result);
+    }
+
+    private RefreshResult succeeded(FetchResult result) {
+        lastFailure = null;
+        backoff.reset();
+        lazyNextFetchMillis =
+                result.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
+        health.succeeded();
+        return RefreshResult.success();
+    }
+
+    private RefreshResult failed(FetchResult result) {
+        String message = result.message();
+        lastFailure = message;
+        if (result.failureKind() == FetchResult.FailureKind.PERMANENT) {
+            fatalMessage = message;
+            cancelPoll();
+            holder.guard(ErrorKind.PROVIDER_FATAL, "The config source failed permanently: " + message);
+            health.failedPermanently(message);
+        } else {
+            health.failed(message, holder.hasConfig());
+        }
+        return RefreshResult.failure(message);
+    }
+
+    private void saveToCache(RemoteConfig remote) {
+        String etag = remote.etag != null ? remote.etag : remote.config.contentHash();
+        try {
+            cache.save(new CacheEntry(remote.fetchTime, etag, remote.json));
+        } catch (RuntimeException e) {
+            LOG.warn("Config cache write failed: {}", e.getMessage());
+        }
+    }
+
+    /** One scheduled download, followed by scheduling the next one. */
+    void poll() {
+        if (closed || offline) {
+            return;
+        }
+        RefreshResult result = refresh();
+        if (closed || offline || fatalMessage != null) {
+            return;
+        }
+        if (!result.isSuccess()) {
+            Duration delay = backoff.nextDelay();
+            if (mode.kind() == PollingMode.Kind.AUTO_POLL) {
+                schedule(delay);
+            } else {
+                lazyNextFetchMillis = clock.millis() + delay.toMillis();
+            }
+        } else if (mode.kind() == PollingMode.Kind.AUTO_POLL) {
+            schedule(streamConnected ? backstopInterval : mode.interval());
+        }
+    }
+
+    /** Lazy loading: called on evaluations; starts a background download when the config has expired. */
+    void onEvaluation() {
+        if (clock.millis() >= lazyNextFetchMillis && !offline && !closed && lazyPending.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    try {
+                        poll();
+                    } finally {
+                        lazyPending.set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
+                lazyPending.set(false);
+            }
+        }
+    }
+
+    /** The change stream connected or dropped: polling slows to the backstop, or is fast again. */
+    void streamConnected(boolean connected) {
+        boolean was = streamConnected;
+        streamConnected = connected;
+        if (was != connected && mode.kind() == PollingMode.Kind.AUTO_POLL && !offline && !closed) {
+            schedule(connected ? backstopInterval : mode.interval());
+        }
+    }
+
+    /** The change stream said the config changed: download now (unless we already hold that ETag). */
+    void refetchRequested(@Nullable String etag) {
+        RemoteConfig held = holder.remote();
+        if (etag != null && held != null && etag.equals(held.etag)) {
+            return;
+        }
+        scheduleNow();
+    }
+
+    void setOffline(boolean value) {
+        offline = value;
+        if (value) {
+            cancelPoll();
+        } else {
+            scheduleNow();
+        }
+    }
+
+    /** Sets the offline flag before {@link #start()}, without scheduling anything. */
+    void presetOffline(boolean value) {
+        offline = value;
+    }
+
+    boolean isOffline() {
+        return offline;
+    }
+
+    private void scheduleNow() {
+        if (closed || fatalMessage != null) {
+            return;
+        }
+        try {
+            scheduler.execute(this::poll);
+        } catch (RuntimeException e) {
+            LOG.debug("Scheduler refused a download: {}", e.toString());
+        }
+    }
+
+    private synchronized void schedule(Duration delay) {
+        cancelPoll();
+        if (closed) {
+            return;
+        }
+        try {
+            nextPoll = scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.debug("Scheduler refused a download: {}", e.toString());
+        }
+    }
+
+    private synchronized void cancelPoll() {
+        if (nextPoll != null) {
+            nextPoll.cancel(false);
+            nextPoll = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        cancelPoll();
+        firstOutcome.countDown();
+    }
+}

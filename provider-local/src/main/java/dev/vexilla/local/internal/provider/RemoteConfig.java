@@ -1,0 +1,31 @@
+package dev.vexilla.local.internal.provider;
+
+import dev.vexilla.local.engine.CompiledConfig;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A downloaded (or cached) config: compiled, with its ETag and the time it was fetched or last confirmed. */
+final class RemoteConfig {
+
+    final CompiledConfig config;
+    final @Nullable String etag;
+    final Instant fetchTime;
+    final String json;
+
+    RemoteConfig(CompiledConfig config, @Nullable String etag, Instant fetchTime, String json) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.etag = etag == null || etag.isEmpty() ? null : etag;
+        this.fetchTime = Objects.requireNonNull(fetchTime, "fetchTime");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    RemoteConfig confirmedAt(Instant time) {
+        return new RemoteConfig(config, etag, time, json);
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteConfig{etag=" + etag + ", fetchTime=" + fetchTime + ", " + config + "}";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.vexilla.local.internal.provider;
+
+import dev.vexilla.local.DataGovernance;
+import dev.vexilla.local.LocalOptions;
+import dev.vexilla.local.internal.cache.CacheEntryStore;
+import dev.vexilla.local.internal.http.Backoff;
+import dev.vexilla.local.internal.http.BackoffPolicy;
+import dev.vexilla.local.internal.http.ConfigFetcher;
+import dev.vexilla.local.internal.http.ConfigFetcherOptions;
+import dev.vexilla.local.internal.http.HttpClientFactory;
+import dev.vexilla.local.internal.http.HttpClientOptions;
+import dev.vexilla.local.internal.sse.SseClientOptions;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background resources of one provider: the scheduler (the one given in the options, or an owned pool of named
+ * daemon threads {@value #THREAD_PREFIX}N) and the one HTTP client (created only when the provider uses the network
+ * at all). Builds the network components on them. {@link #close()} closes the HTTP client and stops an owned
+ * scheduler; a scheduler given in the options is left running. Idempotent; thread-safe.
+ */
+final class Resources implements AutoCloseable {
+
+    /** Name prefix of the owned scheduler's threads. */
+    static final String THREAD_PREFIX = "vexilla-local-scheduler-";
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.vexilla.local.LocalProvider");
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+    private static final int OWNED_THREADS = 2;
+    private static final long TERMINATION_WAIT_MILLIS = 5_000;
+
+    private final LocalOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final @Nullable CloseableHttpClient http;
+    private boolean closed;
+
+    Resources(LocalOptions options, boolean network) {
+        this.options = options;
+        ScheduledExecutorService given = options.scheduler();
+        this.ownsScheduler = given == null;
+        this.scheduler = given != null ? given : ownedScheduler();
+        this.http = network ? HttpClientFactory.create(httpOptions(options)) : null;
+    }
+
+    private static ScheduledExecutorService ownedScheduler() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(OWNED_THREADS, r -> {
+            Thread t = new Thread(r, THREAD_PREFIX + THREAD_IDS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private static HttpClientOptions httpOptions(LocalOptions options) {
+        HttpClientOptions.Builder b = HttpClientOptions.builder()
+                .connectTimeout(options.connectTimeout())
+                .responseTimeout(options.readTimeout());
+        InetSocketAddress proxy = options.proxy();
+        if (proxy != null) {
+            b.proxy(new HttpHost(proxy.getHostString(), proxy.getPort()));
+        }
+        return b.build();
+    }
+
+    @Nullable
+    CloseableHttpClient http() {
+        return http;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    ConfigSynchronizer synchronizer(String sdkKey, SnapshotHolder holder, SourceHealth health) {
+        ConfigFetcherOptions.Builder fetch = ConfigFetcherOptions.builder(sdkKey);
+        if (options.hasCustomBaseUrl()) {
+            fetch.baseUrl(options.baseUrl());
+        } else {
+            fetch.dataGovernance(
+                    LocalOptions.EU_CDN.equals(options.baseUrl()) ? DataGovernance.EU : DataGovernance.GLOBAL);
+        }
+        ConfigFetcher fetcher = new ConfigFetcher(requireHttp(), fetch.build(), options.clock());
+        return new ConfigSynchronizer(
+                fetcher,
+                new CacheEntryStore(options.configCache(), sdkKey),
+                holder,
+                health,
+                scheduler,
+                options.clock(),
+                options.pollingMode(),
+                options.streamBackstopInterval(),
+                new Backoff(backoffPolicy(), options.clock()),
+                options.offline());
+    }
+
+    StreamBridge stream(String sdkKey, ConfigSynchronizer synchronizer) {
+        SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
+                .backoff(backoffPolicy())
+                .build();
+        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock());
+    }
+
+    private BackoffPolicy backoffPolicy() {
+        return BackoffPolicy.defaults().withMaxDelay(options.maxBackoff());
+    }
+
+    private CloseableHttpClient requireHttp() {
+        if (http == null) {
+            throw new IllegalStateException("no HTTP client: the provider was wired without network");
+        }
+        return http;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (http != null) {
+            http.close(CloseMode.IMMEDIATE);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+            try {
+                if (!scheduler.awaitTermination(TERMINATION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.warn("LocalProvider scheduler threads did not stop within {} ms", TERMINATION_WAIT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vexilla.local.internal.provider;
+
+import dev.vexilla.local.internal.sse.SseClient;
+import dev.vexilla.local.internal.sse.SseClientOptions;
+import dev.vexilla.local.internal.sse.SseEvent;
+import dev.vexilla.local.internal.sse.StreamListener;
+import dev.vexilla.local.internal.sse.StreamMessage;
+import dev.vexilla.local.internal.sse.StreamStatus;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the server's change stream to the {@link ConfigSynchronizer}: a {@code refetchConfig} message triggers a
+ * download (skipped when the message names the ETag already held); the stream's connection state switches polling
+ * between the backstop interval (connected) and the normal interval (dropped).
+ *
+ * <p><b>Failure policy.</b> Reconnecting with backoff is the {@link SseClient}'s job; a stream refused for good
+ * (401, 403) leaves polling at the normal interval, which reports the key problem itself. Messages that are not
+ * understood are ignored (logged at DEBUG). Going offline or closing stops the stream; going online starts a new one.
+ *
+ * <p>Thread-safe: start and stop are synchronized; listener calls arrive on the SSE client's listener thread.
+ */
+final class StreamBridge implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.vexilla.local.LocalProvider");
+
+    private final CloseableHttpClient http;
+    private final SseClientOptions options;
+    private final ConfigSynchronizer synchronizer;
+    private final Clock clock;
+    private @Nullable SseClient client;
+    private boolean closed;
+
+    StreamBridge(CloseableHttpClient http, SseClientOptions options, ConfigSynchronizer synchronizer, Clock clock) {
+        this.http = http;
+        this.options = options;
+        this.synchronizer = synchronizer;
+        this.clock = clock;
+    }
+
+    /** Opens the stream, unless it is open or the bridge is closed. */
+    synchronized void start() {
+        if (client != null || closed) {
+            return;
+        }
+        SseClient c = new SseClient(http, options, new Listener(), clock);
+        client = c;
+        c.start();
+    }
+
+    /** Closes the stream; polling is fast again. */
+    synchronized void stop() {
+        SseClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+        synchronizer.streamConnected(false);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        SseClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private final class Listener implements StreamListener {
+        @Override
+        public void onEvent(SseEvent event) {
+            Optional<StreamMessage> message = StreamMessage.parse(event.data());
+            if (message.isPresent() && message.get().isRefetchConfig()) {
+                synchronizer.refetchRequested(message.get().etag().orElse(null));
+            } else {
+                LOG.debug("Change stream: ignored event of type {}", event.type());
+            }
+        }
+
+        @Override
+        public void onStatus(StreamStatus status) {
+            synchronizer.streamConnected(status.state() == StreamStatus.State.CONNECTED);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.vexilla.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class LocalOptionsTest {
+
+    private static final String KEY = "configcat-sdk-1/abcdefghijklmnopqrstuv/ABCDEFGHIJKLMNOPQRSTUV";
+
+    @Test
+    void defaults() {
+        LocalOptions o = LocalOptions.builder().sdkKey(KEY).build();
+        assertThat(o.baseUrl()).isEqualTo(LocalOptions.GLOBAL_CDN);
+        assertThat(o.hasCustomBaseUrl()).isFalse();
+        assertThat(o.pollingMode()).isEqualTo(PollingMode.autoPoll());
+        assertThat(o.readTimeout()).isEqualTo(LocalOptions.DEFAULT_READ_TIMEOUT);
+        assertThat(o.errorGracePeriod()).isGreaterThan(o.maxBackoff());
+        assertThat(o.eventsUrl()).isNull();
+        assertThat(o.scheduler()).isNull();
+        assertThat(o.clientCustomData()).isEmpty();
+    }
+
+    @Test
+    void dataGovernanceEu_picksTheEuCdn_andACustomBaseUrlWins() {
+        assertThat(LocalOptions.builder()
+                        .sdkKey(KEY)
+                        .dataGovernance(DataGovernance.EU)
+                        .build()
+                        .baseUrl())
+                .isEqualTo(LocalOptions.EU_CDN);
+        LocalOptions custom = LocalOptions.builder()
+                .sdkKey(KEY)
+                .dataGovernance(DataGovernance.EU)
+                .baseUrl(URI.create("http://localhost:8080/"))
+                .build();
+        assertThat(custom.hasCustomBaseUrl()).isTrue();
+        assertThat(custom.streamUrl()).isEqualTo(URI.create("http://localhost:8080/v1/stream"));
+    }
+
+    @Test
+    void toString_redactsTheSdkKey() {
+        String text = LocalOptions.builder().sdkKey(KEY).build().toString();
+        assertThat(text)
+                .doesNotContain(KEY)
+                .doesNotContain("abcdefghijklmnopqrstuv")
+                .contains("sdk-****");
+    }
+
+    @Test
+    void anSdkKeyIsRequiredUnlessOverridesAreLocalOnly() {
+        assertThatThrownBy(() -> LocalOptions.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sdkKey is required");
+        assertThat(LocalOptions.builder()
+                        .flagOverrides(FlagOverrides.map(Map.of("a", true)), OverrideBehaviour.LOCAL_ONLY)
+                        .build()
+                        .sdkKey())
+                .isNull();
+        assertThatThrownBy(() -> LocalOptions.builder()
+                        .flagOverrides(FlagOverrides.map(Map.of("a", true)), OverrideBehaviour.LOCAL_OVER_REMOTE)
+                        .build())
+                .hasMessageContaining("sdkKey is required");
+    }
+
+    @Test
+    void invalidValues_areRejectedWithPreciseMessages() {
+        assertThatThrownBy(() -> LocalOptions.builder().sdkKey("bad key!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("bad key!");
+        assertThatThrownBy(() -> LocalOptions.builder().baseUrl(URI.create("ftp://x")))
+                .hasMessage("baseUrl must be an absolute http or https URL, was ftp://x");
+        assertThatThrownBy(() -> LocalOptions.builder().eventFlushInterval(Duration.ofMillis(100)))
+                .hasMessage("eventFlushInterval must be >= PT0.5S, was PT0.1S");
+        assertThatThrownBy(() -> LocalOptions.builder().eventQueueSizes(10, 5))
+                .hasMessageContaining("1 <= flushQueueSize < maxQueueSize");
+        assertThatThrownBy(() -> LocalOptions.builder().proxy("proxy", 0)).hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> LocalOptions.builder()
+                        .sdkKey(KEY)
+                        .maxBackoff(Duration.ofSeconds(30))
+                        .errorGracePeriod(Duration.ofSeconds(30))
+                        .build())
+                .hasMessageContaining("errorGracePeriod must be longer than maxBackoff");
+    }
+}
