@@ -3,6 +3,7 @@ package dev.vexilla.cloud;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.EventProvider;
+import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.Hook;
 import dev.openfeature.sdk.ImmutableContext;
@@ -27,9 +28,10 @@ import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.Feature;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +56,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failure policy.</b> No exception escapes an evaluation; every failure returns the caller's default with:
  * <ul>
- *   <li>{@code FLAG_NOT_FOUND} for a 404, {@code INVALID_CONTEXT} for a context the mapping reports problems with or a
- *       400, {@code TARGETING_KEY_MISSING} without a targeting key (checked before any request), {@code PARSE_ERROR}
- *       and {@code TYPE_MISMATCH} as local evaluation reports them;</li>
+ *   <li>{@code FLAG_NOT_FOUND} for a 404; {@code INVALID_CONTEXT} for a 400 (OFREP servers reject contexts the
+ *       mapping reports problems with; the Bucketing API gets the mapped user, as the local engine does);
+ *       {@code TARGETING_KEY_MISSING} without a targeting key ({@code user_id}, {@code userId}), checked before any
+ *       request since both protocols require one (the local provider evaluates without); {@code PARSE_ERROR} and
+ *       {@code TYPE_MISMATCH} as local evaluation reports them;</li>
  *   <li>{@code PROVIDER_FATAL} after a 401 or 403: one ERROR event with {@code PROVIDER_FATAL}, and no request
  *       afterwards;</li>
  *   <li>{@code GENERAL} while a 429's {@code Retry-After} runs (no request is sent before it), and for timeouts
@@ -100,7 +104,7 @@ public final class CloudProvider extends EventProvider {
      * @param options the options
      */
     public CloudProvider(CloudOptions options) {
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.options = Objects.requireNonNull(options, "options");
         this.evaluator = new RemoteEvaluator(options);
         this.health =
                 new ConnectionHealth(options.clock(), options.staleGracePeriod().toMillis(), this::emit);
@@ -277,9 +281,10 @@ public final class CloudProvider extends EventProvider {
      * most the request timeout; never throws for a server problem.
      *
      * @param ctx the evaluation context
-     * @return the evaluations by flag key, in the server's order; empty when the request failed
+     * @return the evaluations by flag key, in key order, unmodifiable; empty when the request failed (the same shape
+     *     as {@code LocalProvider.allFlags})
      */
-    public Map<String, ProviderEvaluation<Object>> allFlags(EvaluationContext ctx) {
+    public Map<String, FlagEvaluationDetails<Object>> allFlags(EvaluationContext ctx) {
         try {
             if (refusal() != null || health.isRateLimited()) {
                 return Collections.emptyMap();
@@ -290,8 +295,8 @@ public final class CloudProvider extends EventProvider {
             }
             BulkAnswer bulk = evaluator.evaluateAll(request.body, deadline());
             health.record(bulk.exchange());
-            Map<String, ProviderEvaluation<Object>> out = new LinkedHashMap<>();
-            bulk.flags().forEach((key, answer) -> out.put(key, untyped(answer)));
+            Map<String, FlagEvaluationDetails<Object>> out = new TreeMap<>();
+            bulk.flags().forEach((key, answer) -> out.put(key, untyped(key, answer)));
             return Collections.unmodifiableMap(out);
         } catch (RuntimeException e) {
             LOG.debug("All-flags evaluation failed unexpectedly", e);
@@ -299,14 +304,25 @@ public final class CloudProvider extends EventProvider {
         }
     }
 
-    private static ProviderEvaluation<Object> untyped(RemoteAnswer answer) {
+    private static FlagEvaluationDetails<Object> untyped(String key, RemoteAnswer answer) {
         EvaluationResult r = answer.result();
         if (r.isError()) {
-            ErrorKind kind = java.util.Objects.requireNonNull(r.errorKind());
-            return new ProviderEvaluation<>(
-                    null, null, "ERROR", ErrorCode.valueOf(kind.name()), r.errorMessage(), answer.metadata());
+            ErrorKind kind = Objects.requireNonNull(r.errorKind());
+            return FlagEvaluationDetails.<Object>builder()
+                    .flagKey(key)
+                    .reason("ERROR")
+                    .errorCode(ErrorCode.valueOf(kind.name()))
+                    .errorMessage(r.errorMessage())
+                    .flagMetadata(answer.metadata())
+                    .build();
         }
-        return new ProviderEvaluation<>(r.value(), r.variationId(), r.reason().name(), null, null, answer.metadata());
+        return FlagEvaluationDetails.<Object>builder()
+                .flagKey(key)
+                .value(r.value())
+                .variant(r.variationId())
+                .reason(r.reason().name())
+                .flagMetadata(answer.metadata())
+                .build();
     }
 
     /**
