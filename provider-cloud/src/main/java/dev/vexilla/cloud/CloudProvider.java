@@ -144,10 +144,12 @@ public final class CloudProvider extends EventProvider {
             case ANSWERED:
                 return;
             case FATAL:
-                health.record(exchange);
+                health.initializationFailed(
+                        true, String.valueOf(exchange.result().errorMessage()));
                 throw new FatalError(String.valueOf(exchange.result().errorMessage()));
             default:
-                health.initializationFailed();
+                health.initializationFailed(
+                        false, String.valueOf(exchange.result().errorMessage()));
                 throw new GeneralError("cannot reach the bucketing server at " + options.baseUrl() + ": "
                         + exchange.result().errorMessage());
         }

@@ -107,13 +107,23 @@ public final class ConnectionHealth {
     }
 
     /**
-     * Marks a failed initialization: the state becomes ERROR without an event (OpenFeature sets ERROR itself when
-     * {@code initialize} throws), so the next answered exchange emits READY.
+     * Marks a failed initialization without an event (OpenFeature sets ERROR or FATAL itself when
+     * {@code initialize} throws): a refused key becomes FATAL for good; otherwise the state becomes ERROR, so the
+     * next answered exchange emits READY.
+     *
+     * @param fatal whether the key was refused
+     * @param message what failed, for the log
      */
-    public synchronized void initializationFailed() {
-        if (state != State.FATAL) {
-            state = State.ERROR;
+    public synchronized void initializationFailed(boolean fatal, String message) {
+        if (state == State.FATAL) {
+            return;
         }
+        if (fatal) {
+            LOG.error("Bucketing server refused the SDK key; the provider stops sending requests: {}", message);
+        } else {
+            LOG.warn("Bucketing server not reachable during initialization, will retry with evaluations: {}", message);
+        }
+        state = fatal ? State.FATAL : State.ERROR;
     }
 
     private synchronized void recovered() {
