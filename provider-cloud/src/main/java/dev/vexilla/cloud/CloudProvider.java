@@ -139,7 +139,7 @@ public final class CloudProvider extends EventProvider {
         User probe = User.of(PROBE_KEY);
         byte[] body = evaluator.body(new ImmutableContext(PROBE_KEY), probe);
         long deadline = options.clock().millis() + options.initializeTimeout().toMillis();
-        RemoteAnswer exchange = evaluator.evaluateAll(body, deadline).exchange();
+        RemoteAnswer exchange = evaluator.probe(body, deadline);
         switch (exchange.outcome()) {
             case ANSWERED:
                 return;

@@ -51,6 +51,11 @@ final class BucketingDialect implements RemoteDialect {
         return base.resolve("v1/variables" + query);
     }
 
+    @Override
+    public URI probeUri() {
+        return base.resolve("v1/variables");
+    }
+
     URI featuresUri() {
         return base.resolve("v1/features" + query);
     }

@@ -53,6 +53,11 @@ final class OfrepDialect implements RemoteDialect {
     }
 
     @Override
+    public URI probeUri() {
+        return allUri();
+    }
+
+    @Override
     public RemoteAnswer single(String flagKey, HttpResult response) {
         try {
             if (response.status() == 200) {

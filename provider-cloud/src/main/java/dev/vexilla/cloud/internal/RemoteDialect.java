@@ -21,6 +21,9 @@ interface RemoteDialect {
     /** The URI of the evaluation of all flags. */
     URI allUri();
 
+    /** The URI of the initialization check: all flags, never storing the probe user (no EdgeDB). */
+    URI probeUri();
+
     /** Reads a 200, 400 or 404 answer for one flag. */
     RemoteAnswer single(String flagKey, HttpResult response);
 

@@ -128,6 +128,23 @@ public final class RemoteEvaluator implements Closeable {
     }
 
     /**
+     * Checks that the server answers and accepts the key, with an all-flags request for a probe user that is never
+     * stored in EdgeDB.
+     *
+     * @param body the probe user's request body from {@link #body}
+     * @param deadlineMillis the deadline on the clock
+     * @return the exchange's outcome
+     */
+    public RemoteAnswer probe(byte[] body, long deadlineMillis) {
+        try {
+            HttpResult response = transport.post(dialect.probeUri(), body, null, deadlineMillis);
+            return response.status() == 200 ? RemoteAnswer.exchanged() : classify(response);
+        } catch (IOException e) {
+            return RemoteAnswer.failed(describe(e));
+        }
+    }
+
+    /**
      * Fetches the features of the Bucketing API ({@code /v1/features}).
      *
      * @param body the user body from {@link #body}
