@@ -197,7 +197,7 @@ final class CloudProviderFaultTest {
     }
 
     /** Sums the server's {@code vexilla_http_requests_total} series with the given status. */
-    private static long count(TestServer server, String status) throws Exception {
+    static long count(TestServer server, String status) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(server.baseUri().resolve("metrics"))
@@ -208,5 +208,26 @@ final class CloudProviderFaultTest {
                 .filter(l -> l.startsWith("vexilla_http_requests_total") && l.contains("status=\"" + status + "\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    @Test
+    void unreachableServerFailsInitializeAndTheFirstAnswerMakesTheProviderReady() throws Exception {
+        try (TestServer server = TestServer.start(dir);
+                FaultProxy proxy = new FaultProxy(server.port())) {
+            proxy.mode(FaultProxy.Mode.RESET);
+            CloudProvider provider = new CloudProvider(options(proxy.baseUri())
+                    .initializeTimeout(Duration.ofMillis(500))
+                    .build());
+            try (ProviderEvents events = new ProviderEvents(provider, false)) {
+                events.awaitLast("ERROR");
+                awaitState(events, ProviderState.ERROR);
+                proxy.mode(FaultProxy.Mode.FORWARD);
+                assertThat(provider.getBooleanEvaluation("checkoutEnabled", false, ADA)
+                                .getValue())
+                        .isTrue();
+                events.awaitLast("READY");
+                awaitState(events, ProviderState.READY);
+            }
+        }
     }
 }

@@ -194,4 +194,28 @@ final class CloudProviderTest {
         assertThat(p.toString()).doesNotContain(TestServer.KEY).contains("sdk-****");
         p.shutdown();
     }
+
+    @Test
+    void ofrepAllFlagsSendsIfNoneMatchAndReusesTheAnswerOn304() throws Exception {
+        CloudProvider p = provider(Protocol.OFREP);
+        try {
+            Map<String, FlagEvaluationDetails<Object>> first = p.allFlags(ada());
+            long notModified = CloudProviderFaultTest.count(server, "304");
+            Map<String, FlagEvaluationDetails<Object>> second = p.allFlags(ada());
+            assertThat(CloudProviderFaultTest.count(server, "304")).isEqualTo(notModified + 1);
+            assertThat(second).isEqualTo(first);
+        } finally {
+            p.shutdown();
+        }
+    }
+
+    @Test
+    void trackQueueDropsAndCountsEventsBeyondItsCapacity() {
+        CloudProvider p = new CloudProvider(
+                options(Protocol.BUCKETING_V1).trackQueueCapacity(1).build());
+        p.track("first", ada(), null);
+        p.track("second", ada(), null);
+        p.shutdown();
+        assertThat(p.droppedEvents()).isEqualTo(1);
+    }
 }

@@ -32,6 +32,8 @@ final class ProviderEvents implements AutoCloseable {
         }
         if (wait) {
             api.setProviderAndWait(domain, provider);
+            // handlers run on the SDK's executor: let the initial READY arrive before the test provokes more
+            awaitLast("READY");
         } else {
             api.setProvider(domain, provider);
         }
