@@ -15,7 +15,13 @@ import dev.vexilla.model.bucketing.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,5 +223,31 @@ final class CloudProviderTest {
         p.track("second", ada(), null);
         p.shutdown();
         assertThat(p.droppedEvents()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void eightThreadsEvaluateConcurrentlyWithCorrectAnswers(Protocol protocol) throws Exception {
+        CloudProvider p = new CloudProvider(options(protocol).maxConnections(8).build());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String user = "user-" + i;
+                results.add(pool.submit(() -> {
+                    ImmutableContext ctx =
+                            new ImmutableContext(user, Map.of("email", new Value(user + "@vexilla.dev")));
+                    return "priority"
+                            .equals(p.getStringEvaluation("supportTier", "x", ctx)
+                                    .getValue());
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+            p.shutdown();
+        }
     }
 }
