@@ -17,6 +17,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,7 @@ public final class ChangeStream implements Closeable {
     /**
      * Creates the reader; call {@link #start()}.
      *
-     * @param options the provider options (base URL, key, connect timeout, proxy is not used for streams)
+     * @param options the provider options (base URL, key, connect timeout, proxy)
      * @param listener called on the reader thread when cached answers must be dropped
      */
     public ChangeStream(CloudOptions options, Runnable listener) {
@@ -74,11 +75,16 @@ public final class ChangeStream implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(READ_TIMEOUT_MILLIS))
                         .build())
+                .setProxy(proxy(options.proxy()))
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
         this.thread = new Thread(this::run, "vexilla-cloud-stream");
         this.thread.setDaemon(true);
+    }
+
+    private static @Nullable HttpHost proxy(@Nullable URI proxy) {
+        return proxy == null ? null : new HttpHost(proxy.getScheme(), proxy.getHost(), proxy.getPort());
     }
 
     /** Starts the reader thread. */
