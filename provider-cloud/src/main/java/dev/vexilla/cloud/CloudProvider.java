@@ -1,12 +1,12 @@
 package dev.vexilla.cloud;
 
-import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.EventProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.Hook;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.Metadata;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.TrackingEventDetails;
@@ -212,8 +212,7 @@ public final class CloudProvider extends EventProvider {
             LOG.debug("Evaluation of '{}' failed unexpectedly", key, e);
             EvaluationResult failed =
                     EvaluationResult.error(ErrorKind.GENERAL, "evaluation of '" + key + "' failed: " + e);
-            return ResultMapper.evaluation(
-                    key, failed, type, defaultValue, dev.openfeature.sdk.ImmutableMetadata.EMPTY);
+            return ResultMapper.evaluation(key, failed, type, defaultValue, ImmutableMetadata.EMPTY);
         }
     }
 
@@ -298,33 +297,12 @@ public final class CloudProvider extends EventProvider {
             BulkAnswer bulk = evaluator.evaluateAll(request.body, deadline());
             health.record(bulk.exchange());
             Map<String, FlagEvaluationDetails<Object>> out = new TreeMap<>();
-            bulk.flags().forEach((key, answer) -> out.put(key, untyped(key, answer)));
+            bulk.flags().forEach((key, answer) -> out.put(key, BulkResults.details(key, answer)));
             return Collections.unmodifiableMap(out);
         } catch (RuntimeException e) {
             LOG.debug("All-flags evaluation failed unexpectedly", e);
             return Collections.emptyMap();
         }
-    }
-
-    private static FlagEvaluationDetails<Object> untyped(String key, RemoteAnswer answer) {
-        EvaluationResult r = answer.result();
-        if (r.isError()) {
-            ErrorKind kind = Objects.requireNonNull(r.errorKind());
-            return FlagEvaluationDetails.<Object>builder()
-                    .flagKey(key)
-                    .reason("ERROR")
-                    .errorCode(ErrorCode.valueOf(kind.name()))
-                    .errorMessage(r.errorMessage())
-                    .flagMetadata(answer.metadata())
-                    .build();
-        }
-        return FlagEvaluationDetails.<Object>builder()
-                .flagKey(key)
-                .value(r.value())
-                .variant(r.variationId())
-                .reason(r.reason().name())
-                .flagMetadata(answer.metadata())
-                .build();
     }
 
     /**
@@ -345,7 +323,7 @@ public final class CloudProvider extends EventProvider {
             }
             Map<String, Feature> features = options.protocol() == Protocol.BUCKETING_V1
                     ? evaluator.features(request.body, deadline())
-                    : Features.fromBulk(evaluator.evaluateAll(request.body, deadline()));
+                    : BulkResults.features(evaluator.evaluateAll(request.body, deadline()));
             return features == null ? Collections.emptyMap() : Collections.unmodifiableMap(features);
         } catch (RuntimeException e) {
             LOG.debug("Features request failed unexpectedly", e);
