@@ -4,6 +4,7 @@ import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.engine.internal.ConfigCompiler;
 import dev.vexilla.local.engine.internal.Evaluator;
 import dev.vexilla.local.engine.internal.Flag;
+import dev.vexilla.local.engine.internal.FlagTable;
 import dev.vexilla.local.engine.internal.PrerequisiteGraph;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
@@ -68,8 +69,8 @@ public final class CompiledConfig {
 
     private CompiledConfig(
             TreeMap<String, Flag> sorted, Preferences preferences, Map<String, String> problems, String contentHash) {
-        this.flags = new HashMap<>(sorted);
         this.ordered = sorted.values().toArray(new Flag[0]);
+        this.flags = FlagTable.of(ordered);
         this.keys = new KeySet(ordered, flags);
         this.preferences = preferences;
         this.compileProblems = problems;

@@ -7,22 +7,45 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one compilation: shares equal strings (attribute names, comparison and setting values repeat across
- * flags) and collects the problems found while compiling each flag: the first one is the flag's reported problem
+ * The state of one compilation: shares equal strings and boxed values (attribute names, comparison and setting values
+ * repeat across flags) and collects the problems found while compiling each flag: the first one is the flag's reported problem
  * ({@code path: detail}). Each problem also yields the message an evaluation that reaches it fails with: ConfigCat's
  * text followed by where and why. Not thread-safe; used by one compilation.
  */
 final class CompileContext {
 
     private final Map<String, String> byFlag = new TreeMap<>();
-    private final Map<String, String> strings = new HashMap<>();
+    private final Map<Object, Object> shared = new HashMap<>();
     private final Map<String, byte[]> saltSuffixes = new HashMap<>();
     private @Nullable String currentFlag;
 
     /** Returns a shared instance equal to {@code s}. */
     String intern(String s) {
-        String shared = strings.putIfAbsent(s, s);
-        return shared != null ? shared : s;
+        return share(s);
+    }
+
+    /**
+     * Returns the JVM-wide canonical instance of an attribute name ({@link String#intern()}). Attribute names written
+     * as literals in application code are canonical too, so looking them up in a user's attributes (a string switch
+     * or a hash map) succeeds on the identity check instead of comparing characters.
+     */
+    String attributeName(String name) {
+        String shared = intern(name);
+        String canonical = shared.intern();
+        if (canonical != shared) {
+            this.shared.put(canonical, canonical);
+        }
+        return canonical;
+    }
+
+    /**
+     * Returns a shared instance equal to {@code value}: a string or a boxed setting value ({@code equals} tells
+     * {@code Integer} 1 from {@code Long} 1 and {@code Double} 1.0, so shared values keep their type).
+     */
+    @SuppressWarnings("unchecked")
+    <T> T share(T value) {
+        Object existing = shared.putIfAbsent(value, value);
+        return existing != null ? (T) existing : value;
     }
 
     /** Returns the shared UTF-8 bytes of {@code salt + contextSalt} (one array per flag or segment). */

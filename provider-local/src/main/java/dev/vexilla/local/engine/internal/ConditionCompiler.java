@@ -59,7 +59,8 @@ final class ConditionCompiler {
         if (broken == null && comparator.hashed && salt == null) {
             broken = context.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
         }
-        UserCondition uc = new UserCondition(context.intern(a.textValue()), comparator, broken, list, text, number);
+        UserCondition uc =
+                new UserCondition(context.attributeName(a.textValue()), comparator, broken, list, text, number);
         if (broken == null) {
             prepare(uc, salt == null ? "" : salt, contextSalt, context);
         }
@@ -91,7 +92,7 @@ final class ConditionCompiler {
             case IS_ONE_OF:
             case IS_NOT_ONE_OF:
                 if (list != null && list.length > SET_THRESHOLD) {
-                    uc.set = new HashSet<>(Arrays.asList(list));
+                    uc.prepared = new HashSet<>(Arrays.asList(list));
                 }
                 break;
             case SENSITIVE_IS_ONE_OF:
@@ -103,7 +104,7 @@ final class ConditionCompiler {
                 break;
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:
-                uc.hash = uc.text == null ? null : Sha256.parseHex(uc.text);
+                uc.prepared = uc.text == null ? null : Sha256.parseHex(uc.text);
                 break;
             case HASHED_STARTS_WITH:
             case HASHED_NOT_STARTS_WITH:
@@ -119,7 +120,7 @@ final class ConditionCompiler {
             case SEMVER_LESS_EQUALS:
             case SEMVER_GREATER:
             case SEMVER_GREATER_EQUALS:
-                uc.version = uc.text == null ? null : SemVer.parse(uc.text.trim());
+                uc.prepared = uc.text == null ? null : SemVer.parse(uc.text.trim());
                 break;
             default:
                 break;
@@ -148,7 +149,7 @@ final class ConditionCompiler {
                     : parseLength(item.substring(0, underscore).trim());
             hashes[i] = underscore <= 0 ? null : Sha256.parseHex(item.substring(underscore + 1));
         }
-        uc.sliceLengths = lengths;
+        uc.prepared = lengths;
         uc.hashes = hashes;
     }
 
@@ -170,11 +171,10 @@ final class ConditionCompiler {
             }
             SemVer v = SemVer.parse(item.trim());
             if (v == null) {
-                uc.versionListInvalid = true;
-                break;
+                return; // an invalid item: the condition never matches (prepared stays null)
             }
             versions[n++] = v;
         }
-        uc.versions = Arrays.copyOf(versions, n);
+        uc.prepared = Arrays.copyOf(versions, n);
     }
 }

@@ -40,12 +40,13 @@ final class ConditionEvaluator {
                 return result(c.matchText(text));
             case SEMVER_LIST:
             case SEMVER:
-                SemVer version = value instanceof String ? SemVer.parse(((String) value).trim()) : null;
-                if (version == null) {
+                String version = value instanceof String ? ((String) value).trim() : "";
+                long layout = SemVer.layout(version);
+                if (layout < 0) {
                     return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");
                 }
                 checkBroken(c);
-                return result(c.matchSemver(version));
+                return result(c.matchSemver(version, layout));
             case NUMBER:
                 double number;
                 try {

@@ -20,7 +20,7 @@ final class ConditionText {
             case TEXT_LIST:
             case SEMVER_LIST:
             case ARRAY:
-                return c.comparator.hashed ? hashedList(c.listSize) : list(c.list);
+                return c.comparator.hashed ? hashedList(c.listSize()) : list(c.list);
             case TEXT:
                 return c.comparator.hashed ? "'<hashed value>'" : "'" + c.text + "'";
             case SEMVER:

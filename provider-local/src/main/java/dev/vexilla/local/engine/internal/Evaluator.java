@@ -3,8 +3,10 @@ package dev.vexilla.local.engine.internal;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.UserAttributes;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,9 @@ public final class Evaluator {
 
     private final Map<String, Flag> flags;
 
+    /** The flags with rules or options that other flags use as prerequisites: their results are shared in a pass. */
+    private final Set<Flag> sharedPrerequisites;
+
     /**
      * Creates an evaluator over a set of flags (prerequisites are looked up here).
      *
@@ -39,6 +44,16 @@ public final class Evaluator {
      */
     public Evaluator(Map<String, Flag> flags) {
         this.flags = flags;
+        Set<Flag> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Flag flag : flags.values()) {
+            for (String key : flag.prerequisiteKeys) {
+                Flag prerequisite = flags.get(key);
+                if (prerequisite != null && !prerequisite.simple) {
+                    shared.add(prerequisite);
+                }
+            }
+        }
+        this.sharedPrerequisites = shared.isEmpty() ? Set.of() : shared;
     }
 
     /**
@@ -77,13 +92,16 @@ public final class Evaluator {
             }
             return;
         }
-        Map<Flag, EvaluationResult> memo = new IdentityHashMap<>();
+        // Only results of shared prerequisites are kept: a pass without them allocates no map.
+        Map<Flag, EvaluationResult> memo = sharedPrerequisites.isEmpty() ? null : new IdentityHashMap<>();
         for (Flag flag : ordered) {
-            EvaluationResult result = memo.get(flag);
+            EvaluationResult result = memo == null ? null : memo.get(flag);
             if (result == null) {
                 try {
                     result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
-                    memo.put(flag, result);
+                    if (memo != null && sharedPrerequisites.contains(flag)) {
+                        memo.put(flag, result);
+                    }
                 } catch (RuntimeException e) {
                     result = failure(e);
                 }
@@ -154,9 +172,9 @@ public final class Evaluator {
                 if (rule.result != null) {
                     return rule.result;
                 }
-                Option[] options = rule.options;
+                Option[] options = rule.options();
                 if (options == null || options.length == 0) {
-                    throw new BrokenConfigException(String.valueOf(rule.thenError));
+                    throw new BrokenConfigException(String.valueOf(rule.thenError()));
                 }
                 if (trace != null) {
                     trace.indent();
@@ -358,22 +376,25 @@ public final class Evaluator {
             throw new BrokenConfigException("Type mismatch between comparison value '" + c.valueText()
                     + "' and prerequisite flag '" + c.key + "'.");
         }
-        PrerequisitePath path = new PrerequisitePath(contextKey, visited);
-        if (path.depth > MAX_PREREQUISITE_DEPTH) {
+        int depth = visited == null ? 1 : visited.depth + 1;
+        if (depth > MAX_PREREQUISITE_DEPTH) {
             throw new BrokenConfigException("Prerequisite flag chain is deeper than " + MAX_PREREQUISITE_DEPTH
                     + " flags (at '" + c.key + "').");
         }
-        if (path.contains(c.key)) {
+        if (contextKey.equals(c.key) || (visited != null && visited.contains(c.key))) {
             throw new BrokenConfigException("Circular dependency detected between the following depending flags: "
-                    + path.describe(c.key) + ".");
+                    + new PrerequisitePath(contextKey, visited).describe(c.key) + ".");
         }
         if (trace != null) {
             trace.blockStart("Evaluating prerequisite flag '" + c.key + "':");
         }
         EvaluationResult r = memo == null ? null : memo.get(prerequisite);
         if (r == null) {
-            r = evaluateSetting(prerequisite, user, trace, path, memo);
-            if (memo != null && !r.isError()) {
+            // A flag without rules or options cannot reach further prerequisites: no path needed.
+            r = prerequisite.simple
+                    ? prerequisite.valueResult
+                    : evaluateSetting(prerequisite, user, trace, new PrerequisitePath(contextKey, visited), memo);
+            if (memo != null && !prerequisite.simple && !r.isError()) {
                 memo.put(prerequisite, r);
             }
         }

@@ -105,8 +105,9 @@ public final class Flag {
             if (rule.result != null) {
                 addSuccess(results, rule.result);
             }
-            if (rule.options != null) {
-                for (Option option : rule.options) {
+            Option[] ruleOptions = rule.options();
+            if (ruleOptions != null) {
+                for (Option option : ruleOptions) {
                     addSuccess(results, option.result);
                 }
             }

@@ -60,7 +60,7 @@ final class FlagCompiler {
                 ? EvaluationResult.success(
                         value, variationId(node), reason, EvaluationResult.NONE, EvaluationResult.NONE)
                 : invalidValue(path + ".v", type);
-        String percentageAttribute = a == null || a.isNull() ? null : context.intern(a.textValue());
+        String percentageAttribute = a == null || a.isNull() ? null : context.attributeName(a.textValue());
         return new Flag(
                 key, type, rules, options, percentageAttribute, valueResult, null, definitionHash, prerequisites);
     }
@@ -255,7 +255,7 @@ final class FlagCompiler {
         switch (type) {
             case BOOLEAN:
                 JsonNode b = v.get("b");
-                return b != null && b.isBoolean() ? b.booleanValue() : null;
+                return b != null && b.isBoolean() ? Boolean.valueOf(b.booleanValue()) : null;
             case STRING:
                 JsonNode s = v.get("s");
                 return s != null && s.isTextual() ? context.intern(s.textValue()) : null;
@@ -264,10 +264,10 @@ final class FlagCompiler {
                 if (i == null || !i.isIntegralNumber() || !i.canConvertToLong()) {
                     return null;
                 }
-                return i.canConvertToInt() ? (Object) i.intValue() : (Object) i.longValue();
+                return context.share(i.canConvertToInt() ? (Object) i.intValue() : (Object) i.longValue());
             default:
                 JsonNode d = v.get("d");
-                return d != null && d.isNumber() ? d.doubleValue() : null;
+                return d != null && d.isNumber() ? context.share(d.doubleValue()) : null;
         }
     }
 }

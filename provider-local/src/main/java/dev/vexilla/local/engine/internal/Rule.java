@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
 final class Rule {
     final Condition[] conditions;
     final @Nullable EvaluationResult result;
-    final Option @Nullable [] options;
-    final @Nullable String thenError;
+
+    /**
+     * When there is no simple {@link #result}: the percentage options ({@code Option[]}), or the config error
+     * (a {@code String}) evaluations reaching the rule fail with. One field keeps the rule small.
+     */
+    private final @Nullable Object otherwise;
 
     Rule(
             Condition[] conditions,
@@ -20,8 +24,18 @@ final class Rule {
             @Nullable String thenError) {
         this.conditions = conditions;
         this.result = result;
-        this.options = options;
-        this.thenError = thenError;
+        this.otherwise = options != null ? options : thenError;
+    }
+
+    /** Returns the percentage options, or {@code null} when the rule has none. */
+    Option @Nullable [] options() {
+        return otherwise instanceof Option[] ? (Option[]) otherwise : null;
+    }
+
+    /** Returns the config error of a rule with neither a simple result nor options, or {@code null}. */
+    @Nullable
+    String thenError() {
+        return otherwise instanceof String ? (String) otherwise : null;
     }
 
     /** Returns what the log shows after THEN: the quoted simple value or {@code % options}. */

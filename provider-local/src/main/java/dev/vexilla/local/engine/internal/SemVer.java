@@ -33,33 +33,110 @@ public final class SemVer implements Comparable<SemVer> {
      * @return the version, or {@code null} when the text is not a valid SemVer 2.0.0 version
      */
     public static @Nullable SemVer parse(String text) {
+        if (!isValid(text)) {
+            return null;
+        }
+        int end = mainEnd(text);
+        int dot1 = text.indexOf('.');
+        int dot2 = text.indexOf('.', dot1 + 1);
+        int patchEnd = coreEnd(text, end);
+        String[] pre = patchEnd == end ? NO_IDENTIFIERS : split(text, patchEnd + 1, end);
+        return new SemVer(
+                (int) number(text, 0, dot1),
+                (int) number(text, dot1 + 1, dot2),
+                (int) number(text, dot2 + 1, patchEnd),
+                pre);
+    }
+
+    /**
+     * Tells whether a text is a valid version, by exactly the rules of {@link #parse(String)}, without allocating.
+     *
+     * @param text the text
+     * @return whether {@link #parse(String)} would return a version
+     */
+    public static boolean isValid(String text) {
+        return layout(text) >= 0;
+    }
+
+    /**
+     * Validates a text as {@link #parse(String)} does and returns where its parts are, without allocating: the
+     * result feeds {@link #compare(String, long, SemVer)}, so a text compared with several versions is scanned once.
+     *
+     * @param text the text
+     * @return a non-negative layout, or {@code -1} when the text is not a valid version
+     */
+    public static long layout(String text) {
+        int end = mainEnd(text);
+        if (end < text.length() && !validIdentifiers(text, end + 1, text.length(), false)) {
+            return -1;
+        }
+        int patchEnd = coreEnd(text, end);
+        if (patchEnd < end && !validIdentifiers(text, patchEnd + 1, end, true)) {
+            return -1;
+        }
+        int dot1 = indexOf(text, '.', 0, patchEnd);
+        int dot2 = dot1 < 0 ? -1 : indexOf(text, '.', dot1 + 1, patchEnd);
+        if (dot1 < 0 || dot2 < 0 || indexOf(text, '.', dot2 + 1, patchEnd) >= 0) {
+            return -1;
+        }
+        if (number(text, 0, dot1) < 0 || number(text, dot1 + 1, dot2) < 0 || number(text, dot2 + 1, patchEnd) < 0) {
+            return -1;
+        }
+        // Valid numbers have at most 10 digits, so the core's positions fit in a byte each.
+        return (long) end << 24 | patchEnd << 16 | dot2 << 8 | dot1;
+    }
+
+    /**
+     * Compares a valid version text with a version, as {@code parse(text).compareTo(version)} would, without
+     * allocating.
+     *
+     * @param text a text for which {@link #isValid(String)} is true
+     * @param version the version to compare with
+     * @return negative, zero or positive as the text ranks below, equal to or above the version
+     */
+    public static int compare(String text, SemVer version) {
+        return compare(text, layout(text), version);
+    }
+
+    /**
+     * Compares a valid version text with a version, as {@code parse(text).compareTo(version)} would, without
+     * allocating or scanning the text for its parts again.
+     *
+     * @param text the text
+     * @param layout the text's non-negative {@link #layout(String)}
+     * @param version the version to compare with
+     * @return negative, zero or positive as the text ranks below, equal to or above the version
+     */
+    public static int compare(String text, long layout, SemVer version) {
+        int dot1 = (int) layout & 0xff;
+        int dot2 = (int) (layout >>> 8) & 0xff;
+        int patchEnd = (int) (layout >>> 16) & 0xff;
+        int end = (int) (layout >>> 24);
+        int c = Long.compare(number(text, 0, dot1), version.major);
+        if (c == 0) {
+            c = Long.compare(number(text, dot1 + 1, dot2), version.minor);
+        }
+        if (c == 0) {
+            c = Long.compare(number(text, dot2 + 1, patchEnd), version.patch);
+        }
+        return c != 0 ? c : comparePreRelease(text, patchEnd, end, version.preRelease);
+    }
+
+    /** The end of the version without build metadata: the first {@code '+'}, or the text's length. */
+    private static int mainEnd(String text) {
         int plus = text.indexOf('+');
-        String main = plus < 0 ? text : text.substring(0, plus);
-        if (plus >= 0 && !validIdentifiers(text.substring(plus + 1), false)) {
-            return null;
-        }
-        int dash = main.indexOf('-');
-        String core = dash < 0 ? main : main.substring(0, dash);
-        String[] pre = NO_IDENTIFIERS;
-        if (dash >= 0) {
-            String preText = main.substring(dash + 1);
-            if (!validIdentifiers(preText, true)) {
-                return null;
-            }
-            pre = preText.split("\\.", -1);
-        }
-        int dot1 = core.indexOf('.');
-        int dot2 = dot1 < 0 ? -1 : core.indexOf('.', dot1 + 1);
-        if (dot1 < 0 || dot2 < 0 || core.indexOf('.', dot2 + 1) >= 0) {
-            return null;
-        }
-        long major = number(core, 0, dot1);
-        long minor = number(core, dot1 + 1, dot2);
-        long patch = number(core, dot2 + 1, core.length());
-        if (major < 0 || minor < 0 || patch < 0) {
-            return null;
-        }
-        return new SemVer((int) major, (int) minor, (int) patch, pre);
+        return plus < 0 ? text.length() : plus;
+    }
+
+    /** The end of {@code MAJOR.MINOR.PATCH}: the first {@code '-'} before {@code end}, or {@code end}. */
+    private static int coreEnd(String text, int end) {
+        int dash = indexOf(text, '-', 0, end);
+        return dash < 0 ? end : dash;
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        int i = text.indexOf(c, from);
+        return i < to ? i : -1;
     }
 
     private static long number(String s, int from, int to) {
@@ -77,38 +154,86 @@ public final class SemVer implements Comparable<SemVer> {
         return v > Integer.MAX_VALUE ? -1 : v;
     }
 
-    private static boolean validIdentifiers(String text, boolean preRelease) {
-        List<String> ids = split(text);
-        for (String id : ids) {
-            if (id.isEmpty()) {
-                return false;
-            }
-            boolean numeric = true;
-            for (int i = 0; i < id.length(); i++) {
-                char c = id.charAt(i);
-                boolean digit = c >= '0' && c <= '9';
-                if (!digit && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '-') {
+    /** Whether {@code text[from, to)} is a dot-separated list of non-empty identifiers. */
+    private static boolean validIdentifiers(String text, int from, int to, boolean preRelease) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
+                if (!validIdentifier(text, start, i, preRelease)) {
                     return false;
                 }
-                numeric &= digit;
-            }
-            if (preRelease && numeric && id.length() > 1 && id.charAt(0) == '0') {
-                return false;
+                start = i + 1;
             }
         }
         return true;
     }
 
-    private static List<String> split(String text) {
+    private static boolean validIdentifier(String text, int from, int to, boolean preRelease) {
+        if (from == to) {
+            return false;
+        }
+        boolean numeric = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '-') {
+                return false;
+            }
+            numeric &= digit;
+        }
+        return !(preRelease && numeric && to - from > 1 && text.charAt(from) == '0');
+    }
+
+    private static String[] split(String text, int from, int to) {
         List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '.') {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
                 out.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        return out;
+        return out.toArray(NO_IDENTIFIERS);
+    }
+
+    /** Compares the pre-release identifiers {@code text(patchEnd, end)} (none when equal) with {@code other}. */
+    private static int comparePreRelease(String text, int patchEnd, int end, String[] other) {
+        if (patchEnd == end || other.length == 0) {
+            return Boolean.compare(patchEnd == end, other.length == 0); // a release ranks above any pre-release
+        }
+        int start = patchEnd + 1;
+        for (String b : other) {
+            if (start > end) {
+                return -1; // the text has fewer identifiers
+            }
+            int stop = text.indexOf('.', start);
+            stop = stop < 0 || stop > end ? end : stop;
+            int c = compareIdentifier(text, start, stop, b);
+            if (c != 0) {
+                return c;
+            }
+            start = stop + 1;
+        }
+        return start > end ? 0 : 1;
+    }
+
+    private static int compareIdentifier(String a, int from, int to, String b) {
+        boolean an = isNumeric(a, from, to);
+        boolean bn = isNumeric(b, 0, b.length());
+        int length = to - from;
+        if (an && bn && length != b.length()) {
+            return Integer.compare(length, b.length());
+        }
+        if (an != bn) {
+            return an ? -1 : 1; // numeric identifiers rank below alphanumeric ones
+        }
+        for (int i = 0; i < Math.min(length, b.length()); i++) {
+            int c = Character.compare(a.charAt(from + i), b.charAt(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(length, b.length());
     }
 
     @Override
@@ -149,7 +274,11 @@ public final class SemVer implements Comparable<SemVer> {
     }
 
     private static boolean isNumeric(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return isNumeric(s, 0, s.length());
+    }
+
+    private static boolean isNumeric(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }

@@ -19,10 +19,8 @@ final class UserCondition extends Condition {
     /** A config error raised once the user value has been read, or {@code null}. */
     final @Nullable String brokenMessage;
 
-    /** The comparison list; dropped (kept as {@link #listSize}) once hashed items are parsed into digests. */
+    /** The comparison list; dropped once hashed items are parsed into digests (see {@link #listSize()}). */
     String @Nullable [] list;
-
-    final int listSize;
 
     /** Whether the comparator reads the attribute as text (text and hashed comparators). */
     final boolean textOperand;
@@ -33,19 +31,18 @@ final class UserCondition extends Condition {
 
     final boolean hasNumber;
 
-    @Nullable
-    Set<String> set;
-
     byte[] saltSuffix = NO_BYTES;
+    /** Item digests of the hashed list comparators (an entry is null for an item without a valid hash). */
     int @Nullable [] @Nullable [] hashes;
-    int @Nullable [] hash;
-    int @Nullable [] sliceLengths;
 
+    /**
+     * What the comparator needs precompiled, in one field to keep the condition small: a {@code Set<String>} (IS ONE
+     * OF with many items), an {@code int[]} digest (hashed EQUALS), {@code int[]} slice lengths (hashed STARTS/ENDS
+     * WITH), a {@link SemVer} (version ordering; null when invalid) or a {@code SemVer[]} (version list; null when an
+     * item is invalid). Null otherwise.
+     */
     @Nullable
-    SemVer version;
-
-    SemVer @Nullable [] versions;
-    boolean versionListInvalid;
+    Object prepared;
 
     UserCondition(
             String attribute,
@@ -58,12 +55,18 @@ final class UserCondition extends Condition {
         this.comparator = comparator;
         this.brokenMessage = brokenMessage;
         this.list = list;
-        this.listSize = list == null ? 0 : list.length;
         this.textOperand =
                 comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
         this.text = text;
         this.number = number == null ? Double.NaN : number;
         this.hasNumber = number != null;
+    }
+
+    /** The number of items of the comparison list, also once it was dropped for its digests. */
+    int listSize() {
+        String[] items = list;
+        int @Nullable [] @Nullable [] digests = hashes;
+        return items != null ? items.length : digests != null ? digests.length : 0;
     }
 
     /** Compares a text user value (text and hashed comparators). */
@@ -73,7 +76,7 @@ final class UserCondition extends Condition {
         switch (comparator) {
             case IS_ONE_OF:
             case IS_NOT_ONE_OF:
-                found = set != null ? set.contains(value) : contains(items, value);
+                found = prepared != null ? ((Set<?>) prepared).contains(value) : contains(items, value);
                 break;
             case CONTAINS_ANY_OF:
             case NOT_CONTAINS_ANY_OF:
@@ -112,7 +115,7 @@ final class UserCondition extends Condition {
                 break;
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:
-                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), hash);
+                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), (int[]) prepared);
                 break;
             default:
                 found = matchHashedSlice(value);
@@ -149,7 +152,7 @@ final class UserCondition extends Condition {
 
     private boolean matchHashedSlice(String value) {
         byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int[] lengths = java.util.Objects.requireNonNull(sliceLengths);
+        int[] lengths = (int[]) java.util.Objects.requireNonNull(prepared);
         int @Nullable [] @Nullable [] all = java.util.Objects.requireNonNull(hashes);
         boolean startsWith =
                 comparator == Comparator.HASHED_STARTS_WITH || comparator == Comparator.HASHED_NOT_STARTS_WITH;
@@ -214,23 +217,24 @@ final class UserCondition extends Condition {
         }
     }
 
-    /** Compares a semantic-version user value. */
-    boolean matchSemver(SemVer value) {
+    /** Compares a semantic-version user value, a valid version text with its {@link SemVer#layout(String)}. */
+    boolean matchSemver(String value, long layout) {
         if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
-            if (versionListInvalid) {
-                return false;
+            SemVer[] versions = (SemVer[]) prepared;
+            if (versions == null) {
+                return false; // an item of the list is not a valid version
             }
             boolean found = false;
-            for (SemVer v : java.util.Objects.requireNonNull(versions)) {
-                found |= value.compareTo(v) == 0;
+            for (SemVer v : versions) {
+                found |= SemVer.compare(value, layout, v) == 0;
             }
             return found != comparator.negated;
         }
-        SemVer v = version;
+        SemVer v = (SemVer) prepared;
         if (v == null) {
             return false;
         }
-        int c = value.compareTo(v);
+        int c = SemVer.compare(value, layout, v);
         switch (comparator) {
             case SEMVER_LESS:
                 return c < 0;

@@ -18,13 +18,24 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("dev.vexilla.evaluation logger level")
 final class EvaluatorTest {
 
+    private static final int EVALUATIONS = 100_000;
+
     private static final String CONFIG = ("{'p':{'s':'salt'},'f':{"
                     + "'s1':{'t':0,'v':{'b':true}},"
                     + "'s2':{'t':0,'r':[{'c':[{'u':{'a':'Email','c':32,'l':['@example.com']}}],'s':{'v':{'b':true}}}],"
                     + "'v':{'b':false}},"
                     + "'split':{'t':1,'p':[{'p':10,'v':{'s':'a'}},{'p':20,'v':{'s':'b'}},{'p':30,'v':{'s':'c'}},"
                     + "{'p':40,'v':{'s':'d'}}],'v':{'s':'none'}},"
-                    + "'s4':{'t':1,'r':[" + tenRules() + "],'v':{'s':'none'}}"
+                    + "'s4':{'t':1,'r':[" + tenRules() + "],'v':{'s':'none'}},"
+                    + "'mixed':{'t':1,'r':["
+                    + "{'c':[{'u':{'a':'seats','c':14,'d':100}}],'s':{'v':{'s':'big'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':6,'s':'2.0.0'}}],'s':{'v':{'s':'old'}}},"
+                    + "{'c':[{'u':{'a':'ageDays','c':13,'d':7}}],'s':{'v':{'s':'new'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':4,'l':['3.0.0','3.1.0-rc.1']}}],'s':{'v':{'s':'listed'}}},"
+                    + "{'c':[{'u':{'a':'appVersion','c':9,'s':'3.0.0'}}],'s':{'v':{'s':'current'}}}"
+                    + "],'v':{'s':'none'}},"
+                    + "'dependent':{'t':0,'r':[{'c':[{'p':{'f':'s1','c':0,'v':{'b':true}}}],'s':{'v':{'b':true}}}],"
+                    + "'v':{'b':false}}"
                     + "}}")
             .replace('\'', '"');
 
@@ -90,30 +101,55 @@ final class EvaluatorTest {
     @Test
     void hotPathsIncludingPercentageOptionsAllocateNothing() {
         CompiledConfig config = config();
-        User user = User.builder()
+        User user = fullUser();
+        assertThat(config.evaluate("mixed", user).value()).isEqualTo("current");
+        for (String key : List.of("s1", "s2", "s4", "mixed", "dependent", "split")) {
+            assertThat(leastBytesAllocated(() -> config.evaluate(key, user)))
+                    .as("bytes allocated by %d evaluations of %s", EVALUATIONS, key)
+                    .isLessThan(EVALUATIONS / 10);
+        }
+        assertThat(config.evaluate("dependent", user).value()).isEqualTo(true);
+    }
+
+    @Test
+    void evaluateAllPassWithoutSharedPrerequisiteResultsAllocatesNothing() {
+        CompiledConfig config = config();
+        User user = fullUser();
+        java.util.function.BiConsumer<String, EvaluationResult> sink = (key, result) -> {};
+
+        long least = leastBytesAllocated(() -> config.evaluateAll(user, sink));
+
+        assertThat(least).as("bytes allocated by %d passes", EVALUATIONS).isLessThan(EVALUATIONS / 10);
+    }
+
+    /** A user with every attribute the test config's rules read. */
+    private static User fullUser() {
+        return User.builder()
                 .identifier("1")
                 .email("ada@example.com")
                 .country("HU")
+                .attribute("seats", 42)
+                .attribute("appVersion", "3.1.4-beta.2+build.7")
+                .attribute("ageDays", 365)
                 .build();
+    }
+
+    /** The fewest bytes the current thread allocated over three runs of {@link #EVALUATIONS} calls, after warm-up. */
+    private static long leastBytesAllocated(Runnable call) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
-        int evaluations = 100_000;
-        for (String key : List.of("s1", "s2", "s4", "split")) {
-            long least = Long.MAX_VALUE;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                for (int i = 0; i < 20_000; i++) {
-                    config.evaluate(key, user);
-                }
-                long before = threads.getThreadAllocatedBytes(thread);
-                for (int i = 0; i < evaluations; i++) {
-                    config.evaluate(key, user);
-                }
-                least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            for (int i = 0; i < 20_000; i++) {
+                call.run();
             }
-            // A single object per evaluation would be at least 16 bytes each; allow only stray JVM-internal bytes.
-            assertThat(least)
-                    .as("bytes allocated by %d evaluations of %s", evaluations, key)
-                    .isLessThan(evaluations / 10);
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < EVALUATIONS; i++) {
+                call.run();
+            }
+            // A single object per call would be at least 16 bytes each; callers allow only stray JVM-internal bytes.
+            least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
         }
+        return least;
     }
 }

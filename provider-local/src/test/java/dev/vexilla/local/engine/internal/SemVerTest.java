@@ -100,6 +100,16 @@ final class SemVerTest {
         assertThat(x.equals(y)).isEqualTo(a.precedence(b) == 0);
     }
 
+    @Property(tries = 3000)
+    void comparingTextInPlaceFollowsTheSpec(@ForAll("versions") Parts a, @ForAll("versions") Parts b) {
+        SemVer y = SemVer.parse(b.text());
+
+        assertThat(SemVer.isValid(a.text())).isTrue();
+        assertThat(Integer.signum(SemVer.compare(a.text(), y)))
+                .as("%s vs %s", a.text(), b.text())
+                .isEqualTo(a.precedence(b));
+    }
+
     @Property(tries = 500)
     void buildMetadataIsIgnored(@ForAll("versions") Parts a) {
         Parts other = new Parts(a.major, a.minor, a.patch, a.pre, a.build.isEmpty() ? "other" : "");
@@ -134,6 +144,8 @@ final class SemVerTest {
     void specExamplesAreOrdered(String pair) {
         String[] sides = pair.split("<");
         assertThat(SemVer.parse(sides[0]).compareTo(SemVer.parse(sides[1]))).isNegative();
+        assertThat(SemVer.compare(sides[0], SemVer.parse(sides[1]))).isNegative();
+        assertThat(SemVer.compare(sides[1], SemVer.parse(sides[0]))).isPositive();
     }
 
     @ParameterizedTest
@@ -161,6 +173,8 @@ final class SemVerTest {
             })
     void invalidVersionsAreRejected(String text) {
         assertThat(SemVer.parse(text)).isNull();
+        assertThat(SemVer.isValid(text)).isFalse();
+        assertThat(SemVer.layout(text)).isEqualTo(-1);
     }
 
     @ParameterizedTest
@@ -176,5 +190,9 @@ final class SemVerTest {
             })
     void validVersionsAreAccepted(String text) {
         assertThat(SemVer.parse(text)).isNotNull();
+        assertThat(SemVer.isValid(text)).isTrue();
+        assertThat(SemVer.compare(text, SemVer.parse(text))).isZero();
+        assertThat(SemVer.compare(text, SemVer.layout(text), SemVer.parse("0.0.0-0")))
+                .isPositive();
     }
 }

@@ -2,6 +2,7 @@ package dev.vexilla.local.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vexilla.local.internal.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.local.internal.http.FetchResult.Kind;
 import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;

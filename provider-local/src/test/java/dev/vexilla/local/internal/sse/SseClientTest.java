@@ -11,17 +11,15 @@ import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
 import dev.vexilla.local.internal.sse.StreamStatus.State;
 import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.SseStreamHandler;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -31,9 +29,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Several tests assert that no vexilla-sse-* thread is alive in the JVM: no other test class may run meanwhile.
+@Isolated
 final class SseClientTest {
     private static final String SDK_KEY = "configcat-sdk-1/STREAMKEYxxxxxxxxxxxxx/SECRETzzzzzzzzzzzzzzz";
     private static final String SSE_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n";
@@ -42,7 +43,7 @@ final class SseClientTest {
             .withMaxDelay(Duration.ofMillis(200))
             .withJitter(0);
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
     private final CloseableHttpClient http = HttpClientFactory.create(HttpClientOptions.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(2))
@@ -417,30 +418,6 @@ final class SseClientTest {
                     .contains("will retry", "stopped for good")
                     .doesNotContain("SECRET")
                     .doesNotContain("STREAMKEY");
-        }
-    }
-
-    /** A clock the test moves; starts at a fixed instant. */
-    private static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-06-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

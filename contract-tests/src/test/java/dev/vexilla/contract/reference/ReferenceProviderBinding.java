@@ -1,0 +1,25 @@
+package dev.vexilla.contract.reference;
+
+import dev.vexilla.contract.steps.ScenarioState;
+import io.cucumber.java.Before;
+
+/** Makes every scenario of its runner use {@link ReferenceProviderFactory}. */
+public final class ReferenceProviderBinding {
+
+    private final ScenarioState state;
+
+    /**
+     * Creates the binding of one scenario.
+     *
+     * @param state the scenario's shared state
+     */
+    public ReferenceProviderBinding(ScenarioState state) {
+        this.state = state;
+    }
+
+    /** Binds the factory before any step runs. */
+    @Before(order = 0)
+    public void bind() {
+        state.useFactory(new ReferenceProviderFactory());
+    }
+}
