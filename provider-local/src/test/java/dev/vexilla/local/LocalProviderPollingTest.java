@@ -118,7 +118,7 @@ final class LocalProviderPollingTest {
 
         ProviderEvaluation<String> cached = provider.getStringEvaluation("textRule", "x", EMPTY);
         assertThat(cached.getValue()).isEqualTo("plain");
-        assertThat(cached.getFlagMetadata().getString(FlagMetadata.VERSION)).isEqualTo("\"a\"");
+        assertThat(cached.getFlagMetadata().getString(FlagMetadata.VERSION)).isEqualTo("a");
         assertThat(cached.getFlagMetadata().getLong(FlagMetadata.FETCH_TIME)).isEqualTo(cachedAt.toEpochMilli());
         assertThat(http.requestCount())
                 .as("no download before initialize returns")

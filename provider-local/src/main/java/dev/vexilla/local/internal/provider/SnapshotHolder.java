@@ -135,9 +135,21 @@ final class SnapshotHolder implements EvaluationCountSource {
     private FlagMetadata metadataFor(CompiledConfig effective) {
         boolean overridden = behaviour != null && local != null;
         RemoteConfig r = behaviour == OverrideBehaviour.LOCAL_ONLY ? null : remote;
-        String version = !overridden && r != null && r.etag != null ? r.etag : effective.contentHash();
+        String version = !overridden && r != null && r.etag != null ? opaqueTag(r.etag) : effective.contentHash();
         Instant time = r != null ? r.fetchTime : localLoadTime != null ? localLoadTime : clock.instant();
         return FlagMetadata.of(version, flagSetId, time);
+    }
+
+    /**
+     * Returns an entity tag without its HTTP framing ({@code W/} and the quotes): the same {@code version} the
+     * bucketing server reports for that config, so local and cloud evaluations carry equal metadata.
+     */
+    static String opaqueTag(String etag) {
+        String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+        if (tag.length() >= 2 && tag.charAt(0) == '"' && tag.charAt(tag.length() - 1) == '"') {
+            return tag.substring(1, tag.length() - 1);
+        }
+        return tag;
     }
 
     private FlagMetadata placeholderMetadata() {

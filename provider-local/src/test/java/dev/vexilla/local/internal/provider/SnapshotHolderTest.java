@@ -99,9 +99,9 @@ final class SnapshotHolderTest {
         ProviderEvaluation<String> text = snapshot.evaluate("textRule", FlagValueType.STRING, "x", CTX);
         ProviderEvaluation<Double> dbl = snapshot.evaluate("doubleFlag", FlagValueType.DOUBLE, -1.0, CTX);
         String version = text.getFlagMetadata().getString(FlagMetadata.VERSION);
-        boolean isA = "plain".equals(text.getValue()) && "\"a\"".equals(version);
-        boolean isB = "plain-v2".equals(text.getValue()) && "\"b\"".equals(version);
-        boolean dblOk = "\"a\"".equals(dbl.getFlagMetadata().getString(FlagMetadata.VERSION))
+        boolean isA = "plain".equals(text.getValue()) && "a".equals(version);
+        boolean isB = "plain-v2".equals(text.getValue()) && "b".equals(version);
+        boolean dblOk = "a".equals(dbl.getFlagMetadata().getString(FlagMetadata.VERSION))
                 ? dbl.getValue() == 2.5
                 : dbl.getErrorCode() == ErrorCode.FLAG_NOT_FOUND;
         if (!(isA || isB) || !dblOk) {
@@ -165,5 +165,13 @@ final class SnapshotHolderTest {
         assertThat(e.getErrorCode()).isEqualTo(ErrorCode.PROVIDER_FATAL);
         assertThat(e.getErrorMessage()).isEqualTo("gone");
         assertThat(holder.hasConfig()).isFalse();
+    }
+
+    @Test
+    void versionIsTheEntityTagWithoutItsHttpFraming() {
+        assertThat(SnapshotHolder.opaqueTag("\"3H3U\"")).isEqualTo("3H3U");
+        assertThat(SnapshotHolder.opaqueTag("W/\"3H3U\"")).isEqualTo("3H3U");
+        assertThat(SnapshotHolder.opaqueTag("3H3U")).isEqualTo("3H3U");
+        assertThat(SnapshotHolder.opaqueTag("\"")).isEqualTo("\"");
     }
 }

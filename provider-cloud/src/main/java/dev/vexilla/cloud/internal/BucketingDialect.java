@@ -1,0 +1,110 @@
+package dev.vexilla.cloud.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableMetadata;
+import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.model.User;
+import dev.vexilla.model.WirePayloadException;
+import dev.vexilla.model.bucketing.DevCycleUser;
+import dev.vexilla.model.bucketing.ErrorBody;
+import dev.vexilla.model.bucketing.Variable;
+import dev.vexilla.model.bucketing.VexillaDetails;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** DevCycle's Bucketing API v1: the user JSON in, variables out, the key as the plain {@code Authorization}. */
+final class BucketingDialect implements RemoteDialect {
+    private final ObjectMapper mapper = ObjectMappers.shared();
+    private final URI base;
+    private final String query;
+
+    BucketingDialect(URI base, boolean enableEdgeDb) {
+        this.base = base;
+        this.query = enableEdgeDb ? "?enableEdgeDB=true" : "";
+    }
+
+    @Override
+    public Map<String, String> authHeaders(String sdkKey) {
+        return Collections.singletonMap("Authorization", sdkKey);
+    }
+
+    @Override
+    public byte[] body(EvaluationContext ctx, User user) throws Exception {
+        return mapper.writeValueAsBytes(DevCycleUser.fromUser(user));
+    }
+
+    @Override
+    public URI flagUri(String flagKey) {
+        return base.resolve("v1/variables/" + pathSegment(flagKey) + query);
+    }
+
+    @Override
+    public URI allUri() {
+        return base.resolve("v1/variables" + query);
+    }
+
+    @Override
+    public URI probeUri() {
+        return base.resolve("v1/variables");
+    }
+
+    URI featuresUri() {
+        return base.resolve("v1/features" + query);
+    }
+
+    URI trackUri() {
+        return base.resolve("v1/track" + query);
+    }
+
+    @Override
+    public RemoteAnswer single(String flagKey, HttpResult response) {
+        try {
+            if (response.status() == 200) {
+                Variable v = ObjectMappers.read(mapper, response.body(), Variable.class);
+                return RemoteAnswer.answered(v.toEvaluationResult(), v.flagMetadata());
+            }
+            ErrorBody error = ObjectMappers.read(mapper, response.body(), ErrorBody.class);
+            ErrorKind kind = error.errorKind();
+            if (response.status() == 400
+                    && kind == ErrorKind.INVALID_CONTEXT
+                    && error.message().contains("user_id")) {
+                kind = ErrorKind.TARGETING_KEY_MISSING;
+            }
+            VexillaDetails details = error.vexilla();
+            ImmutableMetadata metadata = details == null ? ImmutableMetadata.EMPTY : details.flagMetadata();
+            return RemoteAnswer.answered(EvaluationResult.error(kind, error.message()), metadata);
+        } catch (WirePayloadException | RuntimeException e) {
+            return RemoteAnswer.failed(
+                    "unreadable answer for '" + flagKey + "' (HTTP " + response.status() + "): " + e.getMessage());
+        }
+    }
+
+    @Override
+    public @Nullable Map<String, RemoteAnswer> all(HttpResult response) {
+        try {
+            Map<String, Variable> vars = ObjectMappers.read(mapper, response.body(), Variable.MAP_TYPE);
+            Map<String, RemoteAnswer> out = new LinkedHashMap<>();
+            vars.forEach((key, v) -> out.put(key, RemoteAnswer.answered(v.toEvaluationResult(), v.flagMetadata())));
+            return out;
+        } catch (WirePayloadException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean conditionalAll() {
+        return false;
+    }
+
+    static String pathSegment(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.vexilla.cloud;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A scripted TCP proxy in front of a real server: it forwards, stalls (accepts and never answers), resets
+ * connections, or answers every request with a 500. Changing the mode closes every open connection, so pooled
+ * client connections see the change at once.
+ */
+final class FaultProxy implements AutoCloseable {
+    enum Mode {
+        FORWARD,
+        STALL,
+        RESET,
+        ERROR_500
+    }
+
+    private final ServerSocket listener;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fault-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile int upstreamPort;
+    private volatile Mode mode = Mode.FORWARD;
+
+    FaultProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::acceptLoop);
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
+    }
+
+    void mode(Mode newMode) {
+        mode = newMode;
+        closeAll();
+    }
+
+    void upstreamPort(int port) {
+        upstreamPort = port;
+        closeAll();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                open.add(client);
+                Mode m = mode;
+                threads.execute(() -> handle(client, m));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket client, Mode m) {
+        try {
+            switch (m) {
+                case RESET:
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    break;
+                case STALL:
+                    client.getInputStream().transferTo(OutputStream.nullOutputStream());
+                    break;
+                case ERROR_500:
+                    answer500(client);
+                    break;
+                default:
+                    forward(client);
+            }
+        } catch (IOException ignored) {
+            // the connection ends; the client sees what a broken server would show
+        } finally {
+            close(client);
+        }
+    }
+
+    private static void answer500(Socket client) throws IOException {
+        InputStream in = client.getInputStream();
+        OutputStream out = client.getOutputStream();
+        while (true) {
+            String head = readHead(in);
+            if (head == null) {
+                return;
+            }
+            int length = 0;
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            in.readNBytes(length);
+            byte[] body = "{\"statusCode\":500,\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
+            if (matched == 4) {
+                return head.toString(StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
+    }
+
+    private void forward(Socket client) throws IOException {
+        Socket upstream;
+        try {
+            upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+        } catch (IOException refused) {
+            return;
+        }
+        open.add(upstream);
+        threads.execute(() -> pump(upstream, client));
+        pump(client, upstream);
+    }
+
+    private void pump(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException ignored) {
+            // one side closed
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private void close(Socket s) {
+        open.remove(s);
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    private void closeAll() {
+        for (Socket s : open) {
+            close(s);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        closeAll();
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.vexilla.cloud;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.server.ServerOptions;
+import dev.vexilla.server.VexillaServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real bucketing server on a random loopback port, serving config "shop" (the server's demo config plus a flag
+ * broken by an unknown comparator and a JSON flag) under {@link #KEY}, with its events sink in the directory.
+ */
+final class TestServer implements AutoCloseable {
+    static final String KEY = "cloud-test-key-0123456789abcdef";
+    static final String BROKEN_FLAG = "brokenFlag";
+    static final String JSON_FLAG = "layout";
+
+    private final Path dir;
+    private final int rateLimit;
+    private VexillaServer server;
+
+    private TestServer(Path dir, int rateLimit) {
+        this.dir = dir;
+        this.rateLimit = rateLimit;
+        this.server = start(0);
+    }
+
+    static TestServer start(Path dir) {
+        return start(dir, 0);
+    }
+
+    static TestServer start(Path dir, int rateLimit) {
+        try {
+            Path configs = Files.createDirectories(dir.resolve("configs"));
+            Files.writeString(configs.resolve("shop.json"), config("fallback"));
+            Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), KEY + " = shop\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestServer(dir, rateLimit);
+    }
+
+    /** The shop config; {@code layoutColumns} changes the JSON flag's value so tests can publish a new version. */
+    static String config(String brokenFallback) throws IOException {
+        ObjectNode root;
+        try (InputStream in = VexillaServer.class.getResourceAsStream("demo-config_v6.json")) {
+            root = (ObjectNode) ObjectMappers.shared().readTree(in);
+        }
+        ObjectNode flags = (ObjectNode) root.get("f");
+        flags.set(
+                BROKEN_FLAG,
+                ObjectMappers.shared()
+                        .readTree("{\"t\":1,\"r\":[{\"c\":[{\"u\":{\"a\":\"Email\",\"c\":99,\"s\":\"x\"}}],"
+                                + "\"s\":{\"v\":{\"s\":\"never\"},\"i\":\"bad1\"}}],\"v\":{\"s\":\""
+                                + brokenFallback + "\"},\"i\":\"bad0\"}"));
+        flags.set(
+                JSON_FLAG,
+                ObjectMappers.shared().readTree("{\"t\":1,\"v\":{\"s\":\"{\\\"columns\\\":3}\"},\"i\":\"1a70u700\"}"));
+        return root.toString();
+    }
+
+    private VexillaServer start(int port) {
+        return VexillaServer.start(ServerOptions.builder()
+                .port(port)
+                .bindAddress("127.0.0.1")
+                .configDirectory(dir.resolve("configs"))
+                .eventsSink(dir.resolve("events.jsonl"))
+                .rescanInterval(Duration.ofMillis(100))
+                .heartbeatInterval(Duration.ofSeconds(1))
+                .rateLimit(rateLimit)
+                .build());
+    }
+
+    /** Replaces the config file with one whose JSON flag serves {@code columns}; the server reloads it. */
+    void publish(int columns) throws IOException {
+        String json = config("fallback").replace("{\\\"columns\\\":3}", "{\\\"columns\\\":" + columns + "}");
+        Path tmp = dir.resolve("shop.json.tmp");
+        Files.writeString(tmp, json);
+        Files.move(
+                tmp,
+                dir.resolve("configs").resolve("shop.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    URI baseUri() {
+        return server.baseUri();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    Path eventsSink() {
+        return dir.resolve("events.jsonl");
+    }
+
+    /** Stops the server. */
+    void stop() {
+        server.close();
+    }
+
+    /** Starts the server again on a new random port. */
+    void restart() {
+        server = start(0);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
