@@ -4,6 +4,8 @@ import dev.openfeature.sdk.EventDetails;
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.vexilla.cloud.CloudOptions;
+import dev.vexilla.cloud.CloudProvider;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.LocalProvider;
 import dev.vexilla.server.ServerOptions;
@@ -44,6 +46,9 @@ import org.jspecify.annotations.Nullable;
 public final class Demo {
     /** The OpenFeature domain of the local provider. */
     static final String LOCAL_DOMAIN = "local";
+
+    /** The OpenFeature domain of the cloud provider. */
+    static final String CLOUD_DOMAIN = "cloud";
 
     /** How long the demo waits for a provider to announce the config change. */
     static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(20);
@@ -127,6 +132,13 @@ public final class Demo {
                         .baseUrl(baseUri)
                         .realtimeUpdates(true)
                         .build()));
+        sides.put(
+                CLOUD_DOMAIN,
+                new CloudProvider(CloudOptions.builder()
+                        .sdkKey(VexillaServer.DEMO_SDK_KEY)
+                        .baseUrl(baseUri)
+                        .environment(Map.of())
+                        .build()));
         return sides;
     }
 
@@ -146,6 +158,10 @@ public final class Demo {
         turnKillSwitchOff(config);
         out.println("Changed " + config.getFileName() + ": " + DemoFlag.KILL_SWITCH + " is now false");
         for (Map.Entry<String, BlockingQueue<EventDetails>> side : changes.entrySet()) {
+            if (!side.getKey().equals(LOCAL_DOMAIN)) {
+                out.println("[" + side.getKey() + "] asks the server on every evaluation: no event to wait for");
+                continue;
+            }
             EventDetails change = awaitChange(side.getKey(), side.getValue());
             out.println("[" + side.getKey() + "] PROVIDER_CONFIGURATION_CHANGED, flags changed: "
                     + change.getFlagsChanged());

@@ -41,19 +41,44 @@ final class DemoTest {
     void announcesTheServerAndTheRegisteredProvider() {
         assertThat(out).containsPattern("Vexilla server on http://127\\.0\\.0\\.1:\\d+/, serving demo\\.json");
         assertThat(out).contains("Registered Vexilla Local on domain 'local'");
+        assertThat(out).contains("Registered Vexilla Cloud on domain 'cloud'");
     }
 
     @Test
     void tableHasOneRowPerUserAndFlagWithTheLocalColumns() {
         List<List<String>> rows = rowsOf(firstTable());
-        assertThat(rows.get(0)).containsExactly("user", "flag", "local value", "variant", "reason");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "user", "flag", "local value", "variant", "reason", "cloud value", "variant", "reason");
         assertThat(rows.subList(1, rows.size()))
                 .hasSize(DemoUser.all().size() * DemoFlag.all().size());
     }
 
     @Test
-    void tableShowsTargetingRulesSegmentsAndPrerequisitesAtWork() {
+    void cloudColumnsMatchTheLocalColumnsForEveryUserWithATargetingKey() {
         List<List<String>> rows = rowsOf(firstTable());
+        assertThat(rows.subList(1, rows.size()))
+                .filteredOn(row -> !row.get(0).equals("anonymous"))
+                .hasSize(18)
+                .allSatisfy(row -> assertThat(row.subList(5, 8)).isEqualTo(row.subList(2, 5)));
+    }
+
+    @Test
+    void cloudAnswersTargetingKeyMissingForTheAnonymousContext() {
+        List<List<String>> rows = rowsOf(firstTable());
+        assertThat(rows)
+                .filteredOn(row -> row.get(0).equals("anonymous"))
+                .hasSize(6)
+                .allSatisfy(row -> {
+                    assertThat(row.get(5)).endsWith(" (TARGETING_KEY_MISSING)");
+                    assertThat(row.subList(6, 8)).containsExactly("-", "ERROR");
+                });
+    }
+
+    @Test
+    void tableShowsTargetingRulesSegmentsAndPrerequisitesAtWork() {
+        List<List<String>> rows =
+                rowsOf(firstTable()).stream().map(row -> row.subList(0, 5)).collect(Collectors.toList());
         assertThat(rows)
                 .contains(
                         List.of("pro user", "supportTier", "priority", "5e7c1e01", "TARGETING_MATCH"),
@@ -80,18 +105,20 @@ final class DemoTest {
     void announcesTheChangeArrivingOverTheStream() {
         assertThat(out).contains("Changed demo.json: checkoutEnabled is now false");
         assertThat(out).contains("[local] PROVIDER_CONFIGURATION_CHANGED, flags changed: [checkoutEnabled]");
+        assertThat(out).contains("[cloud] asks the server on every evaluation: no event to wait for");
     }
 
     @Test
     void reEvaluationAfterTheChangeShowsTheKillSwitchOffForEveryUser() {
-        String after = out.substring(out.indexOf("PROVIDER_CONFIGURATION_CHANGED"));
+        String after = out.substring(out.indexOf("no event to wait for"));
         List<List<String>> rows = rowsOf(after.substring(after.indexOf("user ")));
         assertThat(rows.subList(1, rows.size()))
                 .extracting(row -> row.get(0))
                 .containsExactly("free user", "pro user", "beta, old app", "anonymous");
-        assertThat(rows.subList(1, rows.size()))
-                .allSatisfy(row -> assertThat(row.subList(1, 5))
-                        .containsExactly("checkoutEnabled", "false", "c0ffee01", "STATIC"));
+        assertThat(rows.subList(1, 4))
+                .allSatisfy(row -> assertThat(row.subList(1, 8))
+                        .containsExactly(
+                                "checkoutEnabled", "false", "c0ffee01", "STATIC", "false", "c0ffee01", "STATIC"));
     }
 
     private static String firstTable() {

@@ -19,7 +19,11 @@ final class HooksExampleTest {
         HooksExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(2, 4))
+                .containsExactlyElementsOf(lines.subList(0, 2).stream()
+                        .map(line -> line.replace("[local] Vexilla Local", "[cloud] Vexilla Cloud"))
+                        .toList());
         assertThat(lines.get(0))
                 .startsWith("[local] Vexilla Local supportTier=priority variant=5e7c1e01 reason=TARGETING_MATCH"
                         + " ruleIndex=0 version=");
