@@ -5,6 +5,8 @@ import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.vexilla.cloud.CloudOptions;
+import dev.vexilla.cloud.CloudProvider;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.LocalProvider;
 import java.io.IOException;
@@ -34,8 +36,6 @@ import java.util.Properties;
  *   <tr><td>{@code VEXILLA_BASE_URL}</td><td>the Vexilla server, e.g. {@code http://localhost:8080}
  *       (required)</td></tr>
  * </table>
- *
- * <p>The cloud provider is not in this build yet: {@code VEXILLA_PROVIDER=cloud} is reported as unavailable.
  *
  * @since 0.1.0
  */
@@ -97,7 +97,7 @@ public final class CheckoutApplication {
      *
      * @param settings the settings (see the class comment)
      * @return a new, not yet initialized provider
-     * @throws IllegalArgumentException if a setting is missing or invalid, or the cloud provider is chosen
+     * @throws IllegalArgumentException if a setting is missing or invalid
      */
     static FeatureProvider providerFor(Map<String, String> settings) {
         String choice = settings.getOrDefault(PROVIDER, "local").trim().toLowerCase(Locale.ROOT);
@@ -109,8 +109,10 @@ public final class CheckoutApplication {
                         .realtimeUpdates(true)
                         .build());
             case "cloud":
-                throw new IllegalArgumentException(
-                        PROVIDER + "=cloud: the cloud provider is not available in this build yet");
+                return new CloudProvider(CloudOptions.builder()
+                        .sdkKey(required(settings, SDK_KEY))
+                        .baseUrl(URI.create(required(settings, BASE_URL)))
+                        .build());
             default:
                 throw new IllegalArgumentException(PROVIDER + " must be local or cloud, was '" + choice + "'");
         }

@@ -3,6 +3,7 @@ package dev.vexilla.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.cloud.CloudProvider;
 import dev.vexilla.local.LocalProvider;
 import dev.vexilla.server.ServerOptions;
 import dev.vexilla.server.VexillaServer;
@@ -24,6 +25,19 @@ final class CheckoutApplicationTest {
 
     @Test
     void localChoiceEvaluatesThroughTheServerNamedInTheSettings() {
+        assertThat(runAgainstServer("local"))
+                .isEqualTo("provider=" + LocalProvider.NAME + " user=user-9 checkoutEnabled=true reason=STATIC"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void cloudChoiceEvaluatesOnTheServerWithTheSameResult() {
+        assertThat(runAgainstServer("cloud"))
+                .isEqualTo("provider=" + CloudProvider.NAME + " user=user-9 checkoutEnabled=true reason=STATIC"
+                        + System.lineSeparator());
+    }
+
+    private String runAgainstServer(String choice) {
         try (VexillaServer server = VexillaServer.start(ServerOptions.builder()
                 .port(0)
                 .bindAddress("127.0.0.1")
@@ -31,7 +45,7 @@ final class CheckoutApplicationTest {
                 .build())) {
             Map<String, String> settings = Map.of(
                     CheckoutApplication.PROVIDER,
-                    "local",
+                    choice,
                     CheckoutApplication.SDK_KEY,
                     VexillaServer.DEMO_SDK_KEY,
                     CheckoutApplication.BASE_URL,
@@ -39,10 +53,7 @@ final class CheckoutApplicationTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             CheckoutApplication.run(settings, "user-9", new PrintStream(out, true, StandardCharsets.UTF_8));
-
-            assertThat(out.toString(StandardCharsets.UTF_8))
-                    .isEqualTo("provider=" + LocalProvider.NAME + " user=user-9 checkoutEnabled=true reason=STATIC"
-                            + System.lineSeparator());
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -58,10 +69,10 @@ final class CheckoutApplicationTest {
     }
 
     @Test
-    void cloudChoiceIsReportedAsNotYetAvailable() {
-        assertThatThrownBy(() -> CheckoutApplication.providerFor(Map.of(CheckoutApplication.PROVIDER, "cloud")))
+    void cloudChoiceWithoutAKeyNamesTheMissingSetting() {
+        assertThatThrownBy(() -> CheckoutApplication.providerFor(Map.of(CheckoutApplication.PROVIDER, "Cloud ")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("VEXILLA_PROVIDER=cloud: the cloud provider is not available in this build yet");
+                .hasMessage("VEXILLA_SDK_KEY is required (environment variable or vexilla.properties)");
     }
 
     @Test
