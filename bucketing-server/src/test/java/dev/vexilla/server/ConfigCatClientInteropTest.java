@@ -7,10 +7,17 @@ import com.configcat.LogLevel;
 import com.configcat.PollingModes;
 import com.configcat.RefreshResult;
 import com.configcat.User;
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.local.engine.SettingType;
+import dev.vexilla.model.EvaluationResult;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ConfigCat's own Java SDK uses the server as its base URL and evaluates the embedded demo config: proves the CDN
- * path, headers and the demo config's rules (e-mail, semver, segment, prerequisite, rollout) work for ConfigCat.
+ * path, headers and the demo config's rules (e-mail, semver, segment, prerequisite, rollout) work for ConfigCat, and
+ * that ConfigCat's client and Vexilla's engine give the same value for every flag and many users.
  */
 final class ConfigCatClientInteropTest {
     /** ConfigCat SDKs only accept keys shaped like theirs. */
@@ -117,5 +125,61 @@ final class ConfigCatClientInteropTest {
         assertThat(server.metrics().render())
                 .contains("vexilla_http_requests_total{route=\"/configuration-files/{sdkKey}/config_v6.json\","
                         + "status=\"304\"} 1");
+    }
+
+    @Test
+    void configCatsClientAndVexillasEngineAgreeOnEveryFlagForManyUsers() throws Exception {
+        byte[] served;
+        try (InputStream demo = ConfigStore.class.getResourceAsStream("demo-config_v6.json")) {
+            served = demo.readAllBytes();
+        }
+        CompiledConfig engine = CompiledConfig.parse(new String(served, StandardCharsets.UTF_8));
+        String[] emails = {"ada@vexilla.dev", "bob@example.com", "eve@beta.vexilla.dev", "joe@other.org", ""};
+        String[] countries = {"US", "CA", "DE", "", "us"};
+        String[] versions = {"1.9.0", "2.0.0", "2.5.1", "3.0.0-beta.1", "3.0.0", "not-a-version"};
+        Random random = new Random(20261122);
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (int i = 0; i < 300; i++) {
+            String id = "user-" + i;
+            String email = emails[random.nextInt(emails.length)];
+            String country = countries[random.nextInt(countries.length)];
+            String version = versions[random.nextInt(versions.length)];
+            User configCatUser = new User.Builder()
+                    .email(email)
+                    .country(country)
+                    .custom(Map.of("AppVersion", version))
+                    .build(id);
+            dev.vexilla.model.User vexillaUser = dev.vexilla.model.User.builder()
+                    .identifier(id)
+                    .email(email)
+                    .country(country)
+                    .attribute("AppVersion", version)
+                    .build();
+            for (String key : engine.keys()) {
+                EvaluationResult expected = engine.evaluate(key, vexillaUser);
+                Object actual = configCatValue(key, engine.settingType(key), configCatUser);
+                compared++;
+                if (!String.valueOf(expected.value()).equals(String.valueOf(actual))) {
+                    mismatches.add(key + " for " + id + "/" + email + "/" + country + "/" + version + ": engine "
+                            + expected.value() + ", ConfigCat " + actual);
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(300 * engine.keys().size());
+        assertThat(mismatches).isEmpty();
+    }
+
+    private Object configCatValue(String key, SettingType type, User user) {
+        switch (type) {
+            case BOOLEAN:
+                return client.getValue(Boolean.class, key, user, null);
+            case STRING:
+                return client.getValue(String.class, key, user, null);
+            case INT:
+                return client.getValue(Integer.class, key, user, null);
+            default:
+                return client.getValue(Double.class, key, user, null);
+        }
     }
 }
