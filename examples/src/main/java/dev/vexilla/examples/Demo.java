@@ -54,8 +54,14 @@ public final class Demo {
     static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(20);
 
     private static final String CONFIG_NAME = "demo";
+
+    /** The kill switch's value and, right after it, its variation id (the demo config's layout). */
     private static final Pattern KILL_SWITCH_VALUE = Pattern.compile(
-            "(\"" + DemoFlag.KILL_SWITCH + "\"\\s*:\\s*\\{[^{}]*?\"v\"\\s*:\\s*\\{\\s*\"b\"\\s*:\\s*)true");
+            "(\"" + DemoFlag.KILL_SWITCH + "\"\\s*:\\s*\\{[^{}]*?\"v\"\\s*:\\s*\\{\\s*\"b\"\\s*:\\s*)true"
+                    + "(\\s*\\}\\s*,\\s*\"i\"\\s*:\\s*\")[^\"]*\"");
+
+    /** The variation id the kill switch's new value gets: a new value is a new variation, as in ConfigCat. */
+    static final String KILL_SWITCH_OFF_VARIANT = "c0ffee00";
 
     private Demo() {}
 
@@ -221,7 +227,7 @@ public final class Demo {
     }
 
     /**
-     * Sets the kill switch's value to false and replaces the config file atomically, so the server never reads a
+     * Sets the kill switch's value to false (with a new variation id) and replaces the config file atomically, so the server never reads a
      * half-written file.
      */
     private static void turnKillSwitchOff(Path config) throws IOException {
@@ -231,7 +237,7 @@ public final class Demo {
             throw new DemoFailure("the demo config has no " + DemoFlag.KILL_SWITCH + " flag with value true");
         }
         Path next = config.resolveSibling(config.getFileName() + ".next");
-        Files.writeString(next, matcher.replaceFirst("$1false"));
+        Files.writeString(next, matcher.replaceFirst("$1false$2" + KILL_SWITCH_OFF_VARIANT + "\""));
         Files.move(next, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

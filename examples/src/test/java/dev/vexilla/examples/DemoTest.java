@@ -118,7 +118,7 @@ final class DemoTest {
         assertThat(rows.subList(1, 4))
                 .allSatisfy(row -> assertThat(row.subList(1, 8))
                         .containsExactly(
-                                "checkoutEnabled", "false", "c0ffee01", "STATIC", "false", "c0ffee01", "STATIC"));
+                                "checkoutEnabled", "false", "c0ffee00", "STATIC", "false", "c0ffee00", "STATIC"));
     }
 
     private static String firstTable() {
