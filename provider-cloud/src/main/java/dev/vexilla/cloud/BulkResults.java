@@ -1,11 +1,11 @@
 package dev.vexilla.cloud;
 
-import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.vexilla.cloud.internal.BulkAnswer;
 import dev.vexilla.cloud.internal.RemoteAnswer;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.bucketing.EvalReason;
 import dev.vexilla.model.bucketing.Feature;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ final class BulkResults {
             return FlagEvaluationDetails.<Object>builder()
                     .flagKey(key)
                     .reason("ERROR")
-                    .errorCode(ErrorCode.valueOf(kind.name()))
+                    .errorCode(ResultMapper.errorCode(kind))
                     .errorMessage(r.errorMessage())
                     .flagMetadata(answer.metadata())
                     .build();

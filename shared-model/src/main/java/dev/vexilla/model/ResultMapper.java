@@ -152,12 +152,7 @@ public final class ResultMapper {
         if (result.isError()) {
             ErrorKind kind = Objects.requireNonNull(result.errorKind());
             return new ProviderEvaluation<>(
-                    defaultValue,
-                    null,
-                    ResultReason.ERROR.name(),
-                    ERROR_CODES[kind.ordinal()],
-                    result.errorMessage(),
-                    metadata);
+                    defaultValue, null, ResultReason.ERROR.name(), errorCode(kind), result.errorMessage(), metadata);
         }
         Object value = Objects.requireNonNull(result.value());
         Object converted = convert(value, type);
@@ -243,6 +238,16 @@ public final class ResultMapper {
             return "a Double";
         }
         return "a " + value.getClass().getSimpleName();
+    }
+
+    /**
+     * Returns the OpenFeature error code of an error kind: the code of the same name (DESIGN's reason/error table).
+     *
+     * @param kind the error kind
+     * @return the error code, never null
+     */
+    public static ErrorCode errorCode(ErrorKind kind) {
+        return ERROR_CODES[kind.ordinal()];
     }
 
     private static ErrorCode[] errorCodes() {

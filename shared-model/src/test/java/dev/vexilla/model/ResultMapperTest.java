@@ -173,4 +173,11 @@ final class ResultMapperTest {
                 return new Value("default");
         }
     }
+
+    @Test
+    void errorCode_everyErrorKind_mapsToTheOpenFeatureCodeOfTheSameName() {
+        for (ErrorKind kind : ErrorKind.values()) {
+            assertThat(ResultMapper.errorCode(kind).name()).isEqualTo(kind.name());
+        }
+    }
 }

@@ -17,6 +17,7 @@ import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.User;
 import java.io.IOException;
@@ -306,7 +307,7 @@ public final class ProviderRuntime implements AutoCloseable {
     }
 
     private static @Nullable ErrorCode errorCode(@Nullable ErrorKind kind) {
-        return kind == null ? null : ErrorCode.valueOf(kind.name());
+        return kind == null ? null : ResultMapper.errorCode(kind);
     }
 
     private static Map<String, Object> normalise(Map<String, ?> data) {

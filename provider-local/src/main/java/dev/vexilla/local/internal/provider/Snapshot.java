@@ -1,6 +1,5 @@
 package dev.vexilla.local.internal.provider;
 
-import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.ImmutableMetadata;
@@ -162,7 +161,7 @@ public final class Snapshot {
                 defaultValue,
                 null,
                 ResultReason.ERROR.name(),
-                ErrorCode.valueOf(kind.name()),
+                ResultMapper.errorCode(kind),
                 message,
                 metadata.metadata());
     }
