@@ -41,7 +41,9 @@ final class ConditionEvaluator {
             case SEMVER_LIST:
             case SEMVER:
                 String version = value instanceof String ? ((String) value).trim() : "";
-                long layout = SemVer.layout(version);
+                long layout = user instanceof AttributeReads
+                        ? ((AttributeReads) user).semverLayout(c.attribute, version)
+                        : SemVer.layout(version);
                 if (layout < 0) {
                     return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");
                 }

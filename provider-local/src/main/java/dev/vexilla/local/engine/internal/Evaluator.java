@@ -68,10 +68,15 @@ public final class Evaluator {
             if (flag.simple) {
                 return flag.valueResult;
             }
+            AttributeReads reads = flag.repeatsReads && user != null ? AttributeReads.begin(user) : null;
             try {
-                return evaluateSetting(flag, user, null, null, null);
+                return evaluateSetting(flag, reads != null ? reads : user, null, null, null);
             } catch (RuntimeException e) {
                 return failure(e);
+            } finally {
+                if (reads != null) {
+                    reads.end();
+                }
             }
         }
         return evaluateLogged(flag, user);
@@ -94,6 +99,22 @@ public final class Evaluator {
         }
         // Only results of shared prerequisites are kept: a pass without them allocates no map.
         Map<Flag, EvaluationResult> memo = sharedPrerequisites.isEmpty() ? null : new IdentityHashMap<>();
+        // One user for the whole pass: each attribute is read from it once.
+        AttributeReads reads = user != null ? AttributeReads.begin(user) : null;
+        try {
+            evaluateAll(ordered, reads != null ? reads : user, sink, memo);
+        } finally {
+            if (reads != null) {
+                reads.end();
+            }
+        }
+    }
+
+    private void evaluateAll(
+            Flag[] ordered,
+            @Nullable UserAttributes user,
+            BiConsumer<String, EvaluationResult> sink,
+            @Nullable Map<Flag, EvaluationResult> memo) {
         for (Flag flag : ordered) {
             EvaluationResult result = memo == null ? null : memo.get(flag);
             if (result == null) {

@@ -4,7 +4,9 @@ import dev.vexilla.local.engine.SettingType;
 import dev.vexilla.model.EvaluationResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,11 @@ public final class Flag {
     final boolean simple;
     final long definitionHash;
     final List<String> prerequisiteKeys;
+    /**
+     * Whether an evaluation may read an attribute more than once (two conditions on one attribute, a segment, a
+     * prerequisite flag): such evaluations remember their reads in {@link AttributeReads}.
+     */
+    final boolean repeatsReads;
 
     Flag(
             String key,
@@ -45,6 +52,23 @@ public final class Flag {
         this.simple = brokenMessage == null && rules.length == 0 && options.length == 0;
         this.definitionHash = definitionHash;
         this.prerequisiteKeys = prerequisiteKeys.isEmpty() ? List.of() : List.copyOf(prerequisiteKeys);
+        this.repeatsReads = !simple && repeatsReads(rules);
+    }
+
+    private static boolean repeatsReads(Rule[] rules) {
+        Set<String> read = new HashSet<>();
+        for (Rule rule : rules) {
+            for (Condition c : rule.conditions) {
+                if (c instanceof UserCondition) {
+                    if (!read.add(((UserCondition) c).attribute)) {
+                        return true;
+                    }
+                } else if (c instanceof SegmentCondition || c instanceof PrerequisiteCondition) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
