@@ -42,6 +42,7 @@ public final class ResultsTable {
             "ConfigCatRaw",
             "DevCycleRaw",
             BASELINE,
+            "ContextReadingOpenFeature",
             "ConfigCatOpenFeature",
             "FlagdOpenFeature",
             "DevCycleOpenFeature",

@@ -40,7 +40,26 @@ public final class Scenarios {
     /** The number of flags in the config of the parse benchmark. */
     public static final int LARGE_FLAG_COUNT = 10_000;
 
+    /** The name in {@link #attributesRead()} that stands for the context's targeting key (ConfigCat's Identifier). */
+    public static final String TARGETING_KEY = "targetingKey";
+
     private Scenarios() {}
+
+    /**
+     * Returns, per OpenFeature scenario, the distinct context attributes its rules read for the main user: what any
+     * provider evaluating these rules must read at least once. {@link #TARGETING_KEY} stands for the targeting key.
+     *
+     * @return scenario key to attribute names, in rule order
+     */
+    public static java.util.Map<String, java.util.List<String>> attributesRead() {
+        return java.util.Map.of(
+                S1_BOOL, java.util.List.of(),
+                S2_ONE_RULE, java.util.List.of("Email"),
+                S3_ROLLOUT, java.util.List.of(TARGETING_KEY),
+                S4_TEN_RULES,
+                        java.util.List.of(
+                                "Email", "Country", "plan", "seats", "appVersion", TARGETING_KEY, "accountAgeDays"));
+    }
 
     /**
      * Returns the value of s3 for a user under ConfigCat's bucketing (option 0 is {@code true}).
