@@ -264,7 +264,8 @@ public final class LocalProvider extends EventProvider {
 
     /**
      * Replaces the client custom data: attributes added to every evaluation's user, below the context's own
-     * attributes of the same name (DevCycle's {@code setClientCustomData}).
+     * attributes of the same name (DevCycle's {@code setClientCustomData}). The event batches flushed from now on carry
+     * it as their SDK user's {@code customData}.
      *
      * @param data attribute name to value (strings, numbers, booleans, {@code Instant}s, lists of strings)
      */

@@ -61,7 +61,7 @@ final class BatchingEventRecorder implements EventRecorder {
     private final Clock clock;
     private final CustomEventQueue queue;
     private final BatchDelivery delivery;
-    private final DevCycleUser sdkUser;
+    private volatile DevCycleUser sdkUser;
     private final ReentrantLock flushLock = new ReentrantLock();
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,7 +85,7 @@ final class BatchingEventRecorder implements EventRecorder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.queue = new CustomEventQueue(options.maxQueueSize());
         this.delivery = new BatchDelivery(poster, ObjectMappers.shared(), clock);
-        this.sdkUser = sdkUser(options);
+        this.sdkUser = sdkUser(options, options.clientCustomData());
     }
 
     /** Schedules the periodic flush. */
@@ -298,14 +298,19 @@ final class BatchingEventRecorder implements EventRecorder {
         }
     }
 
-    private static DevCycleUser sdkUser(EventOptions options) {
+    @Override
+    public void clientCustomData(Map<String, ?> data) {
+        this.sdkUser = sdkUser(options, Objects.requireNonNull(data, "data"));
+    }
+
+    private static DevCycleUser sdkUser(EventOptions options, Map<String, ?> clientCustomData) {
         return DevCycleUser.builder()
                 .userId(options.sdkUserId())
                 .stringField("sdkType", "server")
                 .stringField("sdkPlatform", SDK_PLATFORM)
                 .stringField("platform", "Java")
                 .stringField("platformVersion", System.getProperty("java.version", "unknown"))
-                .customData(JsonSafeValues.copyOf(options.clientCustomData()))
+                .customData(JsonSafeValues.copyOf(clientCustomData))
                 .build();
     }
 }

@@ -39,6 +39,14 @@ public interface EventRecorder extends AutoCloseable {
     void flush();
 
     /**
+     * Replaces the client custom data sent with the SDK user of the batches flushed from now on (DevCycle's
+     * {@code setClientCustomData}). Values JSON cannot carry are sent as text.
+     *
+     * @param data attribute name to value; copied
+     */
+    default void clientCustomData(Map<String, ?> data) {}
+
+    /**
      * Sends what is queued (within the close budget), stops the scheduled flushes and cancels pending retries.
      * Idempotent: later calls return at once. Events tracked after close are counted as dropped.
      */

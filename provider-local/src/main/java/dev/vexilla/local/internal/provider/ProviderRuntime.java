@@ -304,6 +304,7 @@ public final class ProviderRuntime implements AutoCloseable {
      */
     public void setClientCustomData(Map<String, ?> data) {
         holder.setClientData(normalise(data));
+        recorder.clientCustomData(data);
     }
 
     private static @Nullable ErrorCode errorCode(@Nullable ErrorKind kind) {

@@ -180,6 +180,22 @@ final class BatchingEventRecorderTest {
     }
 
     @Test
+    void clientCustomDataSetAtRunTimeGoesWithTheNextBatches() {
+        start(options().clientCustomData(Map.of("region", "eu")));
+        counters.count("flag", "v1", ResultReason.STATIC, null, 1);
+        recorder.flush();
+        assertThat(received.take().batch.batch().get(0).user().customData()).isEqualTo(Map.of("region", "eu"));
+
+        recorder.clientCustomData(Map.of("region", "us", "tier", 2));
+        counters.count("flag", "v1", ResultReason.STATIC, null, 1);
+        recorder.flush();
+
+        UserEvents sdk = received.take().batch.batch().get(0);
+        assertThat(sdk.user().userId()).isEqualTo(SDK_USER);
+        assertThat(sdk.user().customData()).isEqualTo(Map.of("region", "us", "tier", 2));
+    }
+
+    @Test
     void countersAreDrainedSoEachEvaluationIsReportedOnce() {
         start(options());
         counters.count("flag", "v1", ResultReason.STATIC, null, 3);
