@@ -90,6 +90,59 @@ final class LocalProviderPollingTest {
     }
 
     @Test
+    void autoPoll_servesAConfigAnotherProcessJustCached_insteadOfDownloading() {
+        http.enqueue(respond(200, TestConfigs.A, "ETag", "\"a\""));
+        http.fallback(respond(304, ""));
+        LocalProvider provider =
+                new LocalProvider(options(PollingMode.autoPoll(Duration.ofSeconds(30), Duration.ofSeconds(5)))
+                        .build());
+        api.setProviderAndWait(provider);
+        events.next(ProviderEvent.PROVIDER_READY);
+        assertThat(http.requestCount()).isEqualTo(1);
+
+        scheduler.advance(Duration.ofSeconds(20));
+        store.save(new CacheEntry(clock.instant(), "\"b\"", TestConfigs.B)); // another process fetched v2
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(http.requestCount())
+                .as("the fresh shared entry answered this poll")
+                .isEqualTo(1);
+        events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED);
+        ProviderEvaluation<String> adopted = provider.getStringEvaluation("textRule", "x", EMPTY);
+        assertThat(adopted.getValue()).isEqualTo("plain-v2");
+        assertThat(adopted.getFlagMetadata().getString(FlagMetadata.VERSION)).isEqualTo("b");
+
+        scheduler.advance(Duration.ofSeconds(30));
+
+        assertThat(http.requestCount())
+                .as("the entry is now older than the interval")
+                .isEqualTo(2);
+        assertThat(http.takeRequest().header("If-None-Match"))
+                .as("the first download")
+                .isNull();
+        assertThat(http.takeRequest().header("If-None-Match"))
+                .as("revalidates the adopted config")
+                .isEqualTo("\"b\"");
+    }
+
+    @Test
+    void lazyLoad_servesAConfigAnotherProcessCachedWithinTheTtl() {
+        http.enqueue(respond(200, TestConfigs.A, "ETag", "\"a\""));
+        LocalProvider provider = new LocalProvider(
+                options(PollingMode.lazyLoad(Duration.ofSeconds(60))).build());
+        api.setProviderAndWait(provider);
+        scheduler.advance(Duration.ofSeconds(50));
+        store.save(new CacheEntry(clock.instant(), "\"b\"", TestConfigs.B));
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(textRule(provider)).as("answered from the config held").isEqualTo("plain");
+        scheduler.advance(Duration.ZERO);
+
+        assertThat(http.requestCount()).isEqualTo(1);
+        assertThat(textRule(provider)).isEqualTo("plain-v2");
+    }
+
+    @Test
     void manualPoll_downloadsOnlyOnForceRefresh() {
         http.enqueue(respond(200, TestConfigs.A, "ETag", "\"a\""), respond(200, TestConfigs.B, "ETag", "\"b\""));
         LocalProvider provider =

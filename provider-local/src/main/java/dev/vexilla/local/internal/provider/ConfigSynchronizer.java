@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the remote config fresh: downloads with {@code If-None-Match} through a {@link ConfigFetcher}, on the
  * schedule of the {@link PollingMode} (auto: every interval, or every backstop interval while the change stream is
  * connected; lazy: when an evaluation finds the config older than the TTL; manual: only when asked), writes each new
- * config to the cache and bumps the cached fetch time on 304.
+ * config to the cache and bumps the cached fetch time on 304. A scheduled download first looks at the cache: a
+ * config that another process sharing it fetched within the polling interval (lazy: the TTL) is served instead of
+ * downloading, as ConfigCat's SDKs do; downloads asked for by the change stream or by going online always go out.
  *
  * <p><b>Failure policy.</b>
  * <ul>
@@ -249,12 +251,25 @@ final class ConfigSynchronizer implements AutoCloseable {
         }
     }
 
-    /** One scheduled download, followed by scheduling the next one. */
+    /**
+     * One scheduled download, followed by scheduling the next one. When the cache holds a config another process
+     * fetched less than a polling interval (lazy: TTL) ago, that config is served and the download skipped, as
+     * ConfigCat's SDKs do with a shared cache.
+     */
     void poll() {
+        poll(true);
+    }
+
+    /** A download asked for now (change stream, back online): never answered from the cache. */
+    private void pollNow() {
+        poll(false);
+    }
+
+    private void poll(boolean cacheMayAnswer) {
         if (closed || offline) {
             return;
         }
-        RefreshResult result = refresh();
+        RefreshResult result = cacheMayAnswer && servedFromSharedCache() ? RefreshResult.success() : refresh();
         if (closed || offline || fatalMessage != null) {
             return;
         }
@@ -268,6 +283,50 @@ final class ConfigSynchronizer implements AutoCloseable {
         } else if (mode.kind() == PollingMode.Kind.AUTO_POLL) {
             schedule(streamConnected ? backstopInterval : mode.interval());
         }
+    }
+
+    /**
+     * Adopts a config that another process sharing the cache wrote after the one held, and tells whether it is fresh
+     * enough to skip this download. Never throws: an unreadable or broken entry just means downloading.
+     */
+    private boolean servedFromSharedCache() {
+        RemoteConfig held = holder.remote();
+        CacheEntry entry;
+        try {
+            entry = cache.load().orElse(null);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (entry == null || held == null || !entry.fetchTime().isAfter(held.fetchTime)) {
+            return false; // nothing newer than what this provider fetched or loaded itself
+        }
+        long age = clock.millis() - entry.fetchTime().toEpochMilli();
+        long freshFor = mode.kind() == PollingMode.Kind.AUTO_POLL
+                ? (streamConnected ? backstopInterval : mode.interval()).toMillis()
+                : mode.cacheTtl().toMillis();
+        if (age >= freshFor) {
+            return false;
+        }
+        fetchLock.lock();
+        try {
+            if (entry.configJson().equals(held.json)) {
+                holder.installRemote(held.confirmedAt(entry.fetchTime()));
+            } else {
+                CompiledConfig config = CompiledConfig.parse(entry.configJson());
+                holder.installRemote(new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson()));
+                LOG.debug("Serving the config another process cached at {}", entry.fetchTime());
+            }
+        } catch (ConfigParseException | RuntimeException e) {
+            return false;
+        } finally {
+            fetchLock.unlock();
+        }
+        lastFailure = null;
+        backoff.reset();
+        lazyNextFetchMillis = entry.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
+        health.succeeded();
+        firstOutcome.countDown();
+        return true;
     }
 
     /** Lazy loading: called on evaluations; starts a background download when the config has expired. */
@@ -328,7 +387,7 @@ final class ConfigSynchronizer implements AutoCloseable {
             return;
         }
         try {
-            scheduler.execute(this::poll);
+            scheduler.execute(this::pollNow);
         } catch (RuntimeException e) {
             LOG.debug("Scheduler refused a download: {}", e.toString());
         }
@@ -340,7 +399,7 @@ final class ConfigSynchronizer implements AutoCloseable {
             return;
         }
         try {
-            nextPoll = scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+            nextPoll = scheduler.schedule((Runnable) this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.debug("Scheduler refused a download: {}", e.toString());
         }
