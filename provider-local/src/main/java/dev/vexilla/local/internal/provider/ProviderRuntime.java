@@ -116,6 +116,7 @@ public final class ProviderRuntime implements AutoCloseable {
             return;
         }
         started = true;
+        warnIfEvaluationLogIsOn();
         loadOverrides();
         ConfigSynchronizer sync = synchronizer;
         if (sync == null) {
@@ -164,6 +165,19 @@ public final class ProviderRuntime implements AutoCloseable {
         return mode.kind() == PollingMode.Kind.AUTO_POLL
                 ? mode.maxInitWait()
                 : options.connectTimeout().plus(options.readTimeout());
+    }
+
+    /**
+     * The evaluation log is ConfigCat's debugging aid: a multi-line entry per evaluation, tens of microseconds each.
+     * Logging frameworks enable INFO by default, so say once that it is on and how to turn it off.
+     */
+    private static void warnIfEvaluationLogIsOn() {
+        if (LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER).isInfoEnabled()) {
+            LOG.warn(
+                    "The evaluation log is on (logger '{}' at INFO): every evaluation writes a multi-line entry and"
+                            + " costs tens of microseconds. Set that logger to WARN outside debugging.",
+                    CompiledConfig.EVALUATION_LOGGER);
+        }
     }
 
     /**
