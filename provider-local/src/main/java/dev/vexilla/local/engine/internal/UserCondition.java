@@ -226,7 +226,10 @@ final class UserCondition extends Condition {
             }
             boolean found = false;
             for (SemVer v : versions) {
-                found |= SemVer.compare(value, layout, v) == 0;
+                if (SemVer.compare(value, layout, v) == 0) {
+                    found = true;
+                    break;
+                }
             }
             return found != comparator.negated;
         }
