@@ -130,6 +130,7 @@ final class ParityTest {
                 .sdkKey(TestServer.KEY)
                 .baseUrl(server.baseUri())
                 .protocol(protocol)
+                .requestTimeout(Duration.ofSeconds(5))
                 .environment(Map.of())
                 .build());
         try {
