@@ -149,7 +149,7 @@ final class EvaluationParityTest {
         return Outcome.of(e.toEvaluationResult().orElseThrow(), e.flagMetadata());
     }
 
-    /** The user JSON; without targeting key an anonymous user, with {@code "user_id": ""} unless the context is empty. */
+    /** The user JSON; without targeting key an anonymous user, with an empty user id unless the context is empty. */
     private static String v1Body(EvaluationContext ctx) throws Exception {
         DevCycleUser user = DevCycleUser.fromUser(ContextMapper.toUser(ctx));
         if (user.userId() == null) {

@@ -9,9 +9,9 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Runs the specification suites against {@code CloudProvider} over OFREP, asking a bucketing server started for
- * this run that serves {@code spec-flags_v6.json}. The same tags as {@link LocalProviderSpecTest} are excluded: the
- * provider must behave exactly like {@code LocalProvider} on the same flags.
+ * Runs the specification suites against {@code CloudProvider} over OFREP, asking a bucketing server
+ * started for this run that serves {@code spec-flags_v6.json}. The same tags as {@link LocalProviderSpecTest} are
+ * excluded: the provider must behave exactly like {@code LocalProvider} on the same flags.
  */
 @Suite
 @IncludeEngines("cucumber")

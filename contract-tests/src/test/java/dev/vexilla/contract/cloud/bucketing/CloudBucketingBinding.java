@@ -8,7 +8,10 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 
-/** Makes every scenario of its runner use {@code CloudProvider} over DevCycle's Bucketing API v1, against one server per run. */
+/**
+ * Makes every scenario of its runner use {@code CloudProvider} over DevCycle's Bucketing API v1, against one server
+ * per run.
+ */
 public final class CloudBucketingBinding {
 
     private final ScenarioState state;
