@@ -13,6 +13,7 @@ import dev.vexilla.model.bucketing.Feature;
 import dev.vexilla.model.bucketing.TrackEvent;
 import dev.vexilla.model.bucketing.TrackRequest;
 import dev.vexilla.model.bucketing.Variable;
+import dev.vexilla.model.bucketing.VexillaDetails;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,21 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Every route checks, in order: the SDK key in {@code Authorization} (raw or {@code Bearer}; 401), the rate limit
  * ({@code --rate-limit}, off by default; 429 with {@code Retry-After}), a JSON content type (415), the body size (413,
- * the body is not read past the limit), the body (400 naming the JSON path for malformed JSON, a wrong type, or a missing or empty {@code user_id}). Then:
+ * the body is not read past the limit), the body (400 naming the JSON path for malformed JSON, a wrong type, or a
+ * missing or empty {@code user_id} on a user not marked {@code isAnonymous}; {@link BucketingUsers} says how
+ * anonymous users are evaluated). Then:
  *
  * <ul>
  *   <li>{@code /v1/variables/{key}}: 200 with the {@link Variable} of that flag, or 404 (an {@link ErrorBody} with
- *       {@code FLAG_NOT_FOUND}) for a key the config does not have. A flag broken in the config answers 200 with a
- *       defaulted variable whose {@code vexilla} extension carries {@code PARSE_ERROR}.
+ *       {@code FLAG_NOT_FOUND} whose {@code vexilla} extension carries the engine's message and the config's flag
+ *       metadata, as OFREP's 404 does) for a key the config does not have. A flag broken in the config answers 200
+ *       with a defaulted variable whose {@code vexilla} extension carries {@code PARSE_ERROR}.
  *   <li>{@code /v1/variables}: 200 with every flag as key → {@link Variable}.
  *   <li>{@code /v1/features}: 200 with one {@link Feature} per flag (its key as {@code _id} and {@code key}, type
  *       {@code release}, the served variation id as {@code _variation} and {@code variationKey}).
  *   <li>{@code /v1/track}: 201 {@code {"message":"Successfully received N events."}}; the events are counted as
- *       custom events by type and stored in the events sink without user data (503 when the sink fails).
+ *       custom events by type and stored in the events sink without user data (503 when the sink fails). Its user
+ *       always needs a {@code user_id}, anonymous or not.
  * </ul>
  *
  * <p>The first three honour {@code ?enableEdgeDB=true} ({@link BucketingUsers}). Variable types follow the setting
@@ -113,46 +118,49 @@ final class BucketingRoutes {
     private void variable(Request request, Response response, Callback callback) throws JsonProcessingException {
         String path = request.getHttpURI().getDecodedPath();
         String key = path.substring(VARIABLE_PREFIX.length());
-        ServedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
-        EvaluationResult result = evaluations.evaluate(config, key, user.toUser());
+        EvaluationResult result = evaluations.evaluate(config.served(), key, BucketingUsers.engineUser(user));
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND) {
             String message = "Variable not found for key: " + key;
-            throw new HttpError(
-                    404, message, mapper.writeValueAsBytes(ErrorBody.of(404, ErrorKind.FLAG_NOT_FOUND, message)));
+            VexillaDetails details = VexillaDetails.of(result, evaluations.metadataFor(config, result));
+            throw new HttpError(404, message, mapper.writeValueAsBytes(new ErrorBody(404, message, null, details)));
         }
         Variable variable = Variable.fromResult(key, result, evaluations.metadataFor(config, result));
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(variable));
     }
 
     private void variables(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
         Map<String, Variable> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
-                config,
-                user.toUser(),
+                config.served(),
+                BucketingUsers.engineUser(user),
                 (key, result) ->
                         body.put(key, Variable.fromResult(key, result, evaluations.metadataFor(config, result))));
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
     }
 
     private void features(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<CompiledConfig> config = authorize(request, response);
         DevCycleUser user = readUser(request);
         Map<String, Feature> body = new LinkedHashMap<>();
-        evaluations.evaluateAll(config, user.toUser(), (key, result) -> body.put(key, feature(config, key, result)));
+        evaluations.evaluateAll(
+                config.served(),
+                BucketingUsers.engineUser(user),
+                (key, result) -> body.put(key, feature(config, key, result)));
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
     }
 
-    private Feature feature(ServedConfig<CompiledConfig> config, String key, EvaluationResult result) {
+    private Feature feature(KeyedConfig<CompiledConfig> config, String key, EvaluationResult result) {
         Variable variable = Variable.fromResult(key, result, evaluations.metadataFor(config, result));
         String variation = result.variationId();
         return new Feature(key, key, FEATURE_TYPE, variation, variation, null, variable.eval());
     }
 
     private void track(Request request, Response response, Callback callback) throws JsonProcessingException {
-        ServedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<CompiledConfig> config = authorize(request, response);
         HttpExchanges.requireJsonContentType(request);
         byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
         TrackRequest track;
@@ -180,10 +188,10 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 201, mapper.writeValueAsBytes(answer));
     }
 
-    private ServedConfig<CompiledConfig> authorize(Request request, Response response) {
-        ServedConfig<CompiledConfig> config = store.forKey(HttpExchanges.sdkKey(request))
+    private KeyedConfig<CompiledConfig> authorize(Request request, Response response) {
+        KeyedConfig<CompiledConfig> config = store.keyed(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
-        rateLimit.admit(config, response);
+        rateLimit.admit(config.served(), response);
         return config;
     }
 

@@ -3,6 +3,8 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vexilla.model.ObjectMappers;
+import dev.vexilla.model.User;
+import dev.vexilla.model.UserAttributes;
 import dev.vexilla.model.WirePayloadException;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads request bodies of the Bucketing API v1 and applies EdgeDB.
@@ -18,6 +21,10 @@ import org.eclipse.jetty.util.Fields;
  * <p><b>Validation.</b> Malformed JSON, a value of the wrong type or a missing or empty {@code user_id} is an
  * {@link HttpError} 400 whose message names the JSON path, e.g. {@code $.user_id must be a non-empty string}. The
  * message never repeats payload values.
+ *
+ * <p><b>Anonymous users.</b> A user with {@code "isAnonymous": true} may leave {@code user_id} out (or empty); it is
+ * evaluated without an identifier ({@link #engineUser}), exactly as {@code LocalProvider} evaluates an OpenFeature
+ * context without targeting key, and never touches EdgeDB (there is nothing to key it by).
  *
  * <p><b>EdgeDB</b> ({@code ?enableEdgeDB=true}). The user's non-private fields
  * ({@link DevCycleUser#withoutPrivateCustomData()}) are merged <em>over</em> what is stored under its
@@ -75,8 +82,29 @@ final class BucketingUsers {
         } catch (WirePayloadException e) {
             throw badRequest(e);
         }
+        if (user.isAnonymousWithoutId()) {
+            return user;
+        }
         requireUserId(user, "$.user_id");
         return edgeDbEnabled ? merged(user) : user;
+    }
+
+    /**
+     * Returns what the engine evaluates for a request's user. A user without an identifier is evaluated as
+     * {@code LocalProvider} evaluates a context without targeting key: with its other attributes, or, when the body
+     * holds no field at all besides {@code isAnonymous} (the wire form of an empty OpenFeature context), as no user
+     * (ConfigCat's missing User Object: targeting rules and percentage options are skipped). Any field, even
+     * {@code "user_id": ""}, makes it a user without identifier.
+     *
+     * @param user the user read by {@link #read}
+     * @return the engine's user, or {@code null} for none
+     */
+    static @Nullable UserAttributes engineUser(DevCycleUser user) {
+        User mapped = user.toUser();
+        if (user.userId() == null && mapped.equals(User.empty())) {
+            return null;
+        }
+        return mapped;
     }
 
     /**

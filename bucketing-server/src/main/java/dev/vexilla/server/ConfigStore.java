@@ -157,8 +157,22 @@ final class ConfigStore<C> {
      * @return the served config, empty when the key is unknown or its config is not loaded
      */
     Optional<ServedConfig<C>> forKey(@Nullable String sdkKey) {
+        return keyed(sdkKey).map(KeyedConfig::served);
+    }
+
+    /**
+     * Finds the config an SDK key reads together with the key's flag set id, in constant time with respect to the
+     * key.
+     *
+     * @param sdkKey the presented key, may be null
+     * @return the served config and the key's flag set id, empty when the key is unknown or its config is not loaded
+     */
+    Optional<KeyedConfig<C>> keyed(@Nullable String sdkKey) {
         State<C> current = state;
-        return current.keys().configNameFor(sdkKey).map(current.configs()::get);
+        return current.keys()
+                .grantFor(sdkKey)
+                .flatMap(grant -> Optional.ofNullable(current.configs().get(grant.configName()))
+                        .map(served -> new KeyedConfig<>(served, grant.flagSetId())));
     }
 
     /**

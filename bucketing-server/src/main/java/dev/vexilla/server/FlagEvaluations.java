@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Evaluates flags of a served config for the evaluation routes, and counts every evaluation in
  * {@code vexilla_evaluations_total{config,flag,reason}}.
  *
- * <p>Each served config version gets one {@link FlagMetadata}: {@code version} is the served ETag (the same tag the
- * CDN route sends, so a {@code LocalProvider} reading that route reports the same version), {@code flagSetId} the
- * config name (never a key) and {@code fetchTime} the moment the server accepted that version. A client can thus
- * rebuild exactly the result a local evaluation of the same bytes would give.
+ * <p>Each served config version gets one {@link FlagMetadata} per SDK key that reads it: {@code version} is the served
+ * ETag (the same tag the CDN route sends, so a {@code LocalProvider} reading that route reports the same version),
+ * {@code flagSetId} the key's id ({@link dev.vexilla.model.FlagSetIds#of(String)}, computed when the keys file was
+ * read; never the key) and {@code fetchTime} the moment the server accepted that version. A client can thus rebuild
+ * exactly the result a {@code LocalProvider} downloading the same bytes with the same key would give.
  *
  * <p>Unknown flag keys are counted under the flag label {@value #UNKNOWN_FLAG_LABEL}, so a client cannot grow the
  * metrics with made-up keys. Thread-safe and lock-free on the evaluation path.
@@ -28,7 +29,9 @@ final class FlagEvaluations {
 
     private record Versioned(ServedConfig<CompiledConfig> served, FlagMetadata metadata) {}
 
+    /** The metadata of the latest version each key has read, by flag set id (one entry per key of the keys file). */
     private final Map<String, Versioned> metadata = new ConcurrentHashMap<>();
+
     private final MetricsRegistry.Counter evaluations;
 
     /**
@@ -77,29 +80,30 @@ final class FlagEvaluations {
     }
 
     /**
-     * Returns the OpenFeature metadata for a result of a config.
+     * Returns the OpenFeature metadata for a result of a config read with a key.
      *
-     * @param config the served config
+     * @param config the served config and the key's flag set id
      * @param result a result of that config
      * @return the cached metadata for the result's rule and option indexes
      */
-    ImmutableMetadata metadataFor(ServedConfig<CompiledConfig> config, EvaluationResult result) {
+    ImmutableMetadata metadataFor(KeyedConfig<CompiledConfig> config, EvaluationResult result) {
         return flagMetadata(config).metadataFor(result);
     }
 
     /**
-     * Returns the flag metadata of a served config version, built once per version.
+     * Returns the flag metadata of a served config version read with a key, built once per version and key.
      *
-     * @param config the served config
+     * @param config the served config and the key's flag set id
      * @return its metadata
      */
-    FlagMetadata flagMetadata(ServedConfig<CompiledConfig> config) {
-        Versioned known = metadata.get(config.name());
-        if (known != null && known.served() == config) {
+    FlagMetadata flagMetadata(KeyedConfig<CompiledConfig> config) {
+        ServedConfig<CompiledConfig> served = config.served();
+        Versioned known = metadata.get(config.flagSetId());
+        if (known != null && known.served() == served) {
             return known.metadata();
         }
-        FlagMetadata fresh = FlagMetadata.of(config.etag(), config.name(), config.loadedAt());
-        metadata.put(config.name(), new Versioned(config, fresh));
+        FlagMetadata fresh = FlagMetadata.of(served.etag(), config.flagSetId(), served.loadedAt());
+        metadata.put(config.flagSetId(), new Versioned(served, fresh));
         return fresh;
     }
 

@@ -12,7 +12,7 @@ import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
 import dev.vexilla.model.MappedUser;
 import dev.vexilla.model.ObjectMappers;
-import dev.vexilla.model.User;
+import dev.vexilla.model.UserAttributes;
 import dev.vexilla.model.WirePayloadException;
 import dev.vexilla.model.ofrep.OfrepBulkResponse;
 import dev.vexilla.model.ofrep.OfrepErrorCodes;
@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Authentication: {@code X-API-Key: <sdkKey>}, or {@code Authorization: Bearer <sdkKey>} (a raw key in
  * {@code Authorization} works too); anything else is 401 {@code {"errorDetails":…}}. The body is
  * {@code {"context":{…}}}; the context maps to a user with {@link ContextMapper} after
- * {@link OfrepEvaluationRequest#toEvaluationContext()}, exactly as the providers map an OpenFeature context.
+ * {@link OfrepEvaluationRequest#toEvaluationContext()}, exactly as the providers map an OpenFeature context. The
+ * {@code targetingKey} is optional, as in OFREP's schema: a context without one (nor {@code user_id}/{@code userId})
+ * is evaluated exactly as {@code LocalProvider} evaluates it, without an identifier and with its other attributes,
+ * and an empty context {@code {}} as no user at all (ConfigCat's missing User Object).
  *
  * <p>Errors, with the OpenAPI shapes ({@code key} only on the single-flag route):
  *
@@ -50,8 +53,6 @@ import org.slf4j.LoggerFactory;
  *       bulk answer a broken flag is one {@code evaluationFailure} item).
  *   <li>400 {@code INVALID_CONTEXT}: {@code context} missing or not an object, or an attribute the mapping cannot use
  *       (e.g. a numeric {@code targetingKey}); the details list each problem.
- *   <li>400 {@code TARGETING_KEY_MISSING}: no {@code targetingKey} (nor {@code user_id}/{@code userId}), which
- *       OFREP's schema requires.
  *   <li>404 {@code FLAG_NOT_FOUND} (single flag).
  *   <li>429 with {@code Retry-After} beyond {@code --rate-limit} (off by default): {@code {"errorDetails":…}}.
  *   <li>413, 415 and 500: {@code {"errorDetails":…}} ({@code generalErrorResponse}); 500 never names the cause.
@@ -119,9 +120,9 @@ final class OfrepRoutes {
     private void single(Request request, Response response, Callback callback) {
         String key = request.getHttpURI().getDecodedPath().substring(SINGLE_PREFIX.length());
         guarded(key, () -> {
-            ServedConfig<CompiledConfig> config = authorize(request, response);
-            User user = readUser(request, key);
-            EvaluationResult result = evaluations.evaluate(config, key, user);
+            KeyedConfig<CompiledConfig> config = authorize(request, response);
+            UserAttributes user = readUser(request, key);
+            EvaluationResult result = evaluations.evaluate(config.served(), key, user);
             OfrepEvaluation evaluation =
                     OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result));
             ErrorKind kind = result.errorKind();
@@ -132,10 +133,10 @@ final class OfrepRoutes {
 
     private void bulk(Request request, Response response, Callback callback) {
         guarded(null, () -> {
-            ServedConfig<CompiledConfig> config = authorize(request, response);
+            KeyedConfig<CompiledConfig> config = authorize(request, response);
             JsonNode context = readContext(request, null);
-            User user = toUser(context, null);
-            String etag = bulkEtag(config, context);
+            UserAttributes user = toUser(context, null);
+            String etag = bulkEtag(config.served(), context);
             response.getHeaders().put(HttpHeader.ETAG, etag);
             if (matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
                 response.setStatus(304);
@@ -144,7 +145,7 @@ final class OfrepRoutes {
             }
             List<OfrepEvaluation> flags = new ArrayList<>();
             evaluations.evaluateAll(
-                    config,
+                    config.served(),
                     user,
                     (key, result) -> flags.add(
                             OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result))));
@@ -174,16 +175,16 @@ final class OfrepRoutes {
         }
     }
 
-    private ServedConfig<CompiledConfig> authorize(Request request, Response response) {
+    private KeyedConfig<CompiledConfig> authorize(Request request, Response response) {
         String apiKey = request.getHeaders().get(API_KEY_HEADER);
         String key = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : HttpExchanges.sdkKey(request);
-        ServedConfig<CompiledConfig> config = store.forKey(key)
+        KeyedConfig<CompiledConfig> config = store.keyed(key)
                 .orElseThrow(() -> general(401, "Missing or unknown API key (X-API-Key or Authorization: Bearer)"));
-        rateLimit.admit(config, response);
+        rateLimit.admit(config.served(), response);
         return config;
     }
 
-    private User readUser(Request request, String key) {
+    private @Nullable UserAttributes readUser(Request request, String key) {
         return toUser(readContext(request, key), key);
     }
 
@@ -210,17 +211,18 @@ final class OfrepRoutes {
         return context;
     }
 
-    private User toUser(JsonNode context, @Nullable String key) {
+    /**
+     * Maps a request context to the engine's user, as {@code LocalProvider} maps the same OpenFeature context: no user
+     * for an empty context, otherwise the mapped user (with or without identifier).
+     */
+    private @Nullable UserAttributes toUser(JsonNode context, @Nullable String key) {
         EvaluationContext ctx = new OfrepEvaluationRequest(context).toEvaluationContext();
         MappedUser mapped = ContextMapper.map(ctx);
         if (mapped.hasProblems()) {
             throw failure(
                     key, OfrepErrorCodes.INVALID_CONTEXT, "Invalid context: " + String.join("; ", mapped.problems()));
         }
-        if (mapped.user().identifier() == null) {
-            throw failure(key, OfrepErrorCodes.TARGETING_KEY_MISSING, "$.context.targetingKey is required");
-        }
-        return mapped.user();
+        return ctx.isEmpty() ? null : mapped.user();
     }
 
     private String bulkEtag(ServedConfig<CompiledConfig> config, JsonNode context) throws JsonProcessingException {

@@ -1,5 +1,6 @@
 package dev.vexilla.server;
 
+import dev.vexilla.model.FlagSetIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys are secrets: only their SHA-256 digests are kept, a presented key is looked up by its digest and then
  * compared with {@link MessageDigest#isEqual} (constant time), and no message, log line or {@code toString()}
- * contains a key. Immutable and thread-safe.
+ * contains a key. Each key's non-secret flag set id ({@link FlagSetIds#of(String)}, the id {@code LocalProvider}
+ * reports for a config downloaded with that key) is computed once, when the file is parsed. Immutable and
+ * thread-safe.
  *
  * <p>Keys file format (UTF-8): one mapping per line, {@code <sdk-key> = <config-name>}, split at the last
  * {@code =}; blank lines and lines starting with {@code #} are ignored; surrounding spaces are trimmed. An SDK key
@@ -36,7 +39,15 @@ final class SdkKeys {
 
     private final Map<String, Entry> byDigest;
 
-    private record Entry(byte[] digest, String configName) {}
+    private record Entry(byte[] digest, String configName, String flagSetId) {}
+
+    /**
+     * What a presented key grants: the config it reads and the flag set id evaluations for that key report.
+     *
+     * @param configName the config name
+     * @param flagSetId {@link FlagSetIds#of(String)} of the key
+     */
+    record Grant(String configName, String flagSetId) {}
 
     private SdkKeys(Map<String, Entry> byDigest) {
         this.byDigest = Map.copyOf(byDigest);
@@ -70,7 +81,8 @@ final class SdkKeys {
                         + "' must match " + CONFIG_NAME.pattern());
             }
             byte[] digest = digest(key);
-            if (byDigest.put(HEX.formatHex(digest), new Entry(digest, configName)) != null) {
+            Entry entry = new Entry(digest, configName, FlagSetIds.of(key));
+            if (byDigest.put(HEX.formatHex(digest), entry) != null) {
                 throw new IllegalArgumentException("line " + lineNumber + ": this SDK key is already listed above");
             }
         }
@@ -87,7 +99,7 @@ final class SdkKeys {
     static SdkKeys of(String sdkKey, String configName) {
         checkKey(sdkKey, 1);
         byte[] digest = digest(sdkKey);
-        return new SdkKeys(Map.of(HEX.formatHex(digest), new Entry(digest, configName)));
+        return new SdkKeys(Map.of(HEX.formatHex(digest), new Entry(digest, configName, FlagSetIds.of(sdkKey))));
     }
 
     /**
@@ -97,6 +109,16 @@ final class SdkKeys {
      * @return the config name, empty when the key is unknown
      */
     Optional<String> configNameFor(@Nullable String presentedKey) {
+        return grantFor(presentedKey).map(Grant::configName);
+    }
+
+    /**
+     * Finds what a presented key grants.
+     *
+     * @param presentedKey the key from a request, may be null
+     * @return the config name and flag set id, empty when the key is unknown
+     */
+    Optional<Grant> grantFor(@Nullable String presentedKey) {
         if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
@@ -105,7 +127,7 @@ final class SdkKeys {
         if (entry == null || !MessageDigest.isEqual(entry.digest(), digest)) {
             return Optional.empty();
         }
-        return Optional.of(entry.configName());
+        return Optional.of(new Grant(entry.configName(), entry.flagSetId()));
     }
 
     /**

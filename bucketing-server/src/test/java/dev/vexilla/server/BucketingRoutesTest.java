@@ -5,12 +5,16 @@ import static dev.vexilla.server.EvaluationFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.ResultReason;
+import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.ErrorBody;
 import dev.vexilla.model.bucketing.Variable;
+import dev.vexilla.model.bucketing.VexillaDetails;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -73,7 +77,7 @@ final class BucketingRoutesTest {
         assertThat(result.variationId()).isEqualTo("5e7c1e01");
         assertThat(result.reason()).isEqualTo(ResultReason.TARGETING_MATCH);
         assertThat(variable.flagMetadata().getString("version")).isEqualTo(servedEtag());
-        assertThat(variable.flagMetadata().getString("flagSetId")).isEqualTo(EvaluationFixtures.SHOP);
+        assertThat(variable.flagMetadata().getString("flagSetId")).isEqualTo(FlagSetIds.of(TestServers.KEY_A));
         assertThat(variable.flagMetadata().getInteger("ruleIndex")).isZero();
         assertThat(variable.flagMetadata().getLong("fetchTime"))
                 .isEqualTo(server.configStore()
@@ -99,12 +103,58 @@ final class BucketingRoutesTest {
     }
 
     @Test
-    void variable_unknownKey_is404WithFlagNotFound() throws Exception {
+    void variable_unknownKey_is404WithFlagNotFoundTheEngineMessageAndTheConfigMetadata() throws Exception {
         HttpResponse<String> response = post(server, "/v1/variables/noSuchFlag", ADA);
 
         assertError(response, 404, "Variable not found for key: noSuchFlag");
         ErrorBody body = ObjectMappers.read(ServerJson.mapper(), response.body(), ErrorBody.class);
         assertThat(body.errorKind()).isEqualTo(ErrorKind.FLAG_NOT_FOUND);
+        VexillaDetails details = body.vexilla();
+        assertThat(details).isNotNull();
+        assertThat(details.reason()).isEqualTo("ERROR");
+        assertThat(details.errorMessage()).isEqualTo("Flag 'noSuchFlag' is not in the config.");
+        assertThat(details.flagMetadata().asUnmodifiableMap())
+                .containsOnlyKeys("version", "flagSetId", "fetchTime")
+                .containsEntry("version", servedEtag())
+                .containsEntry("flagSetId", FlagSetIds.of(TestServers.KEY_A));
+    }
+
+    @Test
+    void anonymousUser_isEvaluatedWithoutIdentifierAndAnEmptyOneAsNoUser() throws Exception {
+        String anonymousAda = "{\"isAnonymous\":true,\"email\":\"ada@vexilla.dev\"}";
+        CompiledConfig shop = shopConfig();
+
+        assertThat(result(post(server, "/v1/variables/supportTier", anonymousAda)))
+                .isEqualTo(shop.evaluate(
+                        "supportTier", User.builder().email("ada@vexilla.dev").build()));
+        assertThat(result(post(server, "/v1/variables/newDashboard", anonymousAda)))
+                .as("a user without identifier: the rollout hashes an empty identifier, as LocalProvider does")
+                .isEqualTo(shop.evaluate(
+                        "newDashboard", User.builder().email("ada@vexilla.dev").build()));
+        assertThat(result(post(server, "/v1/variables/newDashboard", "{\"isAnonymous\":true,\"user_id\":\"\"}")))
+                .isEqualTo(shop.evaluate("newDashboard", User.empty()))
+                .extracting(EvaluationResult::reason)
+                .isEqualTo(ResultReason.SPLIT);
+        EvaluationResult noUser = result(post(server, "/v1/variables/newDashboard", "{\"isAnonymous\":true}"));
+        assertThat(noUser).isEqualTo(shop.evaluate("newDashboard", null));
+        assertThat(noUser.reason()).isEqualTo(ResultReason.DEFAULT);
+        assertThat(post(server, "/v1/variables?enableEdgeDB=true", anonymousAda).statusCode())
+                .isEqualTo(200);
+        assertThat(post(server, "/v1/features", "{\"isAnonymous\":true}").statusCode())
+                .isEqualTo(200);
+    }
+
+    private CompiledConfig shopConfig() {
+        @SuppressWarnings("unchecked")
+        ServedConfig<CompiledConfig> served = (ServedConfig<CompiledConfig>)
+                server.configStore().byName(EvaluationFixtures.SHOP).orElseThrow();
+        return served.compiled();
+    }
+
+    private static EvaluationResult result(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return ObjectMappers.read(ServerJson.mapper(), response.body(), Variable.class)
+                .toEvaluationResult();
     }
 
     @Test
@@ -122,6 +172,8 @@ final class BucketingRoutesTest {
     void badUsers_are400NamingTheJsonPath() throws Exception {
         assertError(post(server, "/v1/variables/checkoutEnabled", "{\"email\":\"a@b.c\"}"), 400, "$.user_id");
         assertError(post(server, "/v1/variables/checkoutEnabled", "{\"user_id\":\"\"}"), 400, "$.user_id");
+        assertError(post(server, "/v1/variables", "{\"isAnonymous\":false}"), 400, "$.user_id");
+        assertError(post(server, "/v1/variables", "{\"isAnonymous\":\"maybe\"}"), 400, "$.isAnonymous");
         assertError(post(server, "/v1/variables", "{\"user_id\":\"u\",\"customData\":[1]}"), 400, "$.customData");
         assertError(post(server, "/v1/features", "{\"user_id\":\"u\""), 400, "Invalid request body at $");
         assertError(post(server, "/v1/features", "[]"), 400, "Invalid request body at $");
@@ -219,6 +271,8 @@ final class BucketingRoutesTest {
     void track_badBodies_are400NamingTheJsonPath() throws Exception {
         assertError(post(server, "/v1/track", "{\"events\":[]}"), 400, "$");
         assertError(post(server, "/v1/track", "{\"user\":{\"email\":\"a@b.c\"},\"events\":[]}"), 400, "$.user.user_id");
+        assertError(
+                post(server, "/v1/track", "{\"user\":{\"isAnonymous\":true},\"events\":[]}"), 400, "$.user.user_id");
         assertError(
                 post(server, "/v1/track", "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"\"}]}"),
                 400,

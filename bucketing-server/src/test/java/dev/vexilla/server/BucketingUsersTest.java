@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,52 @@ final class BucketingUsersTest {
         assertThatThrownBy(() -> users(store).read(bytes("{\"email\":\"a@b.c\"}"), true))
                 .isInstanceOf(HttpError.class)
                 .hasMessageContaining("$.user_id");
+    }
+
+    @Test
+    void read_anonymousWithoutId_isAcceptedAndNeverTouchesTheStore() {
+        EdgeDbStore untouchable = new EdgeDbStore() {
+            @Override
+            public Optional<Map<String, Object>> get(String userId) {
+                throw new AssertionError("EdgeDB read for an anonymous user");
+            }
+
+            @Override
+            public void put(String userId, Map<String, Object> fields) {
+                throw new AssertionError("EdgeDB write for an anonymous user");
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        DevCycleUser user = users(untouchable).read(bytes("{\"isAnonymous\":true,\"email\":\"a@b.c\"}"), true);
+        DevCycleUser empty = users(untouchable).read(bytes("{\"isAnonymous\":true,\"user_id\":\"\"}"), true);
+
+        assertThat(user.email()).isEqualTo("a@b.c");
+        assertThat(empty.isAnonymousWithoutId()).isTrue();
+    }
+
+    @Test
+    void read_notAnonymousWithoutId_isStillRejected() {
+        assertThatThrownBy(() -> users(memory()).read(bytes("{\"isAnonymous\":false,\"email\":\"a@b.c\"}"), false))
+                .isInstanceOf(HttpError.class)
+                .hasMessage("$.user_id must be a non-empty string");
+    }
+
+    @Test
+    void engineUser_isNoUserOnlyForABodyWithNothingButIsAnonymous() {
+        assertThat(BucketingUsers.engineUser(
+                        DevCycleUser.builder().isAnonymous(true).build()))
+                .isNull();
+        assertThat(BucketingUsers.engineUser(
+                        DevCycleUser.builder().isAnonymous(true).userId("").build()))
+                .isEqualTo(User.empty());
+        assertThat(BucketingUsers.engineUser(
+                        DevCycleUser.builder().isAnonymous(true).email("a@b.c").build()))
+                .isEqualTo(User.builder().email("a@b.c").build());
+        assertThat(BucketingUsers.engineUser(DevCycleUser.builder().userId("u").build()))
+                .isEqualTo(User.of("u"));
     }
 
     @Test

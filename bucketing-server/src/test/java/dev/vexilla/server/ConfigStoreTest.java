@@ -3,6 +3,7 @@ package dev.vexilla.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.model.FlagSetIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +53,22 @@ final class ConfigStoreTest {
         assertThat(config.loadedAt()).isEqualTo(clock.instant());
         assertThat(store.forKey("other-key-000000000000000000")).isEmpty();
         assertThat(store.forKey(null)).isEmpty();
+    }
+
+    @Test
+    void keyed_pairsTheConfigWithThePresentedKeysFlagSetId() throws Exception {
+        String second = "store-test-key-0000000000000002";
+        Files.writeString(keys, KEY + " = main\n" + second + " = main\n");
+        ConfigStore<?> store = open();
+
+        KeyedConfig<?> first = store.keyed(KEY).orElseThrow();
+        KeyedConfig<?> other = store.keyed(second).orElseThrow();
+
+        assertThat(first.served()).isSameAs(other.served());
+        assertThat(first.name()).isEqualTo("main");
+        assertThat(first.flagSetId()).isEqualTo(FlagSetIds.of(KEY));
+        assertThat(other.flagSetId()).isEqualTo(FlagSetIds.of(second));
+        assertThat(store.keyed("other-key-000000000000000000")).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
+import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.bucketing.Variable;
@@ -35,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same configs evaluated by the engine directly (as {@code LocalProvider} does, through
- * {@link ContextMapper#view}), through {@code POST /v1/variables[/{key}]} and through OFREP give identical value,
- * variant, reason, error kind and flag metadata for a few hundred generated users.
+ * {@link ContextMapper#view}, with no user for an empty context), through {@code POST /v1/variables[/{key}]} and
+ * through OFREP give identical value, variant, reason, error kind and flag metadata (the {@code flagSetId} derived from
+ * the request's key included) for a few hundred generated users; every fourth has no targeting key, some of those no
+ * attribute at all.
  */
 final class EvaluationParityTest {
     private static final List<String> CONFIGS =
@@ -105,10 +108,10 @@ final class EvaluationParityTest {
         @SuppressWarnings("unchecked")
         ServedConfig<CompiledConfig> served = (ServedConfig<CompiledConfig>)
                 server.configStore().byName(config).orElseThrow();
-        FlagMetadata metadata = FlagMetadata.of(served.etag(), served.name(), served.loadedAt());
+        FlagMetadata metadata = FlagMetadata.of(served.etag(), FlagSetIds.of(key(config)), served.loadedAt());
         Map<String, Outcome> out = new LinkedHashMap<>();
         for (String flag : served.compiled().keys()) {
-            EvaluationResult result = served.compiled().evaluate(flag, ContextMapper.view(ctx));
+            EvaluationResult result = served.compiled().evaluate(flag, ctx.isEmpty() ? null : ContextMapper.view(ctx));
             out.put(flag, Outcome.of(result, metadata.metadataFor(result)));
         }
         return out;
@@ -146,8 +149,16 @@ final class EvaluationParityTest {
         return Outcome.of(e.toEvaluationResult().orElseThrow(), e.flagMetadata());
     }
 
+    /** The user JSON; without targeting key an anonymous user, with an empty user id unless the context is empty. */
     private static String v1Body(EvaluationContext ctx) throws Exception {
-        return ServerJson.mapper().writeValueAsString(DevCycleUser.fromUser(ContextMapper.toUser(ctx)));
+        DevCycleUser user = DevCycleUser.fromUser(ContextMapper.toUser(ctx));
+        if (user.userId() == null) {
+            user = user.toBuilder()
+                    .isAnonymous(true)
+                    .userId(ctx.isEmpty() ? null : "")
+                    .build();
+        }
+        return ServerJson.mapper().writeValueAsString(user);
     }
 
     private static String ofrepBody(EvaluationContext ctx) throws Exception {
@@ -197,6 +208,9 @@ final class EvaluationParityTest {
         }
         if (random.nextBoolean()) {
             attributes.put("Date", new Value(Instant.ofEpochSecond(1_680_000_000L + random.nextInt(200_000_000))));
+        }
+        if (i % 4 == 3) {
+            return new ImmutableContext(i % 8 == 3 ? attributes : Map.of());
         }
         return new ImmutableContext("user-" + i + "-" + random.nextInt(1000), attributes);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
+import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class FlagEvaluationsTest {
+    private static final String KEY_A = "alpha-key-000000000000000000001";
+    private static final String KEY_B = "alpha-key-000000000000000000002";
+
     private final MetricsRegistry metrics = new MetricsRegistry();
     private final FlagEvaluations evaluations = new FlagEvaluations(metrics);
 
@@ -28,15 +32,29 @@ final class FlagEvaluationsTest {
     }
 
     @Test
-    void metadata_isTheServedEtagTheConfigNameAndTheLoadTime() throws Exception {
+    void metadata_isTheServedEtagTheKeysFlagSetIdAndTheLoadTime() throws Exception {
         ServedConfig<CompiledConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(1234));
+        KeyedConfig<CompiledConfig> keyed = new KeyedConfig<>(config, FlagSetIds.of(KEY_A));
 
-        FlagMetadata metadata = evaluations.flagMetadata(config);
+        FlagMetadata metadata = evaluations.flagMetadata(keyed);
 
         assertThat(metadata.version()).isEqualTo(config.etag());
-        assertThat(metadata.flagSetId()).isEqualTo("alpha");
+        assertThat(metadata.flagSetId()).isEqualTo(FlagSetIds.of(KEY_A)).isNotEqualTo("alpha");
         assertThat(metadata.fetchTime()).isEqualTo(Instant.ofEpochMilli(1234));
-        assertThat(evaluations.flagMetadata(config)).isSameAs(metadata);
+        assertThat(evaluations.flagMetadata(keyed)).isSameAs(metadata);
+    }
+
+    @Test
+    void metadata_differsPerKeyReadingTheSameConfig() throws Exception {
+        ServedConfig<CompiledConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(7));
+
+        FlagMetadata a = evaluations.flagMetadata(new KeyedConfig<>(config, FlagSetIds.of(KEY_A)));
+        FlagMetadata b = evaluations.flagMetadata(new KeyedConfig<>(config, FlagSetIds.of(KEY_B)));
+
+        assertThat(a.flagSetId()).isNotEqualTo(b.flagSetId());
+        assertThat(a.version()).isEqualTo(b.version());
+        assertThat(evaluations.flagMetadata(new KeyedConfig<>(config, FlagSetIds.of(KEY_A))))
+                .isSameAs(a);
     }
 
     @Test
@@ -45,8 +63,8 @@ final class FlagEvaluationsTest {
         ServedConfig<CompiledConfig> second =
                 served(TestServers.MINIMAL_CONFIG.replace("true", "false"), 2, Instant.ofEpochMilli(2));
 
-        FlagMetadata before = evaluations.flagMetadata(first);
-        FlagMetadata after = evaluations.flagMetadata(second);
+        FlagMetadata before = evaluations.flagMetadata(new KeyedConfig<>(first, FlagSetIds.of(KEY_A)));
+        FlagMetadata after = evaluations.flagMetadata(new KeyedConfig<>(second, FlagSetIds.of(KEY_A)));
 
         assertThat(after.version()).isEqualTo(second.etag()).isNotEqualTo(before.version());
         assertThat(after.fetchTime()).isEqualTo(Instant.ofEpochMilli(2));

@@ -5,6 +5,10 @@ import static dev.vexilla.server.EvaluationFixtures.ofrep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.FlagSetIds;
+import dev.vexilla.model.User;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -79,7 +83,7 @@ final class OfrepRoutesTest {
         assertThat(body.get("value").asText()).isEqualTo("priority");
         assertThat(body.get("reason").asText()).isEqualTo("TARGETING_MATCH");
         assertThat(body.get("variant").asText()).isEqualTo("5e7c1e01");
-        assertThat(body.at("/metadata/flagSetId").asText()).isEqualTo(EvaluationFixtures.SHOP);
+        assertThat(body.at("/metadata/flagSetId").asText()).isEqualTo(FlagSetIds.of(TestServers.KEY_A));
         assertThat(body.at("/metadata/ruleIndex").asInt()).isZero();
         assertThat(body.at("/metadata/version").asText())
                 .isEqualTo(server.configStore().byName("shop").orElseThrow().etag());
@@ -110,11 +114,46 @@ final class OfrepRoutesTest {
     }
 
     @Test
-    void single_unknownFlag_is404FlagNotFound() throws Exception {
+    void single_unknownFlag_is404FlagNotFoundWithTheConfigMetadata() throws Exception {
         JsonNode body = conforming(single("noSuchFlag", ADA), SINGLE, 404);
 
         assertThat(body.get("key").asText()).isEqualTo("noSuchFlag");
         assertThat(body.get("errorCode").asText()).isEqualTo("FLAG_NOT_FOUND");
+        assertThat(body.get("errorDetails").asText()).isEqualTo("Flag 'noSuchFlag' is not in the config.");
+        assertThat(body.at("/metadata/flagSetId").asText()).isEqualTo(FlagSetIds.of(TestServers.KEY_A));
+        assertThat(body.at("/metadata/version").asText())
+                .isEqualTo(server.configStore().byName("shop").orElseThrow().etag());
+    }
+
+    @Test
+    void contextWithoutTargetingKey_isEvaluatedWithoutIdentifierAndAnEmptyOneAsNoUser() throws Exception {
+        CompiledConfig shop = shopConfig();
+        JsonNode tier = conforming(single("supportTier", "{\"context\":{\"email\":\"ada@vexilla.dev\"}}"), SINGLE, 200);
+        JsonNode rollout =
+                conforming(single("newDashboard", "{\"context\":{\"email\":\"ada@vexilla.dev\"}}"), SINGLE, 200);
+        JsonNode emptyKey = conforming(single("newDashboard", "{\"context\":{\"targetingKey\":\"\"}}"), SINGLE, 200);
+        JsonNode empty = conforming(single("newDashboard", "{\"context\":{}}"), SINGLE, 200);
+
+        assertThat(tier.get("value").asText()).isEqualTo("priority");
+        assertThat(tier.get("reason").asText()).isEqualTo("TARGETING_MATCH");
+        EvaluationResult anonymousAda = shop.evaluate(
+                "newDashboard", User.builder().email("ada@vexilla.dev").build());
+        assertThat(rollout.get("variant").asText()).isEqualTo(anonymousAda.variationId());
+        assertThat(rollout.get("reason").asText())
+                .isEqualTo(anonymousAda.reason().name());
+        assertThat(emptyKey.get("reason").asText()).isEqualTo("SPLIT");
+        assertThat(empty.get("reason").asText()).isEqualTo("DEFAULT");
+        assertThat(empty.get("variant").asText())
+                .isEqualTo(shop.evaluate("newDashboard", null).variationId());
+        assertThat(conforming(bulk("{\"context\":{}}", null), BULK, 200).get("flags"))
+                .hasSize(9);
+    }
+
+    private CompiledConfig shopConfig() {
+        @SuppressWarnings("unchecked")
+        ServedConfig<CompiledConfig> served = (ServedConfig<CompiledConfig>)
+                server.configStore().byName(EvaluationFixtures.SHOP).orElseThrow();
+        return served.compiled();
     }
 
     @Test
@@ -142,10 +181,6 @@ final class OfrepRoutesTest {
         JsonNode numericKey = conforming(single("checkoutEnabled", "{\"context\":{\"targetingKey\":42}}"), SINGLE, 400);
         assertThat(numericKey.get("errorCode").asText()).isEqualTo("INVALID_CONTEXT");
         assertThat(numericKey.get("errorDetails").asText()).contains("targetingKey");
-        assertThat(conforming(single("checkoutEnabled", "{\"context\":{\"email\":\"a@b.c\"}}"), SINGLE, 400)
-                        .get("errorCode")
-                        .asText())
-                .isEqualTo("TARGETING_KEY_MISSING");
     }
 
     @Test
@@ -180,7 +215,7 @@ final class OfrepRoutesTest {
 
         JsonNode body = conforming(response, BULK, 200);
         assertThat(body.get("flags")).hasSize(9);
-        assertThat(body.at("/metadata/flagSetId").asText()).isEqualTo("shop");
+        assertThat(body.at("/metadata/flagSetId").asText()).isEqualTo(FlagSetIds.of(TestServers.KEY_A));
         assertThat(body.at("/metadata/version").asText())
                 .isEqualTo(server.configStore().byName("shop").orElseThrow().etag());
         JsonNode broken = null;
@@ -197,9 +232,9 @@ final class OfrepRoutesTest {
 
     @Test
     void bulk_badContext_isABulkEvaluationFailure() throws Exception {
-        JsonNode body = conforming(bulk("{\"context\":{}}", null), BULK, 400);
+        JsonNode body = conforming(bulk("{\"context\":{\"targetingKey\":[1]}}", null), BULK, 400);
 
-        assertThat(body.get("errorCode").asText()).isEqualTo("TARGETING_KEY_MISSING");
+        assertThat(body.get("errorCode").asText()).isEqualTo("INVALID_CONTEXT");
         assertThat(body.has("key")).isFalse();
         assertThat(conforming(bulk("nope", null), BULK, 400).get("errorCode").asText())
                 .isEqualTo("PARSE_ERROR");

@@ -3,6 +3,7 @@ package dev.vexilla.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.model.FlagSetIds;
 import org.junit.jupiter.api.Test;
 
 final class SdkKeysTest {
@@ -17,6 +18,16 @@ final class SdkKeysTest {
         assertThat(keys.configNameFor(K2)).hasValue("staging");
         assertThat(keys.configNames()).containsExactly("prod", "staging");
         assertThat(keys.size()).isEqualTo(2);
+    }
+
+    @Test
+    void grant_carriesTheKeysFlagSetIdSoKeysOfOneConfigAreToldApart() {
+        SdkKeys keys = SdkKeys.parse(K1 + " = prod\n" + K2 + " = prod\n");
+
+        assertThat(keys.grantFor(K1)).hasValue(new SdkKeys.Grant("prod", FlagSetIds.of(K1)));
+        assertThat(keys.grantFor(K2)).hasValue(new SdkKeys.Grant("prod", FlagSetIds.of(K2)));
+        assertThat(SdkKeys.of(K2, "demo").grantFor(K2)).hasValue(new SdkKeys.Grant("demo", FlagSetIds.of(K2)));
+        assertThat(keys.grantFor(K1 + "x")).isEmpty();
     }
 
     @Test

@@ -55,24 +55,15 @@ final class DemoTest {
     }
 
     @Test
-    void cloudColumnsMatchTheLocalColumnsForEveryUserWithATargetingKey() {
+    void cloudColumnsMatchTheLocalColumnsForEveryUserTheAnonymousOneIncluded() {
         List<List<String>> rows = rowsOf(firstTable());
         assertThat(rows.subList(1, rows.size()))
-                .filteredOn(row -> !row.get(0).equals("anonymous"))
-                .hasSize(18)
+                .hasSize(24)
                 .allSatisfy(row -> assertThat(row.subList(5, 8)).isEqualTo(row.subList(2, 5)));
-    }
-
-    @Test
-    void cloudAnswersTargetingKeyMissingForTheAnonymousContext() {
-        List<List<String>> rows = rowsOf(firstTable());
         assertThat(rows)
                 .filteredOn(row -> row.get(0).equals("anonymous"))
                 .hasSize(6)
-                .allSatisfy(row -> {
-                    assertThat(row.get(5)).endsWith(" (TARGETING_KEY_MISSING)");
-                    assertThat(row.subList(6, 8)).containsExactly("-", "ERROR");
-                });
+                .allSatisfy(row -> assertThat(row.get(7)).isIn("DEFAULT", "STATIC"));
     }
 
     @Test
@@ -115,7 +106,7 @@ final class DemoTest {
         assertThat(rows.subList(1, rows.size()))
                 .extracting(row -> row.get(0))
                 .containsExactly("free user", "pro user", "beta, old app", "anonymous");
-        assertThat(rows.subList(1, 4))
+        assertThat(rows.subList(1, 5))
                 .allSatisfy(row -> assertThat(row.subList(1, 8))
                         .containsExactly(
                                 "checkoutEnabled", "false", "c0ffee00", "STATIC", "false", "c0ffee00", "STATIC"));

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The client-side result cache of a {@link CloudProvider}: off, or a least-recently-used map with a time to live.
  *
  * <p>An entry is keyed by the flag key, the requested type and the whole user (never the targeting key alone), so two
- * contexts that differ in any attribute never share an answer. A hit is returned with reason {@code CACHED}. Entries
- * expire after the TTL on the provider's clock, and the whole cache is dropped whenever the server's change stream
- * ({@code /v1/stream}) announces a new config. Errors are never cached.
+ * contexts that differ in any attribute never share an answer, and a context without targeting key (sent as an
+ * anonymous user) never shares one with a context that has a key, whatever the key. A hit is returned with reason
+ * {@code CACHED}. Entries expire after the TTL on the provider's clock, and the whole cache is dropped whenever the
+ * server's change stream ({@code /v1/stream}) announces a new config. Errors are never cached.
  *
  * <p>Immutable and thread-safe.
  *

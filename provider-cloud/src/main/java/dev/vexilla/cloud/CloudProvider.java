@@ -52,15 +52,16 @@ import org.slf4j.LoggerFactory;
  * <p>The context is mapped to a user exactly as {@code LocalProvider} maps it (shared-model's {@link ContextMapper}),
  * and the server's result is mapped exactly as {@code LocalProvider} maps the engine's ({@link ResultMapper}), so for
  * the same config and context the value, variant, reason and flag metadata are the same (the fetch time aside); a
- * result served from the optional cache has reason {@code CACHED}.
+ * result served from the optional cache has reason {@code CACHED}. A context without targeting key (nor
+ * {@code user_id}/{@code userId}) is sent too, as an anonymous user (Bucketing API: {@code "isAnonymous": true} with
+ * its other attributes; OFREP: without {@code targetingKey}), and the server evaluates it as {@code LocalProvider}
+ * does: without an identifier, or as no user at all when the context is empty.
  *
  * <p><b>Failure policy.</b> No exception escapes an evaluation; every failure returns the caller's default with:
  * <ul>
- *   <li>{@code FLAG_NOT_FOUND} for a 404; {@code INVALID_CONTEXT} for a 400 (OFREP servers reject contexts the
- *       mapping reports problems with; the Bucketing API gets the mapped user, as the local engine does);
- *       {@code TARGETING_KEY_MISSING} without a targeting key ({@code user_id}, {@code userId}), checked before any
- *       request since both protocols require one (the local provider evaluates without); {@code PARSE_ERROR} and
- *       {@code TYPE_MISMATCH} as local evaluation reports them;</li>
+ *   <li>{@code FLAG_NOT_FOUND} for a 404, with the config's metadata as the local provider attaches it;
+ *       {@code INVALID_CONTEXT} for a context the mapping reports problems with (checked before any request);
+ *       {@code PARSE_ERROR} and {@code TYPE_MISMATCH} as local evaluation reports them;</li>
  *   <li>{@code PROVIDER_FATAL} after a 401 or 403: one ERROR event with {@code PROVIDER_FATAL}, and no request
  *       afterwards;</li>
  *   <li>{@code GENERAL} while a 429's {@code Retry-After} runs (no request is sent before it), and for timeouts
@@ -259,10 +260,6 @@ public final class CloudProvider extends EventProvider {
         if (mapped.hasProblems()) {
             return Request.failed(
                     ErrorKind.INVALID_CONTEXT, "invalid context: " + String.join("; ", mapped.problems()));
-        }
-        if (mapped.user().identifier() == null) {
-            return Request.failed(
-                    ErrorKind.TARGETING_KEY_MISSING, "the context has no targetingKey (nor user_id or userId)");
         }
         try {
             return new Request(evaluator.body(ctx, mapped.user()), null);

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The result cache, through a provider against a real server: hits, keys, TTL and change-stream invalidation. */
 final class CloudCacheTest {
@@ -87,6 +89,35 @@ final class CloudCacheTest {
                 assertThat(other.getValue()).isEqualTo("standard");
                 assertThat(p.getStringEvaluation("supportTier", "x", ADA).getReason())
                         .isEqualTo("CACHED");
+            } finally {
+                p.shutdown();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void anAnonymousContextNeverSharesAnAnswerWithAKeyedOne(Protocol protocol) throws Exception {
+        ImmutableContext anonymousAda = new ImmutableContext(Map.of("email", new Value("ada@vexilla.dev")));
+        try (TestServer server = TestServer.start(dir)) {
+            CloudProvider p = provider(server, protocol);
+            try {
+                ProviderEvaluation<Boolean> anonymous = p.getBooleanEvaluation("newDashboard", false, anonymousAda);
+                for (String key : new String[] {"u-1", "anonymous", "null", "true"}) {
+                    ImmutableContext keyed = new ImmutableContext(key, Map.of("email", new Value("ada@vexilla.dev")));
+                    assertThat(p.getBooleanEvaluation("newDashboard", false, keyed)
+                                    .getReason())
+                            .as("first evaluation for key %s", key)
+                            .isEqualTo("SPLIT");
+                }
+                ProviderEvaluation<Boolean> again = p.getBooleanEvaluation("newDashboard", false, anonymousAda);
+                assertThat(anonymous.getReason()).isEqualTo("SPLIT");
+                assertThat(again.getReason()).isEqualTo("CACHED");
+                assertThat(again.getVariant()).isEqualTo(anonymous.getVariant());
+                assertThat(p.getBooleanEvaluation("newDashboard", false, new ImmutableContext())
+                                .getReason())
+                        .as("an empty context is another anonymous user")
+                        .isEqualTo("DEFAULT");
             } finally {
                 p.shutdown();
             }

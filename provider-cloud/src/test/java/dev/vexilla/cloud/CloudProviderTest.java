@@ -11,6 +11,7 @@ import dev.openfeature.sdk.MutableTrackingEventDetails;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.FatalError;
+import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.bucketing.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class CloudProviderTest {
             assertThat(tier.getValue()).isEqualTo("priority");
             assertThat(tier.getReason()).isEqualTo("TARGETING_MATCH");
             assertThat(tier.getFlagMetadata().getInteger("ruleIndex")).isZero();
-            assertThat(tier.getFlagMetadata().getString("flagSetId")).isEqualTo("shop");
+            assertThat(tier.getFlagMetadata().getString("flagSetId")).isEqualTo(FlagSetIds.of(TestServer.KEY));
             assertThat(p.getIntegerEvaluation("maxUploadMb", 1, ada()).getValue())
                     .isEqualTo(100);
             assertThat(p.getLongEvaluation("maxUploadMb", 1L, ada()).getValue()).isEqualTo(100L);
@@ -108,10 +109,38 @@ final class CloudProviderTest {
             assertThat(broken.getValue()).isEqualTo("d");
             assertThat(broken.getErrorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
 
-            ProviderEvaluation<Boolean> anonymous =
+            ProviderEvaluation<Boolean> invalid = p.getBooleanEvaluation(
+                    "checkoutEnabled",
+                    false,
+                    new ImmutableContext(Map.of("email", new Value(List.of(new Value("a"))))));
+            assertThat(invalid.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONTEXT);
+            assertThat(invalid.getErrorMessage()).contains("email");
+        } finally {
+            p.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void contextsWithoutTargetingKeyAreEvaluatedByTheServer(Protocol protocol) {
+        CloudProvider p = provider(protocol);
+        try {
+            ProviderEvaluation<Boolean> empty =
                     p.getBooleanEvaluation("checkoutEnabled", false, new ImmutableContext());
-            assertThat(anonymous.getErrorCode()).isEqualTo(ErrorCode.TARGETING_KEY_MISSING);
-            assertThat(anonymous.getValue()).isFalse();
+            assertThat(empty.getValue()).isTrue();
+            assertThat(empty.getReason()).isEqualTo("STATIC");
+            assertThat(empty.getErrorCode()).isNull();
+
+            ProviderEvaluation<String> rule = p.getStringEvaluation(
+                    "supportTier", "none", new ImmutableContext(Map.of("email", new Value("ada@vexilla.dev"))));
+            assertThat(rule.getValue()).isEqualTo("priority");
+            assertThat(rule.getReason()).isEqualTo("TARGETING_MATCH");
+
+            assertThat(p.getBooleanEvaluation("newDashboard", true, new ImmutableContext())
+                            .getReason())
+                    .as("no user: the rollout is skipped")
+                    .isEqualTo("DEFAULT");
+            assertThat(p.allFlags(new ImmutableContext())).containsKey("supportTier");
         } finally {
             p.shutdown();
         }

@@ -20,7 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** DevCycle's Bucketing API v1: the user JSON in, variables out, the key as the plain {@code Authorization}. */
+/**
+ * DevCycle's Bucketing API v1: the user JSON in, variables out, the key as the plain {@code Authorization}.
+ *
+ * <p>A user without identifier is sent as DevCycle's anonymous user ({@code "isAnonymous": true}, no {@code user_id})
+ * with its other attributes, which the server evaluates without an identifier. An empty context becomes
+ * {@code {"isAnonymous":true}}, which the server evaluates as no user, as {@code LocalProvider} does for an empty
+ * context; a non-empty context none of whose attributes maps to anything (say only {@code email: ""}) is sent with
+ * {@code "user_id": ""}, so that it stays a user without attributes, again as {@code LocalProvider} sees it.
+ */
 final class BucketingDialect implements RemoteDialect {
     private final ObjectMapper mapper = ObjectMappers.shared();
     private final URI base;
@@ -38,7 +46,19 @@ final class BucketingDialect implements RemoteDialect {
 
     @Override
     public byte[] body(EvaluationContext ctx, User user) throws Exception {
-        return mapper.writeValueAsBytes(DevCycleUser.fromUser(user));
+        return mapper.writeValueAsBytes(wireUser(ctx, user));
+    }
+
+    static DevCycleUser wireUser(EvaluationContext ctx, User user) {
+        DevCycleUser wire = DevCycleUser.fromUser(user);
+        if (user.identifier() != null) {
+            return wire;
+        }
+        boolean noAttributes = user.equals(User.empty());
+        return wire.toBuilder()
+                .isAnonymous(true)
+                .userId(noAttributes && !ctx.isEmpty() ? "" : null)
+                .build();
     }
 
     @Override
@@ -80,7 +100,9 @@ final class BucketingDialect implements RemoteDialect {
             }
             VexillaDetails details = error.vexilla();
             ImmutableMetadata metadata = details == null ? ImmutableMetadata.EMPTY : details.flagMetadata();
-            return RemoteAnswer.answered(EvaluationResult.error(kind, error.message()), metadata);
+            String engineMessage = details == null ? null : details.errorMessage();
+            String message = engineMessage != null ? engineMessage : error.message();
+            return RemoteAnswer.answered(EvaluationResult.error(kind, message), metadata);
         } catch (WirePayloadException | RuntimeException e) {
             return RemoteAnswer.failed(
                     "unreadable answer for '" + flagKey + "' (HTTP " + response.status() + "): " + e.getMessage());

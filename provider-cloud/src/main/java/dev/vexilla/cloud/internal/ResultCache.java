@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded least-recently-used map of answers keyed by flag, requested type and the whole request body (the user),
- * with a time to live on the injected clock. Only answered successes are stored. Thread-safe (one lock; the critical
- * sections are a map lookup or insert).
+ * with a time to live on the injected clock. The body determines the server's evaluation completely, so equal bodies
+ * may share an answer and nothing else does: an anonymous user's body ({@code "isAnonymous": true}, or an OFREP
+ * context without {@code targetingKey}) differs from the body of every user with a key. Only answered successes are
+ * stored. Thread-safe (one lock; the critical sections are a map lookup or insert).
  */
 public final class ResultCache {
     private final int maxEntries;

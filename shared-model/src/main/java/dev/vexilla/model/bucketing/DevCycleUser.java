@@ -36,7 +36,13 @@ import org.jspecify.annotations.Nullable;
  *       written as epoch milliseconds, read from epoch milliseconds (number or numeric text) or ISO-8601 text</td></tr>
  *   <tr><td>{@code customData}</td><td>custom attributes</td></tr>
  *   <tr><td>{@code privateCustomData}</td><td>private custom attributes</td></tr>
+ *   <tr><td>{@code isAnonymous}</td><td>none: it says the user has no {@code user_id} on purpose (see below)</td></tr>
  * </table>
+ *
+ * <p><b>Anonymous users.</b> DevCycle's {@code isAnonymous} (boolean, absent means {@code false}, written only when
+ * {@code true}) lets a request leave out {@code user_id}: an {@linkplain #isAnonymousWithoutId() anonymous user
+ * without id} is evaluated without an identifier, the way {@code LocalProvider} evaluates an OpenFeature context
+ * without targeting key. An empty {@code user_id} reads as no identifier ({@link #toUser()}).
  *
  * <p>Custom data values: strings, booleans and numbers are kept; arrays of strings become string lists; other arrays
  * and objects become JSON text. When a name appears twice, the standard field wins over {@code customData}, which
@@ -53,6 +59,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
     "user_id",
+    "isAnonymous",
     "email",
     "name",
     "language",
@@ -92,6 +99,7 @@ public final class DevCycleUser {
             Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("createdDate", "lastSeenDate")));
 
     private final @Nullable String userId;
+    private final boolean anonymous;
     private final @Nullable String email;
     private final @Nullable String country;
     private final Map<String, String> strings;
@@ -102,6 +110,7 @@ public final class DevCycleUser {
 
     private DevCycleUser(Builder b) {
         this.userId = b.userId;
+        this.anonymous = b.anonymous;
         this.email = b.email;
         this.country = b.country;
         this.strings = Collections.unmodifiableMap(new LinkedHashMap<>(b.strings));
@@ -159,7 +168,7 @@ public final class DevCycleUser {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = builder().userId(userId).email(email).country(country);
+        Builder b = builder().userId(userId).isAnonymous(anonymous).email(email).country(country);
         b.strings.putAll(strings);
         b.createdDate = createdDate;
         b.lastSeenDate = lastSeenDate;
@@ -176,6 +185,28 @@ public final class DevCycleUser {
     @JsonProperty("user_id")
     public @Nullable String userId() {
         return userId;
+    }
+
+    /**
+     * Tells whether the user is marked anonymous (DevCycle's {@code isAnonymous}).
+     *
+     * @return the flag; {@code false} when the JSON leaves it out
+     */
+    @JsonProperty("isAnonymous")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    /**
+     * Tells whether this user is anonymous and has no {@code user_id} (absent or empty): the user a bucketing server
+     * evaluates without an identifier and cannot store in EdgeDB.
+     *
+     * @return {@code true} for an anonymous user without id
+     */
+    @JsonIgnore
+    public boolean isAnonymousWithoutId() {
+        return anonymous && (userId == null || userId.isEmpty());
     }
 
     /**
@@ -277,6 +308,7 @@ public final class DevCycleUser {
         }
         DevCycleUser that = (DevCycleUser) o;
         return Objects.equals(userId, that.userId)
+                && anonymous == that.anonymous
                 && Objects.equals(email, that.email)
                 && Objects.equals(country, that.country)
                 && strings.equals(that.strings)
@@ -288,7 +320,8 @@ public final class DevCycleUser {
 
     @Override
     public int hashCode() {
-        return Objects.hash(userId, email, country, strings, createdDate, lastSeenDate, customData, privateCustomData);
+        return Objects.hash(
+                userId, anonymous, email, country, strings, createdDate, lastSeenDate, customData, privateCustomData);
     }
 
     /**
@@ -298,7 +331,8 @@ public final class DevCycleUser {
      */
     @Override
     public String toString() {
-        return "DevCycleUser{user_id=" + userId + ", email=" + email + ", country=" + country + ", fields=" + strings
+        return "DevCycleUser{user_id=" + userId + (anonymous ? ", isAnonymous=true" : "") + ", email=" + email
+                + ", country=" + country + ", fields=" + strings
                 + (createdDate != null ? ", createdDate=" + createdDate : "")
                 + (lastSeenDate != null ? ", lastSeenDate=" + lastSeenDate : "")
                 + ", customData=" + customData + ", privateCustomData=" + privateCustomData.keySet() + "}";
@@ -312,6 +346,7 @@ public final class DevCycleUser {
     @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private @Nullable String userId;
+        private boolean anonymous;
         private @Nullable String email;
         private @Nullable String country;
         private final Map<String, String> strings = new LinkedHashMap<>();
@@ -331,6 +366,19 @@ public final class DevCycleUser {
         @JsonProperty("user_id")
         public Builder userId(@Nullable String userId) {
             this.userId = userId;
+            return this;
+        }
+
+        /**
+         * Marks the user anonymous (DevCycle's {@code isAnonymous}); with no {@code user_id} it is evaluated without
+         * an identifier.
+         *
+         * @param anonymous whether the user is anonymous; {@code false} by default
+         * @return this builder
+         */
+        @JsonProperty("isAnonymous")
+        public Builder isAnonymous(boolean anonymous) {
+            this.anonymous = anonymous;
             return this;
         }
 

@@ -56,11 +56,15 @@ public final class DevCycleUserMapping {
      * Converts the wire form into a user.
      *
      * @param wire the DevCycle user
-     * @return the user, with {@code privateCustomData} entries as private attributes
+     * @return the user, with {@code privateCustomData} entries as private attributes; an empty {@code user_id} gives
+     *     no identifier, as an empty targeting key does in {@code ContextMapper}
      */
     public static User toUser(DevCycleUser wire) {
-        User.Builder b =
-                User.builder().identifier(wire.userId()).email(wire.email()).country(wire.country());
+        String id = wire.userId();
+        User.Builder b = User.builder()
+                .identifier(id == null || id.isEmpty() ? null : id)
+                .email(wire.email())
+                .country(wire.country());
         Set<String> seen = new LinkedHashSet<>();
         for (String field : DevCycleUser.STRING_FIELDS) {
             String value = wire.stringField(field);

@@ -229,4 +229,52 @@ final class DevCycleUserTest {
                 .isInstanceOf(WirePayloadException.class)
                 .hasMessage("$.email: expected a string");
     }
+
+    @Test
+    void isAnonymousIsReadAndWrittenOnlyWhenTrue() throws Exception {
+        DevCycleUser anonymous =
+                ObjectMappers.read(MAPPER, "{\"isAnonymous\":true,\"email\":\"a@b.c\"}", DevCycleUser.class);
+        DevCycleUser absent = ObjectMappers.read(MAPPER, "{\"user_id\":\"u\"}", DevCycleUser.class);
+
+        assertThat(anonymous.isAnonymous()).isTrue();
+        assertThat(MAPPER.writeValueAsString(anonymous)).isEqualTo("{\"isAnonymous\":true,\"email\":\"a@b.c\"}");
+        assertThat(absent.isAnonymous()).isFalse();
+        assertThat(MAPPER.writeValueAsString(absent)).isEqualTo("{\"user_id\":\"u\"}");
+        assertThat(anonymous.toBuilder().build()).isEqualTo(anonymous).hasSameHashCodeAs(anonymous);
+        assertThat(anonymous)
+                .isNotEqualTo(anonymous.toBuilder().isAnonymous(false).build());
+        assertThat(anonymous.toString()).contains("isAnonymous=true");
+    }
+
+    @Test
+    void anonymousWithoutIdNeedsTheFlagAndNoUsableUserId() {
+        assertThat(DevCycleUser.builder().isAnonymous(true).build().isAnonymousWithoutId())
+                .isTrue();
+        assertThat(DevCycleUser.builder().isAnonymous(true).userId("").build().isAnonymousWithoutId())
+                .isTrue();
+        assertThat(DevCycleUser.builder().isAnonymous(true).userId("u").build().isAnonymousWithoutId())
+                .isFalse();
+        assertThat(DevCycleUser.builder().build().isAnonymousWithoutId()).isFalse();
+    }
+
+    @Test
+    void isAnonymousIsNoUserAttributeAndAnEmptyUserIdIsNoIdentifier() {
+        User user = DevCycleUser.builder()
+                .isAnonymous(true)
+                .userId("")
+                .email("a@b.c")
+                .build()
+                .toUser();
+
+        assertThat(user.identifier()).isNull();
+        assertThat(user.email()).isEqualTo("a@b.c");
+        assertThat(user.customAttributes()).isEmpty();
+    }
+
+    @Test
+    void wrongTypedIsAnonymousIsATypedError() {
+        assertThatThrownBy(() -> ObjectMappers.read(MAPPER, "{\"isAnonymous\":{}}", DevCycleUser.class))
+                .isInstanceOf(WirePayloadException.class)
+                .hasMessageStartingWith("$.isAnonymous");
+    }
 }

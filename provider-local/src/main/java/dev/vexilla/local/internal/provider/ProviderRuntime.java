@@ -17,6 +17,7 @@ import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.User;

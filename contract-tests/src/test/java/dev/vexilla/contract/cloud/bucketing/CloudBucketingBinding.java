@@ -1,0 +1,45 @@
+package dev.vexilla.contract.cloud.bucketing;
+
+import dev.vexilla.cloud.Protocol;
+import dev.vexilla.contract.cloud.CloudProviderFactory;
+import dev.vexilla.contract.cloud.SpecServer;
+import dev.vexilla.contract.steps.ScenarioState;
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
+
+/**
+ * Makes every scenario of its runner use {@code CloudProvider} over DevCycle's Bucketing API v1, against one server
+ * per run.
+ */
+public final class CloudBucketingBinding {
+
+    private final ScenarioState state;
+
+    /**
+     * Creates the binding of one scenario.
+     *
+     * @param state the scenario's shared state
+     */
+    public CloudBucketingBinding(ScenarioState state) {
+        this.state = state;
+    }
+
+    /** Starts the runner's bucketing server before the first scenario. */
+    @BeforeAll
+    public static void startServer() {
+        SpecServer.start();
+    }
+
+    /** Stops the server after the last scenario. */
+    @AfterAll
+    public static void stopServer() {
+        SpecServer.stop();
+    }
+
+    /** Binds the factory before any step runs. */
+    @Before(order = 0)
+    public void bind() {
+        state.useFactory(new CloudProviderFactory(Protocol.BUCKETING_V1));
+    }
+}

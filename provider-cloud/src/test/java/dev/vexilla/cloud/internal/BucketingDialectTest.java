@@ -1,0 +1,74 @@
+package dev.vexilla.cloud.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.Value;
+import dev.vexilla.model.ContextMapper;
+import dev.vexilla.model.ErrorKind;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The user JSON the Bucketing API dialect sends, for contexts with and without targeting key. */
+final class BucketingDialectTest {
+    private final BucketingDialect dialect = new BucketingDialect(URI.create("http://127.0.0.1:1/"), false);
+
+    private String body(EvaluationContext ctx) throws Exception {
+        return new String(dialect.body(ctx, ContextMapper.toUser(ctx)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void contextWithTargetingKeyIsAPlainUser() throws Exception {
+        assertThat(body(new ImmutableContext("u-1", Map.of("email", new Value("a@b.c")))))
+                .isEqualTo("{\"user_id\":\"u-1\",\"email\":\"a@b.c\"}");
+    }
+
+    @Test
+    void contextWithoutTargetingKeyIsAnAnonymousUserWithItsAttributes() throws Exception {
+        assertThat(body(new ImmutableContext(Map.of("email", new Value("a@b.c"), "plan", new Value("pro")))))
+                .isEqualTo("{\"isAnonymous\":true,\"email\":\"a@b.c\",\"customData\":{\"plan\":\"pro\"}}");
+    }
+
+    @Test
+    void emptyContextIsAnAnonymousUserWithNothingElse() throws Exception {
+        assertThat(body(new ImmutableContext())).isEqualTo("{\"isAnonymous\":true}");
+    }
+
+    @Test
+    void nonEmptyContextWhoseAttributesMapToNothingKeepsAnEmptyUserId() throws Exception {
+        assertThat(body(new ImmutableContext(Map.of("email", new Value("")))))
+                .isEqualTo("{\"user_id\":\"\",\"isAnonymous\":true}");
+        assertThat(body(new ImmutableContext(""))).isEqualTo("{\"user_id\":\"\",\"isAnonymous\":true}");
+    }
+
+    @Test
+    void notFoundAnswerCarriesTheEngineMessageAndMetadata() throws Exception {
+        byte[] json = ("{\"statusCode\":404,\"message\":\"Variable not found for key: f\",\"vexilla\":"
+                        + "{\"reason\":\"ERROR\",\"errorCode\":\"FLAG_NOT_FOUND\","
+                        + "\"errorMessage\":\"Flag 'f' is not in the config.\","
+                        + "\"metadata\":{\"version\":\"v1\",\"flagSetId\":\"0123456789abcdef\",\"fetchTime\":5}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        RemoteAnswer answer = dialect.single("f", new HttpResult(404, json, null, null));
+
+        assertThat(answer.result().errorMessage()).isEqualTo("Flag 'f' is not in the config.");
+        assertThat(answer.metadata().getString("flagSetId")).isEqualTo("0123456789abcdef");
+        assertThat(answer.metadata().getLong("fetchTime")).isEqualTo(5L);
+        assertThat(answer.result().errorKind()).isEqualTo(ErrorKind.FLAG_NOT_FOUND);
+    }
+
+    @Test
+    void notFoundAnswerWithoutExtensionKeepsTheBodysMessage() {
+        byte[] json =
+                "{\"statusCode\":404,\"message\":\"Variable not found for key: f\"}".getBytes(StandardCharsets.UTF_8);
+
+        RemoteAnswer answer = dialect.single("f", new HttpResult(404, json, null, null));
+
+        assertThat(answer.result().errorKind()).isEqualTo(ErrorKind.FLAG_NOT_FOUND);
+        assertThat(answer.result().errorMessage()).isEqualTo("Variable not found for key: f");
+        assertThat(answer.metadata().isEmpty()).isTrue();
+    }
+}
