@@ -9,6 +9,7 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.Metadata;
 import dev.openfeature.sdk.ProviderEvaluation;
+import dev.openfeature.sdk.ProviderEventDetails;
 import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.FatalError;
@@ -27,10 +28,12 @@ import dev.vexilla.model.MappedUser;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.Feature;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +77,13 @@ import org.slf4j.LoggerFactory;
  * unreachable server throws {@link GeneralError} (the provider recovers to READY with the first answer).
  * {@link #shutdown()} sends the queued tracked events, closes the change stream and the connection pool, stops the
  * provider's own thread, and is idempotent; evaluations afterwards return {@code PROVIDER_NOT_READY}.
+ *
+ * <p><b>Change events.</b> Unless {@linkplain CloudOptions#changeStream() turned off}, the provider listens to the
+ * server's change stream and emits {@code PROVIDER_CONFIGURATION_CHANGED} for every new version of the config, with
+ * {@code flagsChanged} = the keys the server lists as changed (as {@code LocalProvider} lists them), or without
+ * {@code flagsChanged} when the server does not say (every flag may have changed, e.g. a change made while the
+ * stream was reconnecting). A new version that changes no flag emits nothing, as with {@code LocalProvider}. Every
+ * announced change and every (re)connection of the stream drops the cached answers.
  *
  * <p>Thread-safe; evaluations block the calling thread for at most the request timeout.
  *
@@ -124,7 +134,7 @@ public final class CloudProvider extends EventProvider {
 
     /**
      * Checks the server and the key, then starts the background work (tracked-event flushes, and the change stream
-     * when the cache is on). Bounded by {@link CloudOptions#initializeTimeout()}.
+     * unless turned off). Bounded by {@link CloudOptions#initializeTimeout()}.
      *
      * @param evaluationContext the global context (not used)
      * @throws FatalError if the server refuses the key (401/403)
@@ -165,11 +175,40 @@ public final class CloudProvider extends EventProvider {
             ownScheduler = scheduler;
         }
         trackQueue.start(scheduler);
-        ResultCache c = cache;
-        if (c != null) {
-            ChangeStream s = new ChangeStream(options, c::clear);
+        if (options.changeStream()) {
+            ChangeStream s = new ChangeStream(options, new StreamListener());
             stream = s;
             s.start();
+        }
+    }
+
+    /** Turns the change stream's reports into cache drops and CONFIGURATION_CHANGED events. */
+    private final class StreamListener implements ChangeStream.Listener {
+        @Override
+        public void connected() {
+            clearCache();
+        }
+
+        @Override
+        public void configChanged(@Nullable Set<String> flagsChanged) {
+            clearCache();
+            if (closed.get() || (flagsChanged != null && flagsChanged.isEmpty())) {
+                return;
+            }
+            ProviderEventDetails.ProviderEventDetailsBuilder<?, ?> details = ProviderEventDetails.builder();
+            if (flagsChanged == null) {
+                details.message("config changed; the server did not say which flags");
+            } else {
+                details.flagsChanged(new ArrayList<>(flagsChanged)).message("config changed");
+            }
+            emitProviderConfigurationChanged(details.build());
+        }
+
+        private void clearCache() {
+            ResultCache c = cache;
+            if (c != null) {
+                c.clear();
+            }
         }
     }
 
