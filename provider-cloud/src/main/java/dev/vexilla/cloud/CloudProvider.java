@@ -83,7 +83,9 @@ import org.slf4j.LoggerFactory;
  * {@code flagsChanged} = the keys the server lists as changed (as {@code LocalProvider} lists them), or without
  * {@code flagsChanged} when the server does not say (every flag may have changed, e.g. a change made while the
  * stream was reconnecting). A new version that changes no flag emits nothing, as with {@code LocalProvider}. Every
- * announced change and every (re)connection of the stream drops the cached answers.
+ * announced change and every (re)connection of the stream drops the cached answers. {@link #initialize} returns once
+ * the stream's first connection attempt has ended (within the initialize timeout), so a change made after it returns
+ * is announced.
  *
  * <p>Thread-safe; evaluations block the calling thread for at most the request timeout.
  *
@@ -152,6 +154,7 @@ public final class CloudProvider extends EventProvider {
         RemoteAnswer exchange = evaluator.probe(body, deadline);
         switch (exchange.outcome()) {
             case ANSWERED:
+                awaitChangeStream(deadline);
                 return;
             case FATAL:
                 health.initializationFailed(
@@ -179,6 +182,17 @@ public final class CloudProvider extends EventProvider {
             ChangeStream s = new ChangeStream(options, new StreamListener());
             stream = s;
             s.start();
+        }
+    }
+
+    /**
+     * Lets the change stream's first connection end (bounded by the initialize deadline), so that every change made
+     * after {@code initialize} returns is announced.
+     */
+    private void awaitChangeStream(long deadline) {
+        ChangeStream s = stream;
+        if (s != null && !s.awaitFirstAttempt(deadline - options.clock().millis())) {
+            LOG.debug("The change stream did not connect before the initialize timeout; it keeps trying");
         }
     }
 

@@ -34,7 +34,9 @@ final class CloudProviderChangeEventsTest {
         try (TestServer server = TestServer.start(dir)) {
             CloudProvider provider = new CloudProvider(options(server.baseUri()).build());
             try (ProviderEvents events = new ProviderEvents(provider, true)) {
-                server.awaitOpenStreams(1);
+                assertThat(server.openStreams())
+                        .as("initialize waits for the stream's first connection")
+                        .isOne();
 
                 server.publish(5);
 

@@ -108,17 +108,20 @@ final class TestServer implements AutoCloseable {
                         .contains(text));
     }
 
-    /** Waits until exactly {@code count} change streams are open on the server ({@code /healthz}). */
-    void awaitOpenStreams(int count) {
+    /** Returns how many change streams are open on the server now ({@code /healthz}). */
+    int openStreams() throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(baseUri().resolve("healthz")).build();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> ObjectMappers.shared()
-                                .readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
-                                        .body())
-                                .get("streams")
-                                .asInt()
-                        == count);
+        return ObjectMappers.shared()
+                .readTree(
+                        HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                .get("streams")
+                .asInt();
+    }
+
+    /** Waits until exactly {@code count} change streams are open on the server. */
+    void awaitOpenStreams(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == count);
     }
 
     private void publishText(String json) throws IOException {

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -60,6 +61,7 @@ public final class ChangeStream implements Closeable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile @Nullable HttpGet current;
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
     /** The last event id received; touched by the reader thread only. */
     private String lastEventId = "";
 
@@ -129,6 +131,7 @@ public final class ChangeStream implements Closeable {
                     LOG.debug("Change stream interrupted: {}", e.toString());
                 }
             }
+            firstAttempt.countDown();
             if (closed) {
                 return;
             }
@@ -162,6 +165,7 @@ public final class ChangeStream implements Closeable {
                 return false;
             }
             notify(Listener::connected);
+            firstAttempt.countDown();
             InputStream in = response.getEntity().getContent();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -209,6 +213,21 @@ public final class ChangeStream implements Closeable {
     }
 
     /**
+     * Waits until the first connection attempt has connected (and the listener was told) or failed.
+     *
+     * @param timeoutMillis the longest wait, in real time
+     * @return {@code true} if the first attempt ended in time, {@code false} on timeout or interruption
+     */
+    public boolean awaitFirstAttempt(long timeoutMillis) {
+        try {
+            return firstAttempt.await(Math.max(0, timeoutMillis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Tells whether the reader thread is running.
      *
      * @return {@code true} until closed and the thread ended
@@ -223,6 +242,7 @@ public final class ChangeStream implements Closeable {
             return;
         }
         closed = true;
+        firstAttempt.countDown();
         HttpGet open = current;
         if (open != null) {
             open.cancel();
