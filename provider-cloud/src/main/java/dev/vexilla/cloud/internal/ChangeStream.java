@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code flagsChanged} (or none when it does not list them), and after every (re)connect, since cached answers may be
  * out of date.
  *
- * <p>The reader remembers the last event id ({@code id:} lines; the Vexilla server uses the config's ETag) and sends
+ * <p>Requests carry the options' extra headers and the SDK key as {@code Authorization}, which wins over an extra
+ * header of that name. The reader remembers the last event id ({@code id:} lines; the Vexilla server uses the config's ETag) and sends
  * it as {@code Last-Event-ID} when it reconnects: the server then announces a change made while the reader was away
  * with a {@code refetchConfig} message, and announces nothing when the version is the same.
  *
@@ -56,6 +58,7 @@ public final class ChangeStream implements Closeable {
 
     private final URI uri;
     private final String sdkKey;
+    private final Map<String, String> headers;
     private final Listener listener;
     private final CloseableHttpClient client;
     private final Thread thread;
@@ -90,6 +93,7 @@ public final class ChangeStream implements Closeable {
     public ChangeStream(CloudOptions options, Listener listener) {
         this.uri = options.baseUrl().resolve("v1/stream");
         this.sdkKey = options.sdkKey();
+        this.headers = options.headers();
         this.listener = listener;
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -144,6 +148,7 @@ public final class ChangeStream implements Closeable {
     /** Reads one connection; returns whether it connected. */
     private boolean readOnce() throws Exception {
         HttpGet get = new HttpGet(uri);
+        headers.forEach(get::setHeader);
         get.setHeader("Authorization", sdkKey);
         get.setHeader("Accept", "text/event-stream");
         if (!lastEventId.isEmpty()) {

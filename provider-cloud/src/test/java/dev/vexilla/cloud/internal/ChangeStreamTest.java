@@ -34,6 +34,8 @@ final class ChangeStreamTest {
     private HttpServer server;
     /** The {@code Last-Event-ID} header of each connection, "-" when absent. */
     private final BlockingQueue<String> lastEventIds = new LinkedBlockingQueue<>();
+    /** The {@code X-Team} and {@code Authorization} headers of each connection. */
+    private final BlockingQueue<String> requestHeaders = new LinkedBlockingQueue<>();
     /** What the listener was told, in order. */
     private final BlockingQueue<String> reports = new LinkedBlockingQueue<>();
 
@@ -49,6 +51,8 @@ final class ChangeStreamTest {
         server.createContext("/v1/stream", exchange -> {
             String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
             lastEventIds.add(lastEventId == null ? "-" : lastEventId);
+            requestHeaders.add(exchange.getRequestHeaders().getFirst("X-Team") + " "
+                    + exchange.getRequestHeaders().get("Authorization"));
             if (status != 200) {
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
@@ -67,6 +71,8 @@ final class ChangeStreamTest {
                         .baseUrl(URI.create(
                                 "http://127.0.0.1:" + server.getAddress().getPort() + "/"))
                         .environment(Map.of())
+                        .header("X-Team", "checkout")
+                        .header("authorization", "not-the-key")
                         .build(),
                 listener);
     }
@@ -114,6 +120,17 @@ final class ChangeStreamTest {
         try {
             assertThat(take(lastEventIds, 2)).containsExactly("-", "v3");
             assertThat(take(reports, 4)).endsWith("connected");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void sendsTheExtraHeadersButTheKeyWinsTheAuthorizationHeader() throws Exception {
+        ChangeStream s = stream(200, recording());
+        s.start();
+        try {
+            assertThat(take(requestHeaders, 1)).containsExactly("checkout [cloud-test-key-0123456789abcdef]");
         } finally {
             s.close();
         }
