@@ -327,7 +327,8 @@ public final class CloudOptions {
         /**
          * Sets the SDK key (required).
          *
-         * @param sdkKey the key, 1 to 256 visible characters
+         * @param sdkKey the key: 1 to 256 letters, digits and {@code - _ . ~ /}, no {@code ..}, not starting or ending
+         *     with {@code /}
          * @return this builder
          * @throws IllegalArgumentException if the key is empty or malformed (the message never shows it)
          */
