@@ -9,7 +9,6 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.Metadata;
 import dev.openfeature.sdk.ProviderEvaluation;
-import dev.openfeature.sdk.ProviderEventDetails;
 import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.FatalError;
@@ -28,12 +27,10 @@ import dev.vexilla.model.MappedUser;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.Feature;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -179,7 +176,8 @@ public final class CloudProvider extends EventProvider {
         }
         trackQueue.start(scheduler);
         if (options.changeStream()) {
-            ChangeStream s = new ChangeStream(options, new StreamListener());
+            ChangeStream s = new ChangeStream(
+                    options, new ChangeEvents(cache, closed::get, this::emitProviderConfigurationChanged));
             stream = s;
             s.start();
         }
@@ -193,36 +191,6 @@ public final class CloudProvider extends EventProvider {
         ChangeStream s = stream;
         if (s != null && !s.awaitFirstAttempt(deadline - options.clock().millis())) {
             LOG.debug("The change stream did not connect before the initialize timeout; it keeps trying");
-        }
-    }
-
-    /** Turns the change stream's reports into cache drops and CONFIGURATION_CHANGED events. */
-    private final class StreamListener implements ChangeStream.Listener {
-        @Override
-        public void connected() {
-            clearCache();
-        }
-
-        @Override
-        public void configChanged(@Nullable Set<String> flagsChanged) {
-            clearCache();
-            if (closed.get() || (flagsChanged != null && flagsChanged.isEmpty())) {
-                return;
-            }
-            ProviderEventDetails.ProviderEventDetailsBuilder<?, ?> details = ProviderEventDetails.builder();
-            if (flagsChanged == null) {
-                details.message("config changed; the server did not say which flags");
-            } else {
-                details.flagsChanged(new ArrayList<>(flagsChanged)).message("config changed");
-            }
-            emitProviderConfigurationChanged(details.build());
-        }
-
-        private void clearCache() {
-            ResultCache c = cache;
-            if (c != null) {
-                c.clear();
-            }
         }
     }
 
