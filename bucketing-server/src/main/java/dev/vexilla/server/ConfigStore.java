@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ final class ConfigStore<C> {
     private final ConfigValidator<C> validator;
     private final Clock clock;
     private final MetricsRegistry.Counter reloads;
-    private final List<Consumer<ServedConfig<C>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<@Nullable ServedConfig<C>, ServedConfig<C>>> listeners = new CopyOnWriteArrayList<>();
     /** Digest of the bytes last looked at per config (accepted or rejected), so broken files are reported once. */
     private final Map<String, String> lastSeen = new HashMap<>();
 
@@ -144,9 +144,10 @@ final class ConfigStore<C> {
     /**
      * Registers a listener called after every accepted change of a config, on the thread that rescanned.
      *
-     * @param listener receives the new version
+     * @param listener receives the version that was served before (null for a config that was not served) and the
+     *     new version
      */
-    void addListener(Consumer<ServedConfig<C>> listener) {
+    void addListener(BiConsumer<@Nullable ServedConfig<C>, ServedConfig<C>> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -238,9 +239,10 @@ final class ConfigStore<C> {
         }
         state = new State<>(keys, Map.copyOf(configs));
         for (ServedConfig<C> config : changed) {
-            for (Consumer<ServedConfig<C>> listener : listeners) {
+            ServedConfig<C> previous = before.configs().get(config.name());
+            for (BiConsumer<@Nullable ServedConfig<C>, ServedConfig<C>> listener : listeners) {
                 try {
-                    listener.accept(config);
+                    listener.accept(previous, config);
                 } catch (RuntimeException e) {
                     LOG.warn("A config change listener failed for config '{}'", config.name(), e);
                 }

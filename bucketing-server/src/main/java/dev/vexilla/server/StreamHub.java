@@ -1,12 +1,15 @@
 package dev.vexilla.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,23 +19,34 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fans config changes out to the open change streams ({@code GET /v1/stream}, server-sent events).
  *
- * <p>On every accepted change of a config, each stream following it receives
- * {@code data: {"type":"refetchConfig","etag":"<etag>","lastModified":<epoch ms>}}, where {@code etag} is the
- * config's ETag header value without the quotes. Every heartbeat interval each stream receives the comment
- * {@code : heartbeat}; a failed write is how a dead client is found and removed. At most {@code maxStreams} streams
- * are open at once. A new stream starts with a {@code retry:} hint and a {@code : connected} comment; clients should
- * re-fetch the config (with {@code If-None-Match}) after every (re)connect, since changes made while they were away
- * are not replayed.
+ * <p>On every accepted change of a config, each stream following it receives the event
+ * {@code id: <etag>} plus {@code data: {"type":"refetchConfig","etag":"<etag>","lastModified":<epoch ms>,
+ * "flagsChanged":[...]}}, where {@code etag} is the config's ETag header value without the quotes and
+ * {@code flagsChanged} lists, sorted, the keys whose evaluation may differ from the version served before (added,
+ * removed or redefined flags and the flags depending on them). {@code flagsChanged} is left out when the server
+ * cannot tell (a config that was not served before, or more than {@value #MAX_ANNOUNCED_FLAGS} keys): clients must
+ * then assume every flag may have changed. Clients that only read {@code type} and {@code etag} are unaffected.
+ *
+ * <p>Every heartbeat interval each stream receives the comment {@code : heartbeat}; a failed write is how a dead
+ * client is found and removed. At most {@code maxStreams} streams are open at once. A new stream starts with a
+ * {@code retry:} hint, {@code id: <current etag>} and a {@code : connected} comment. A client that reconnects with
+ * a {@code Last-Event-ID} header naming another version than the current one receives a {@code refetchConfig}
+ * message (without {@code flagsChanged}) right away, so a change made while it was away is not lost; clients without
+ * that header should re-fetch the config (with {@code If-None-Match}) after every (re)connect.
  *
  * <p>Thread-safe. {@link #close()} is idempotent: it stops the heartbeat and ends every stream normally.
  */
 final class StreamHub implements AutoCloseable {
     /** Reconnect delay suggested to clients in the {@code retry:} field. */
     static final long RETRY_HINT_MILLIS = 5000;
+
+    /** The most keys a {@code flagsChanged} member lists; beyond it the member is left out. */
+    static final int MAX_ANNOUNCED_FLAGS = 1000;
 
     private final int maxStreams;
     private final Duration heartbeatInterval;
@@ -71,19 +85,19 @@ final class StreamHub implements AutoCloseable {
     /**
      * Opens a stream for an authenticated request, or refuses with 503 when the cap is reached.
      *
-     * @param configName the config the client follows
+     * @param config the config the client follows, as served now
      * @param request the request
      * @param response the response
      * @param callback the request's callback, completed when the stream ends
      * @throws HttpError 503 when {@code maxStreams} streams are open or the server is closing
      */
-    void open(String configName, Request request, Response response, Callback callback) {
+    void open(ServedConfig<?> config, Request request, Response response, Callback callback) {
         if (closed || !reserve()) {
             rejected.inc();
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(RETRY_HINT_MILLIS / 1000));
             throw new HttpError(503, "Too many open change streams; retry later");
         }
-        SseStream stream = new SseStream(configName, response, callback, this::remove);
+        SseStream stream = new SseStream(config.name(), response, callback, this::remove);
         streams.add(stream);
         long idle = Math.max(heartbeatInterval.toMillis() * 3, 30_000);
         request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(idle);
@@ -92,7 +106,11 @@ final class StreamHub implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
         request.addFailureListener(stream::end);
-        stream.send("retry: " + RETRY_HINT_MILLIS + "\n: connected\n\n");
+        stream.send("retry: " + RETRY_HINT_MILLIS + "\nid: " + config.etag() + "\n: connected\n\n");
+        String lastEventId = request.getHeaders().get("Last-Event-ID");
+        if (lastEventId != null && !lastEventId.isEmpty() && !lastEventId.equals(config.etag())) {
+            stream.send(frame(config, null));
+        }
         if (closed) {
             stream.close();
         }
@@ -102,18 +120,27 @@ final class StreamHub implements AutoCloseable {
      * Tells every stream following {@code config} that it changed.
      *
      * @param config the new version
+     * @param flagsChanged the keys whose evaluation may differ from the previous version, or null when unknown
      */
-    void announce(ServedConfig<?> config) {
-        ObjectNode data = ServerJson.mapper().createObjectNode();
-        data.put("type", "refetchConfig");
-        data.put("etag", config.etag());
-        data.put("lastModified", clock.millis());
-        String frame = "data: " + data + "\n\n";
+    void announce(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
+        String frame = frame(config, flagsChanged);
         for (SseStream stream : streams) {
             if (stream.configName().equals(config.name())) {
                 stream.send(frame);
             }
         }
+    }
+
+    private String frame(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
+        ObjectNode data = ServerJson.mapper().createObjectNode();
+        data.put("type", "refetchConfig");
+        data.put("etag", config.etag());
+        data.put("lastModified", clock.millis());
+        if (flagsChanged != null && flagsChanged.size() <= MAX_ANNOUNCED_FLAGS) {
+            ArrayNode keys = data.putArray("flagsChanged");
+            new TreeSet<>(flagsChanged).forEach(keys::add);
+        }
+        return "id: " + config.etag() + "\ndata: " + data + "\n\n";
     }
 
     /**

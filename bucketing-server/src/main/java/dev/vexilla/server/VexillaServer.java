@@ -77,7 +77,8 @@ public final class VexillaServer implements AutoCloseable {
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
         this.streams = new StreamHub(options.maxStreams(), options.heartbeatInterval(), this.scheduler, clock, metrics);
-        store.addListener(streams::announce);
+        store.addListener((previous, current) -> streams.announce(
+                current, previous == null ? null : current.compiled().changedKeys(previous.compiled())));
         this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
         this.eventSink = new JsonLinesEventSink(options.eventsSink());
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
@@ -259,7 +260,7 @@ public final class VexillaServer implements AutoCloseable {
             callback.succeeded();
             return;
         }
-        streams.open(config.name(), request, response, callback);
+        streams.open(config, request, response, callback);
     }
 
     private void health(Request request, Response response, Callback callback) {

@@ -38,7 +38,7 @@ final class ConfigStoreTest {
 
     private ConfigStore<?> open() {
         ConfigStore<?> store = ConfigStore.open(dir, keys, ConfigValidators.jsonShape(), clock, metrics);
-        store.addListener(announced::add);
+        store.addListener((previous, current) -> announced.add(current));
         return store;
     }
 
@@ -112,6 +112,22 @@ final class ConfigStoreTest {
                 .filter(l -> l.contains("Rejected"))
                 .toList();
         assertThat(lines).singleElement().asString().contains("$.f.other").contains("previous version keeps serving");
+    }
+
+    @Test
+    void listenersReceiveTheVersionServedBeforeBesideTheNewOne() throws Exception {
+        ConfigStore<?> store = open();
+        String firstEtag = store.forKey(KEY).orElseThrow().etag();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        store.addListener((before, current) ->
+                seen.add(current.name() + " after " + (before == null ? "nothing" : before.etag())));
+
+        Files.writeString(dir.resolve("main.json"), V2);
+        store.rescan();
+        Files.writeString(dir.resolve("third.json"), V1);
+        store.rescan();
+
+        assertThat(seen).containsExactly("main after " + firstEtag, "third after nothing");
     }
 
     @Test

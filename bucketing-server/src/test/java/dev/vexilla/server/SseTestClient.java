@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,21 @@ final class SseTestClient implements AutoCloseable {
     }
 
     static SseTestClient open(VexillaServer server, String key) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/v1/stream"))
+        return open(server, key, null);
+    }
+
+    /** Opens a stream as a reconnecting client does, with {@code Last-Event-ID} when it is not null. */
+    static SseTestClient open(VexillaServer server, String key, String lastEventId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.baseUri().resolve("/v1/stream"))
                 .header("Authorization", key)
                 .header("Accept", "text/event-stream")
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = TestServers.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                .GET();
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response =
+                TestServers.HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         return new SseTestClient(response);
     }
@@ -63,6 +74,22 @@ final class SseTestClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no matching SSE line within 10 s");
+    }
+
+    /** Returns the lines up to and including the next one matching {@code predicate}. */
+    List<String> linesUntil(Predicate<String> predicate) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (predicate.test(line)) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no matching SSE line within 10 s; saw " + seen);
     }
 
     @Override

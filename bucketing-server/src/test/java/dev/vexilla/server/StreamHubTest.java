@@ -30,7 +30,11 @@ final class StreamHubTest {
     }
 
     private SseTestClient open(String key) throws Exception {
-        SseTestClient client = SseTestClient.open(server, key);
+        return open(key, null);
+    }
+
+    private SseTestClient open(String key, String lastEventId) throws Exception {
+        SseTestClient client = SseTestClient.open(server, key, lastEventId);
         clients.add(client);
         return client;
     }
@@ -85,6 +89,93 @@ final class StreamHubTest {
         assertThat(betaClient.awaitLine(l -> l.startsWith("data: ")))
                 .contains(betaEtag)
                 .doesNotContain(etag);
+    }
+
+    @Test
+    void streamStartsWithTheCurrentVersionAsItsEventId() throws Exception {
+        start(TestServers.options(dir));
+        String etag = server.configStore().byName("alpha").orElseThrow().etag();
+
+        List<String> lines = open(KEY_A).linesUntil(": connected"::equals);
+
+        assertThat(lines).containsExactly("retry: 5000", "id: " + etag, ": connected");
+    }
+
+    @Test
+    void configChange_isAnnouncedWithItsIdAndTheKeysWhoseEvaluationChanged() throws Exception {
+        start(TestServers.options(dir));
+        SseTestClient client = open(KEY_A);
+        client.awaitLine(": connected"::equals);
+
+        Files.writeString(
+                configs.resolve("alpha.json"),
+                "{\"p\":{\"s\":\"salt\"},\"f\":{\"flag\":{\"t\":0,\"v\":{\"b\":true},\"i\":\"v1\"},"
+                        + "\"zeta\":{\"t\":1,\"v\":{\"s\":\"z\"},\"i\":\"z1\"},"
+                        + "\"added\":{\"t\":0,\"v\":{\"b\":false},\"i\":\"a1\"}}}");
+        server.configStore().rescan();
+        String etag = server.configStore().byName("alpha").orElseThrow().etag();
+
+        List<String> lines = client.linesUntil(l -> l.startsWith("data: "));
+        JsonNode data = ServerJson.mapper().readTree(lines.get(lines.size() - 1).substring("data: ".length()));
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("id: " + etag);
+        assertThat(data.get("flagsChanged")).extracting(JsonNode::asText).containsExactly("added", "zeta");
+    }
+
+    @Test
+    void aChangeThatChangesNoFlag_announcesAnEmptyFlagsChanged() throws Exception {
+        start(TestServers.options(dir));
+        SseTestClient client = open(KEY_A);
+        client.awaitLine(": connected"::equals);
+
+        Files.writeString(configs.resolve("alpha.json"), TestServers.MINIMAL_CONFIG + "\n\n");
+        server.configStore().rescan();
+
+        String line = client.awaitLine(l -> l.startsWith("data: "));
+        JsonNode data = ServerJson.mapper().readTree(line.substring("data: ".length()));
+        assertThat(data.get("flagsChanged").isArray()).isTrue();
+        assertThat(data.get("flagsChanged")).isEmpty();
+    }
+
+    @Test
+    void aConfigServedAgainAfterItsFileWasDeleted_isAnnouncedWithoutFlagsChanged() throws Exception {
+        start(TestServers.options(dir));
+        SseTestClient client = open(KEY_A);
+        client.awaitLine(": connected"::equals);
+
+        Files.delete(configs.resolve("alpha.json"));
+        server.configStore().rescan();
+        Files.writeString(configs.resolve("alpha.json"), TestServers.MINIMAL_CONFIG.replace("v1", "v3"));
+        server.configStore().rescan();
+
+        String line = client.awaitLine(l -> l.startsWith("data: "));
+        JsonNode data = ServerJson.mapper().readTree(line.substring("data: ".length()));
+        assertThat(data.get("type").asText()).isEqualTo("refetchConfig");
+        assertThat(data.has("flagsChanged"))
+                .as("unknown changes are not listed")
+                .isFalse();
+    }
+
+    @Test
+    void reconnectingWithAnOlderLastEventId_announcesTheMissedChangeAtOnce() throws Exception {
+        start(TestServers.options(dir));
+        String etag = server.configStore().byName("alpha").orElseThrow().etag();
+
+        List<String> lines = open(KEY_A, "an-older-version").linesUntil(l -> l.startsWith("data: "));
+
+        JsonNode data = ServerJson.mapper().readTree(lines.get(lines.size() - 1).substring("data: ".length()));
+        assertThat(data.get("type").asText()).isEqualTo("refetchConfig");
+        assertThat(data.get("etag").asText()).isEqualTo(etag);
+        assertThat(data.has("flagsChanged")).isFalse();
+    }
+
+    @Test
+    void reconnectingWithTheCurrentLastEventId_announcesNothing() throws Exception {
+        start(TestServers.options(dir).heartbeatInterval(Duration.ofMillis(100)));
+        String etag = server.configStore().byName("alpha").orElseThrow().etag();
+
+        List<String> lines = open(KEY_A, etag).linesUntil(": heartbeat"::equals);
+
+        assertThat(lines).noneMatch(l -> l.startsWith("data:"));
     }
 
     @Test

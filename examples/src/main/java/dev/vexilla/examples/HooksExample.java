@@ -16,9 +16,8 @@ import java.util.Map;
  * Shows an OpenFeature hook, registered once on the API, seeing the evaluation details of every Vexilla provider the
  * demo registers (one OpenFeature domain each) for the same user and flag.
  *
- * <p>The OpenTelemetry contrib hook ({@code dev.openfeature.contrib.hooks:otel}) would be added the same way,
- * {@code api.addHooks(...)}; it is not used here because it does not resolve from the Maven repository this build
- * uses.
+ * <p>An OpenTelemetry hook is added the same way, {@code api.addHooks(...)}: see {@link TelemetryExample} and
+ * {@link TelemetryHook}.
  *
  * @since 0.1.0
  */

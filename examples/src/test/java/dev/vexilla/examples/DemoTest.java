@@ -96,12 +96,15 @@ final class DemoTest {
     void announcesTheChangeArrivingOverTheStream() {
         assertThat(out).contains("Changed demo.json: checkoutEnabled is now false");
         assertThat(out).contains("[local] PROVIDER_CONFIGURATION_CHANGED, flags changed: [checkoutEnabled]");
-        assertThat(out).contains("[cloud] asks the server on every evaluation: no event to wait for");
+        assertThat(out).contains("[cloud] PROVIDER_CONFIGURATION_CHANGED, flags changed: [checkoutEnabled]");
+        assertThat(out.indexOf("[cloud] PROVIDER_CONFIGURATION_CHANGED"))
+                .as("the cloud provider's announcement follows the change")
+                .isGreaterThan(out.indexOf("Changed demo.json"));
     }
 
     @Test
     void reEvaluationAfterTheChangeShowsTheKillSwitchOffForEveryUser() {
-        String after = out.substring(out.indexOf("no event to wait for"));
+        String after = out.substring(out.indexOf("[cloud] PROVIDER_CONFIGURATION_CHANGED"));
         List<List<String>> rows = rowsOf(after.substring(after.indexOf("user ")));
         assertThat(rows.subList(1, rows.size()))
                 .extracting(row -> row.get(0))

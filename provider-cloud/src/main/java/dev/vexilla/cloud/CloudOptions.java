@@ -55,6 +55,8 @@ public final class CloudOptions {
     public static final Duration DEFAULT_TRACK_FLUSH_INTERVAL = Duration.ofSeconds(10);
     /** The default capacity of the tracked-events queue; more events are dropped and counted. */
     public static final int DEFAULT_TRACK_QUEUE_CAPACITY = 10_000;
+    /** Whether the provider listens to the server's change stream unless told otherwise. */
+    public static final boolean DEFAULT_CHANGE_STREAM = true;
     /** The shortest request or connect timeout. */
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
     /** The largest number of retries. */
@@ -83,6 +85,7 @@ public final class CloudOptions {
     private final Duration initializeTimeout;
     private final Duration trackFlushInterval;
     private final int trackQueueCapacity;
+    private final boolean changeStream;
 
     private CloudOptions(Builder b, String sdkKey, URI baseUrl, Duration requestTimeout, Map<String, String> headers) {
         this.sdkKey = sdkKey;
@@ -102,6 +105,7 @@ public final class CloudOptions {
         this.initializeTimeout = b.initializeTimeout;
         this.trackFlushInterval = b.trackFlushInterval;
         this.trackQueueCapacity = b.trackQueueCapacity;
+        this.changeStream = b.changeStream;
     }
 
     /**
@@ -266,13 +270,25 @@ public final class CloudOptions {
         return trackQueueCapacity;
     }
 
+    /**
+     * Tells whether the provider listens to the server's change stream ({@code GET /v1/stream}): it then emits
+     * {@code PROVIDER_CONFIGURATION_CHANGED} with the changed flag keys and drops cached answers when the server's
+     * config changes. The cost is one long-lived HTTP connection and one daemon thread per provider, counted by the
+     * server against its {@code --max-streams} cap.
+     *
+     * @return {@code true} to listen; {@link #DEFAULT_CHANGE_STREAM} unless set
+     */
+    public boolean changeStream() {
+        return changeStream;
+    }
+
     @Override
     public String toString() {
         return "CloudOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", baseUrl=" + baseUrl + ", protocol=" + protocol
                 + ", enableEdgeDB=" + enableEdgeDb + ", connectTimeout=" + connectTimeout + ", requestTimeout="
                 + requestTimeout + ", maxConnections=" + maxConnections + ", retries=" + retries + ", cache=" + cache
                 + ", headers=" + headers.keySet() + ", proxy=" + proxy + ", staleGracePeriod=" + staleGracePeriod
-                + "}";
+                + ", changeStream=" + changeStream + "}";
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -303,6 +319,7 @@ public final class CloudOptions {
         private Duration initializeTimeout = DEFAULT_INITIALIZE_TIMEOUT;
         private Duration trackFlushInterval = DEFAULT_TRACK_FLUSH_INTERVAL;
         private int trackQueueCapacity = DEFAULT_TRACK_QUEUE_CAPACITY;
+        private boolean changeStream = DEFAULT_CHANGE_STREAM;
         private Map<String, String> environment = System.getenv();
 
         private Builder() {}
@@ -310,7 +327,8 @@ public final class CloudOptions {
         /**
          * Sets the SDK key (required).
          *
-         * @param sdkKey the key, 1 to 256 visible characters
+         * @param sdkKey the key: 1 to 256 letters, digits and {@code - _ . ~ /}, no {@code ..}, not starting or ending
+         *     with {@code /}
          * @return this builder
          * @throws IllegalArgumentException if the key is empty or malformed (the message never shows it)
          */
@@ -527,6 +545,21 @@ public final class CloudOptions {
                 throw new IllegalArgumentException("trackQueueCapacity must be in [1, 1000000], was " + capacity);
             }
             this.trackQueueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Turns listening to the server's change stream on or off. On (the default), the provider keeps one
+         * connection to {@code GET /v1/stream} open, emits {@code PROVIDER_CONFIGURATION_CHANGED} with the changed
+         * flag keys when the server's config changes, and drops its cached answers. Off, no such event is emitted and
+         * cached answers expire by their TTL only; turn it off when nothing listens for the event and no cache is
+         * used, to save the connection (servers cap their streams, {@code --max-streams}).
+         *
+         * @param enabled whether to listen; default {@link #DEFAULT_CHANGE_STREAM}
+         * @return this builder
+         */
+        public Builder changeStream(boolean enabled) {
+            this.changeStream = enabled;
             return this;
         }
 

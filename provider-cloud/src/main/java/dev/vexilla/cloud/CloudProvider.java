@@ -76,6 +76,15 @@ import org.slf4j.LoggerFactory;
  * {@link #shutdown()} sends the queued tracked events, closes the change stream and the connection pool, stops the
  * provider's own thread, and is idempotent; evaluations afterwards return {@code PROVIDER_NOT_READY}.
  *
+ * <p><b>Change events.</b> Unless {@linkplain CloudOptions#changeStream() turned off}, the provider listens to the
+ * server's change stream and emits {@code PROVIDER_CONFIGURATION_CHANGED} for every new version of the config, with
+ * {@code flagsChanged} = the keys the server lists as changed (as {@code LocalProvider} lists them), or without
+ * {@code flagsChanged} when the server does not say (every flag may have changed, e.g. a change made while the
+ * stream was reconnecting). A new version that changes no flag emits nothing, as with {@code LocalProvider}. Every
+ * announced change and every (re)connection of the stream drops the cached answers. {@link #initialize} returns once
+ * the stream's first connection attempt has ended (within the initialize timeout), so a change made after it returns
+ * is announced.
+ *
  * <p>Thread-safe; evaluations block the calling thread for at most the request timeout.
  *
  * @since 0.1.0
@@ -125,7 +134,7 @@ public final class CloudProvider extends EventProvider {
 
     /**
      * Checks the server and the key, then starts the background work (tracked-event flushes, and the change stream
-     * when the cache is on). Bounded by {@link CloudOptions#initializeTimeout()}.
+     * unless turned off). Bounded by {@link CloudOptions#initializeTimeout()}.
      *
      * @param evaluationContext the global context (not used)
      * @throws FatalError if the server refuses the key (401/403)
@@ -143,6 +152,7 @@ public final class CloudProvider extends EventProvider {
         RemoteAnswer exchange = evaluator.probe(body, deadline);
         switch (exchange.outcome()) {
             case ANSWERED:
+                awaitChangeStream(deadline);
                 return;
             case FATAL:
                 health.initializationFailed(
@@ -166,11 +176,22 @@ public final class CloudProvider extends EventProvider {
             ownScheduler = scheduler;
         }
         trackQueue.start(scheduler);
-        ResultCache c = cache;
-        if (c != null) {
-            ChangeStream s = new ChangeStream(options, c::clear);
+        if (options.changeStream()) {
+            ChangeStream s = new ChangeStream(
+                    options, new ChangeEvents(cache, closed::get, this::emitProviderConfigurationChanged));
             stream = s;
             s.start();
+        }
+    }
+
+    /**
+     * Lets the change stream's first connection end (bounded by the initialize deadline), so that every change made
+     * after {@code initialize} returns is announced.
+     */
+    private void awaitChangeStream(long deadline) {
+        ChangeStream s = stream;
+        if (s != null && !s.awaitFirstAttempt(deadline - options.clock().millis())) {
+            LOG.debug("The change stream did not connect before the initialize timeout; it keeps trying");
         }
     }
 

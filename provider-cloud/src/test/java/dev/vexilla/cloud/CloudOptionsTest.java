@@ -31,6 +31,17 @@ final class CloudOptionsTest {
         assertThat(o.headers()).isEmpty();
         assertThat(o.proxy()).isNull();
         assertThat(o.baseUrl()).isEqualTo(URI.create("http://flags.example.com/"));
+        assertThat(o.changeStream())
+                .isEqualTo(CloudOptions.DEFAULT_CHANGE_STREAM)
+                .isTrue();
+    }
+
+    @Test
+    void theChangeStreamCanBeTurnedOffAndToStringSaysSo() {
+        CloudOptions o = valid().changeStream(false).build();
+
+        assertThat(o.changeStream()).isFalse();
+        assertThat(o.toString()).contains("changeStream=false");
     }
 
     @Test

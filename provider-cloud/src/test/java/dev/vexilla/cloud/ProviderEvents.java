@@ -12,15 +12,19 @@ import dev.openfeature.sdk.ProviderEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Binds a provider to its own OpenFeature domain and records the events its client sees, as {@code "STALE"},
- * {@code "ERROR"}, {@code "READY"}.
+ * {@code "ERROR"}, {@code "READY"}, and the details of every {@code PROVIDER_CONFIGURATION_CHANGED}.
  */
 final class ProviderEvents implements AutoCloseable {
     private final String domain = "cloud-test-" + UUID.randomUUID();
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<EventDetails> changes = new LinkedBlockingQueue<>();
     private final Client client;
 
     ProviderEvents(FeatureProvider provider, boolean wait) {
@@ -30,6 +34,7 @@ final class ProviderEvents implements AutoCloseable {
                 List.of(ProviderEvent.PROVIDER_READY, ProviderEvent.PROVIDER_STALE, ProviderEvent.PROVIDER_ERROR)) {
             client.on(e, details -> seen.add(name(e, details)));
         }
+        client.onProviderConfigurationChanged(changes::add);
         if (wait) {
             api.setProviderAndWait(domain, provider);
             // handlers run on the SDK's executor: let the initial READY arrive before the test provokes more
@@ -51,6 +56,20 @@ final class ProviderEvents implements AutoCloseable {
 
     List<String> seen() {
         return seen;
+    }
+
+    /** Returns the configuration changes seen and not yet taken, oldest first. */
+    BlockingQueue<EventDetails> changes() {
+        return changes;
+    }
+
+    /** Takes the next configuration change, waiting at most 10 s for it. */
+    EventDetails nextChange() throws InterruptedException {
+        EventDetails next = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(next)
+                .as("a PROVIDER_CONFIGURATION_CHANGED event within 10 s")
+                .isNotNull();
+        return next;
     }
 
     /** Waits until the events seen so far end with {@code expected}. */

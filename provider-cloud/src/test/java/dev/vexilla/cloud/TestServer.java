@@ -1,5 +1,7 @@
 package dev.vexilla.cloud;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.server.ServerOptions;
@@ -8,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +25,7 @@ final class TestServer implements AutoCloseable {
     static final String KEY = "cloud-test-key-0123456789abcdef";
     static final String BROKEN_FLAG = "brokenFlag";
     static final String JSON_FLAG = "layout";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Path dir;
     private final int rateLimit;
@@ -79,7 +85,46 @@ final class TestServer implements AutoCloseable {
 
     /** Replaces the config file with one whose JSON flag serves {@code columns}; the server reloads it. */
     void publish(int columns) throws IOException {
-        String json = config("fallback").replace("{\\\"columns\\\":3}", "{\\\"columns\\\":" + columns + "}");
+        publishText(config("fallback").replace("{\\\"columns\\\":3}", "{\\\"columns\\\":" + columns + "}"));
+    }
+
+    /** Replaces the config file with the same flags in other bytes (trailing blank lines): a new version, no flag changed. */
+    void publishSameFlags() throws IOException {
+        publishText(config("fallback") + "\n\n");
+    }
+
+    /**
+     * Waits until the server serves a config file containing {@code text} (it reloads on its own schedule).
+     *
+     * @param text a fragment of the expected config JSON
+     */
+    void awaitServing(String text) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        baseUri().resolve("configuration-files/" + KEY + "/config_v6.json"))
+                .build();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains(text));
+    }
+
+    /** Returns how many change streams are open on the server now ({@code /healthz}). */
+    int openStreams() throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(baseUri().resolve("healthz")).build();
+        return ObjectMappers.shared()
+                .readTree(
+                        HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                .get("streams")
+                .asInt();
+    }
+
+    /** Waits until exactly {@code count} change streams are open on the server. */
+    void awaitOpenStreams(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == count);
+    }
+
+    private void publishText(String json) throws IOException {
         Path tmp = dir.resolve("shop.json.tmp");
         Files.writeString(tmp, json);
         Files.move(

@@ -7,9 +7,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,19 +29,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to the server's change stream ({@code GET /v1/stream}, server-sent events) and calls a listener whenever
- * the cached answers may be out of date: on every {@code refetchConfig} message and after every (re)connect, since
- * changes made while disconnected are not replayed.
+ * Listens to the server's change stream ({@code GET /v1/stream}, server-sent events) and tells a {@link Listener}
+ * when the config changed: on every {@code refetchConfig} message, with the keys the message lists in
+ * {@code flagsChanged} (or none when it does not list them), and after every (re)connect, since cached answers may be
+ * out of date.
  *
- * <p>This is a deliberately small reader: it acts on {@code data:} lines only (the server sends one-line JSON data
- * and comments), not a full WHATWG event-stream parser. provider-local has the full parser; the lead plans to move a
- * shared one to shared-model.
+ * <p>Requests carry the options' extra headers and the SDK key as {@code Authorization}, which wins over an extra
+ * header of that name. The reader remembers the last event id ({@code id:} lines; the Vexilla server uses the config's ETag) and sends
+ * it as {@code Last-Event-ID} when it reconnects: the server then announces a change made while the reader was away
+ * with a {@code refetchConfig} message, and announces nothing when the version is the same.
+ *
+ * <p>This is a deliberately small reader: it acts on {@code id:} and {@code data:} lines only (the server sends
+ * one-line JSON data and comments), not a full WHATWG event-stream parser. provider-local has the full parser; the
+ * lead plans to move a shared one to shared-model.
  *
  * <p><b>Failure policy.</b> A 401/403 stops the stream for good (one WARN). Any other status, an IO error, a read
  * timeout (three missed 30 s heartbeats: 95 s) or the end of the stream makes it reconnect after a jittered backoff
- * from 1 s doubling to 60 s, reset by a successful connection; the listener is called on each reconnect. Unknown
- * messages are ignored. {@link #close()} stops the reader thread (a named daemon) and closes its connection; it is
- * idempotent.
+ * from 1 s doubling to 60 s, reset by a successful connection. Malformed and unknown messages are ignored; an
+ * exception thrown by the listener is logged at DEBUG and does not stop the stream. {@link #close()} stops the reader
+ * thread (a named daemon) and closes its connection; it is idempotent. Once it is called the listener is not called
+ * again (a call already running finishes).
  */
 public final class ChangeStream implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
@@ -47,21 +58,42 @@ public final class ChangeStream implements Closeable {
 
     private final URI uri;
     private final String sdkKey;
-    private final Runnable listener;
+    private final Map<String, String> headers;
+    private final Listener listener;
     private final CloseableHttpClient client;
     private final Thread thread;
     private volatile boolean closed;
     private volatile @Nullable HttpGet current;
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    /** The last event id received; touched by the reader thread only. */
+    private String lastEventId = "";
+
+    /**
+     * What the stream reports. Both methods are called on the reader thread, one call at a time.
+     */
+    public interface Listener {
+        /** The stream (re)connected: answers obtained before may be out of date. */
+        void connected();
+
+        /**
+         * The server announced a new version of the config.
+         *
+         * @param flagsChanged the keys whose evaluation may differ, sorted and unmodifiable (empty when the change
+         *     altered no flag), or {@code null} when the server did not say, so every flag may have changed
+         */
+        void configChanged(@Nullable Set<String> flagsChanged);
+    }
 
     /**
      * Creates the reader; call {@link #start()}.
      *
      * @param options the provider options (base URL, key, connect timeout, proxy)
-     * @param listener called on the reader thread when cached answers must be dropped
+     * @param listener told about connections and changes, on the reader thread
      */
-    public ChangeStream(CloudOptions options, Runnable listener) {
+    public ChangeStream(CloudOptions options, Listener listener) {
         this.uri = options.baseUrl().resolve("v1/stream");
         this.sdkKey = options.sdkKey();
+        this.headers = options.headers();
         this.listener = listener;
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -103,6 +135,7 @@ public final class ChangeStream implements Closeable {
                     LOG.debug("Change stream interrupted: {}", e.toString());
                 }
             }
+            firstAttempt.countDown();
             if (closed) {
                 return;
             }
@@ -115,8 +148,12 @@ public final class ChangeStream implements Closeable {
     /** Reads one connection; returns whether it connected. */
     private boolean readOnce() throws Exception {
         HttpGet get = new HttpGet(uri);
+        headers.forEach(get::setHeader);
         get.setHeader("Authorization", sdkKey);
         get.setHeader("Accept", "text/event-stream");
+        if (!lastEventId.isEmpty()) {
+            get.setHeader("Last-Event-ID", lastEventId);
+        }
         current = get;
         if (closed) {
             return false;
@@ -132,19 +169,66 @@ public final class ChangeStream implements Closeable {
             if (status != 200 || response.getEntity() == null) {
                 return false;
             }
-            listener.run();
+            notify(Listener::connected);
+            firstAttempt.countDown();
             InputStream in = response.getEntity().getContent();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while (!closed && (line = reader.readLine()) != null) {
-                if (line.startsWith("data:") && line.contains("refetchConfig")) {
-                    listener.run();
-                }
+                accept(line);
             }
             return true;
         } finally {
             current = null;
             response.close();
+        }
+    }
+
+    private void accept(String line) {
+        if (line.startsWith("id:")) {
+            String id = field(line, "id:");
+            if (id.indexOf('\0') < 0) {
+                lastEventId = id;
+            }
+        } else if (line.startsWith("data:")) {
+            ChangeMessage message = ChangeMessage.parse(field(line, "data:"));
+            if (message != null) {
+                notify(l -> l.configChanged(message.flagsChanged()));
+            } else {
+                LOG.debug("Ignored a change-stream message that is not a refetchConfig message");
+            }
+        }
+    }
+
+    /** Returns a field's value: what follows the name, without one leading space (the event-stream rule). */
+    private static String field(String line, String name) {
+        String value = line.substring(name.length());
+        return value.startsWith(" ") ? value.substring(1) : value;
+    }
+
+    private void notify(Consumer<Listener> call) {
+        if (closed) {
+            return;
+        }
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.debug("A change-stream listener failed", e);
+        }
+    }
+
+    /**
+     * Waits until the first connection attempt has connected (and the listener was told) or failed.
+     *
+     * @param timeoutMillis the longest wait, in real time
+     * @return {@code true} if the first attempt ended in time, {@code false} on timeout or interruption
+     */
+    public boolean awaitFirstAttempt(long timeoutMillis) {
+        try {
+            return firstAttempt.await(Math.max(0, timeoutMillis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -163,6 +247,7 @@ public final class ChangeStream implements Closeable {
             return;
         }
         closed = true;
+        firstAttempt.countDown();
         HttpGet open = current;
         if (open != null) {
             open.cancel();

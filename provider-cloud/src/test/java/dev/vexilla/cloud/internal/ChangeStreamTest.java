@@ -12,16 +12,32 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The change-stream reader against a scripted JDK HTTP server speaking server-sent events. */
 final class ChangeStreamTest {
+    private static final String SCRIPT = ": connected\n\n: heartbeat\n\n"
+            + "data: {\"type\":\"somethingElse\"}\n\n"
+            + "data: {not json\n\n"
+            + "id: v2\ndata: {\"type\":\"refetchConfig\",\"etag\":\"v2\",\"flagsChanged\":[\"b\",\"a\"]}\n\n"
+            + "id: v3\ndata:{\"type\":\"refetchConfig\",\"etag\":\"v3\"}\n\n";
+
     private HttpServer server;
-    private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger invalidations = new AtomicInteger();
+    /** The {@code Last-Event-ID} header of each connection, "-" when absent. */
+    private final BlockingQueue<String> lastEventIds = new LinkedBlockingQueue<>();
+    /** The {@code X-Team} and {@code Authorization} headers of each connection. */
+    private final BlockingQueue<String> requestHeaders = new LinkedBlockingQueue<>();
+    /** What the listener was told, in order. */
+    private final BlockingQueue<String> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
     void stop() {
@@ -30,10 +46,13 @@ final class ChangeStreamTest {
         }
     }
 
-    private ChangeStream stream(int status) throws IOException {
+    private ChangeStream stream(int status, ChangeStream.Listener listener) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/stream", exchange -> {
-            connections.incrementAndGet();
+            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+            lastEventIds.add(lastEventId == null ? "-" : lastEventId);
+            requestHeaders.add(exchange.getRequestHeaders().getFirst("X-Team") + " "
+                    + exchange.getRequestHeaders().get("Authorization"));
             if (status != 200) {
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
@@ -42,9 +61,7 @@ final class ChangeStreamTest {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write((": connected\n\n: heartbeat\n\ndata: {\"type\":\"somethingElse\"}\n\n"
-                                + "data: {\"type\":\"refetchConfig\",\"etag\":\"abc\"}\n\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                out.write(SCRIPT.getBytes(StandardCharsets.UTF_8));
             }
         });
         server.start();
@@ -54,19 +71,42 @@ final class ChangeStreamTest {
                         .baseUrl(URI.create(
                                 "http://127.0.0.1:" + server.getAddress().getPort() + "/"))
                         .environment(Map.of())
+                        .header("X-Team", "checkout")
+                        .header("authorization", "not-the-key")
                         .build(),
-                invalidations::incrementAndGet);
+                listener);
+    }
+
+    private ChangeStream.Listener recording() {
+        return new ChangeStream.Listener() {
+            @Override
+            public void connected() {
+                reports.add("connected");
+            }
+
+            @Override
+            public void configChanged(@Nullable Set<String> flagsChanged) {
+                reports.add("changed " + (flagsChanged == null ? "unknown" : flagsChanged));
+            }
+        };
+    }
+
+    private List<String> take(BlockingQueue<String> queue, int count) throws InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String next = queue.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("report %d of %d, after %s", i + 1, count, out).isNotNull();
+            out.add(next);
+        }
+        return out;
     }
 
     @Test
-    void connectingAndRefetchMessagesInvalidateAndTheStreamReconnects() throws Exception {
-        ChangeStream s = stream(200);
+    void reportsEachConnectionAndEachRefetchMessageWithTheFlagsItLists() throws Exception {
+        ChangeStream s = stream(200, recording());
         s.start();
         try {
-            // each connection: one invalidation on connect, one for the refetchConfig message, none for the rest
-            await().atMost(Duration.ofSeconds(10)).until(() -> connections.get() >= 2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> invalidations.get() >= 4);
-            assertThat(invalidations.get()).isLessThanOrEqualTo(2 * connections.get());
+            assertThat(take(reports, 3)).containsExactly("connected", "changed [a, b]", "changed unknown");
         } finally {
             s.close();
         }
@@ -74,12 +114,56 @@ final class ChangeStreamTest {
     }
 
     @Test
+    void reconnectsAfterTheStreamEndsAndSendsTheLastEventIdItSaw() throws Exception {
+        ChangeStream s = stream(200, recording());
+        s.start();
+        try {
+            assertThat(take(lastEventIds, 2)).containsExactly("-", "v3");
+            assertThat(take(reports, 4)).endsWith("connected");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void sendsTheExtraHeadersButTheKeyWinsTheAuthorizationHeader() throws Exception {
+        ChangeStream s = stream(200, recording());
+        s.start();
+        try {
+            assertThat(take(requestHeaders, 1)).containsExactly("checkout [cloud-test-key-0123456789abcdef]");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheStream() throws Exception {
+        ChangeStream s = stream(200, new ChangeStream.Listener() {
+            @Override
+            public void connected() {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void configChanged(@Nullable Set<String> flagsChanged) {
+                reports.add("changed " + flagsChanged);
+            }
+        });
+        s.start();
+        try {
+            assertThat(take(reports, 2)).containsExactly("changed [a, b]", "changed null");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
     void aRefusedKeyStopsTheStreamForGood() throws Exception {
-        ChangeStream s = stream(401);
+        ChangeStream s = stream(401, recording());
         s.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> !s.isAlive());
-        assertThat(connections).hasValue(1);
-        assertThat(invalidations).hasValue(0);
+        assertThat(lastEventIds).hasSize(1);
+        assertThat(reports).isEmpty();
         s.close();
         s.close();
     }
