@@ -41,6 +41,7 @@ public final class RemoteEvaluator implements Closeable {
     private final HttpTransport transport;
     private final Clock clock;
     private final @Nullable BucketingDialect bucketing;
+    private final URI trackUri;
     private final AtomicReference<Bulk> lastBulk = new AtomicReference<>();
 
     /**
@@ -57,6 +58,9 @@ public final class RemoteEvaluator implements Closeable {
             this.bucketing = new BucketingDialect(options.baseUrl(), options.enableEdgeDb());
             this.dialect = bucketing;
         }
+        // Tracking is a Bucketing API route under either protocol, below the base URL's path.
+        this.trackUri =
+                bucketing != null ? bucketing.trackUri() : options.baseUrl().resolve("v1/track");
         this.transport = new HttpTransport(options, dialect.authHeaders(options.sdkKey()));
     }
 
@@ -175,13 +179,14 @@ public final class RemoteEvaluator implements Closeable {
      * @throws IOException if the request could not be sent or answered
      */
     public int track(TrackRequest request, long deadlineMillis) throws IOException {
-        URI uri = bucketing != null ? bucketing.trackUri() : base().resolve("v1/track");
+        URI uri = trackUri;
         byte[] json = ObjectMappers.shared().writeValueAsBytes(request);
         return transport.post(uri, json, null, deadlineMillis).status();
     }
 
-    private URI base() {
-        return dialect.allUri().resolve("/");
+    /** Where tracked events go: the Bucketing API's {@code v1/track} below the base URL, under either protocol. */
+    URI trackUri() {
+        return trackUri;
     }
 
     private RemoteAnswer classify(HttpResult response) {

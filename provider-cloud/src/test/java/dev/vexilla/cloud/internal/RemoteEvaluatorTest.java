@@ -31,4 +31,21 @@ final class RemoteEvaluatorTest {
         evaluator.close();
         evaluator.close();
     }
+
+    @Test
+    void trackingGoesBelowTheBaseUrlsPathUnderEitherProtocol() {
+        for (Protocol protocol : Protocol.values()) {
+            RemoteEvaluator prefixed = new RemoteEvaluator(CloudOptions.builder()
+                    .sdkKey("cloud-test-key-0123456789abcdef")
+                    .baseUrl(URI.create("https://flags.example.com/vexilla"))
+                    .protocol(protocol)
+                    .environment(Map.of())
+                    .build());
+            try {
+                assertThat(prefixed.trackUri()).hasToString("https://flags.example.com/vexilla/v1/track");
+            } finally {
+                prefixed.close();
+            }
+        }
+    }
 }
