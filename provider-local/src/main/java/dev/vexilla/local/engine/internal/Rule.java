@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 final class Rule {
     final Condition[] conditions;
     final @Nullable EvaluationResult result;
+    /** The rule's condition when it is its only one and a user condition (most rules): evaluated without a loop. */
+    final @Nullable UserCondition single;
 
     /**
      * When there is no simple {@link #result}: the percentage options ({@code Option[]}), or the config error
@@ -24,6 +26,8 @@ final class Rule {
             @Nullable String thenError) {
         this.conditions = conditions;
         this.result = result;
+        this.single =
+                conditions.length == 1 && conditions[0] instanceof UserCondition ? (UserCondition) conditions[0] : null;
         this.otherwise = options != null ? options : thenError;
     }
 

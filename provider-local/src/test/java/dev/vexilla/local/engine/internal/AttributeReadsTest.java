@@ -73,7 +73,7 @@ final class AttributeReadsTest {
     @Test
     void everyVersionLandsOnTheSameRuleWithAndWithoutTheMemo() {
         for (String version : List.of("1.0.0", "2.0.0", "3.0.0", "3.1.0", "3.0.1-rc.1", " 3.2.0 ", "bad", "")) {
-            User user = user(version);
+            UserAttributes user = new CountingUser(user(version)); // not a User: its reads are memoised
             EvaluationResult memoised = COMPILED.evaluate("rules", user);
             EvaluationResult direct;
             AttributeReads claimed =
@@ -104,8 +104,9 @@ final class AttributeReadsTest {
 
     @Test
     void aNestedEvaluationOnTheSameThreadReadsItsOwnUser() {
-        User outer = user("3.0.0");
-        User inner = User.builder().identifier("u2").email("bob@competitor.com").build();
+        CountingUser outer = new CountingUser(user("3.0.0"));
+        CountingUser inner = new CountingUser(
+                User.builder().identifier("u2").email("bob@competitor.com").build());
         List<Object> nested = new ArrayList<>();
 
         COMPILED.evaluateAll(outer, (key, result) -> {
