@@ -1,10 +1,12 @@
-package dev.vexilla.local.internal.http;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.local.internal.testsupport.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +15,31 @@ import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 final class BackoffTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final StoppedClock clock = new StoppedClock();
+
+    /** Time stands still until a test moves it on; the backoff reads it to measure healthy periods. */
+    private static final class StoppedClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
 
     private static DoubleSupplier randoms(double... values) {
         Deque<Double> queue = new ArrayDeque<>();
