@@ -17,27 +17,27 @@ import org.junit.jupiter.api.Test;
 final class BackoffTest {
     private final StoppedClock clock = new StoppedClock();
 
-    /** Time stands still until a test moves it on; the backoff reads it to measure healthy periods. */
+    /** Time stands still until a test moves it on; java.time's fixed and offset clocks do the arithmetic. */
     private static final class StoppedClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private Clock current = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
         void advance(Duration step) {
-            now = now.plus(step);
+            current = Clock.offset(current, step);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return current.instant();
         }
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return current.getZone();
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return this;
+            return current.withZone(zone);
         }
     }
 
