@@ -1,16 +1,17 @@
 package dev.vexilla.cloud.internal;
 
 import dev.vexilla.cloud.CloudOptions;
-import java.io.BufferedReader;
+import dev.vexilla.model.internal.stream.Backoff;
+import dev.vexilla.model.internal.stream.BackoffPolicy;
+import dev.vexilla.model.internal.stream.EventStreamParser;
+import dev.vexilla.model.internal.stream.SseEvent;
 import java.io.Closeable;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -35,26 +36,32 @@ import org.slf4j.LoggerFactory;
  * out of date.
  *
  * <p>Requests carry the options' extra headers and the SDK key as {@code Authorization}, which wins over an extra
- * header of that name. The reader remembers the last event id ({@code id:} lines; the Vexilla server uses the config's ETag) and sends
- * it as {@code Last-Event-ID} when it reconnects: the server then announces a change made while the reader was away
- * with a {@code refetchConfig} message, and announces nothing when the version is the same.
- *
- * <p>This is a deliberately small reader: it acts on {@code id:} and {@code data:} lines only (the server sends
- * one-line JSON data and comments), not a full WHATWG event-stream parser. provider-local has the full parser; the
- * lead plans to move a shared one to shared-model.
+ * header of that name. The stream is read with shared-model's WHATWG event-stream parser ({@link EventStreamParser}):
+ * CR, LF and CRLF line ends, a leading byte order mark, multi-line {@code data}, comments (heartbeats), {@code id}
+ * and {@code retry} are honoured as the standard says, and the data of every dispatched event is read as a change
+ * message. The reader remembers the last event id (the Vexilla server uses the config's ETag) and sends it as
+ * {@code Last-Event-ID} when it reconnects: the server then announces a change made while the reader was away with a
+ * {@code refetchConfig} message, and announces nothing when the version is the same.
  *
  * <p><b>Failure policy.</b> A 401/403 stops the stream for good (one WARN). Any other status, an IO error, a read
  * timeout (three missed 30 s heartbeats: 95 s) or the end of the stream makes it reconnect after a jittered backoff
- * from 1 s doubling to 60 s, reset by a successful connection. Malformed and unknown messages are ignored; an
- * exception thrown by the listener is logged at DEBUG and does not stop the stream. {@link #close()} stops the reader
- * thread (a named daemon) and closes its connection; it is idempotent. Once it is called the listener is not called
- * again (a call already running finishes).
+ * ({@link Backoff}: each delay between half and all of a base that starts at 1 s and doubles up to 60 s), reset by a
+ * successful connection; a server {@code retry} field sets the starting base, kept within 1 s to 60 s. A partial
+ * event cut off by a disconnection is discarded. Malformed and unknown messages, and lines or events over 1 MiB, are
+ * ignored (logged at DEBUG); an exception thrown by the listener is logged at DEBUG and does not stop the stream.
+ * {@link #close()} stops the reader thread (a named daemon) and closes its connection; it is idempotent. Once it is
+ * called the listener is not called again (a call already running finishes).
  */
 public final class ChangeStream implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
     static final long MIN_BACKOFF_MILLIS = 1000;
     static final long MAX_BACKOFF_MILLIS = 60_000;
     static final long READ_TIMEOUT_MILLIS = 95_000;
+    /** The reconnect delays: from 1 s doubling to 60 s, each between half and all of its base. */
+    static final BackoffPolicy BACKOFF = BackoffPolicy.defaults()
+            .withInitialDelay(Duration.ofMillis(MIN_BACKOFF_MILLIS))
+            .withMaxDelay(Duration.ofMillis(MAX_BACKOFF_MILLIS))
+            .withJitter(0.5);
 
     private final URI uri;
     private final String sdkKey;
@@ -65,8 +72,10 @@ public final class ChangeStream implements Closeable {
     private volatile boolean closed;
     private volatile @Nullable HttpGet current;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
-    /** The last event id received; touched by the reader thread only. */
-    private String lastEventId = "";
+    /** Reconnect delays; used by the reader thread only. */
+    private final Backoff backoff;
+    /** Keeps the last event id across connections; fed by the reader thread only. */
+    private final EventStreamParser parser = EventStreamParser.create(new Messages());
 
     /**
      * What the stream reports. Both methods are called on the reader thread, one call at a time.
@@ -111,6 +120,7 @@ public final class ChangeStream implements Closeable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
+        this.backoff = new Backoff(BACKOFF, options.clock());
         this.thread = new Thread(this::run, "vexilla-cloud-stream");
         this.thread.setDaemon(true);
     }
@@ -125,11 +135,9 @@ public final class ChangeStream implements Closeable {
     }
 
     private void run() {
-        long backoff = MIN_BACKOFF_MILLIS;
         while (!closed) {
-            boolean connected = false;
             try {
-                connected = readOnce();
+                readOnce();
             } catch (Exception e) {
                 if (!closed) {
                     LOG.debug("Change stream interrupted: {}", e.toString());
@@ -139,74 +147,52 @@ public final class ChangeStream implements Closeable {
             if (closed) {
                 return;
             }
-            backoff = connected ? MIN_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
-                    backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1)));
+            LockSupport.parkNanos(backoff.nextDelay().toNanos());
         }
     }
 
-    /** Reads one connection; returns whether it connected. */
-    private boolean readOnce() throws Exception {
+    /** Reads one connection until it ends; a connection that opens resets the backoff. */
+    private void readOnce() throws Exception {
         HttpGet get = new HttpGet(uri);
         headers.forEach(get::setHeader);
         get.setHeader("Authorization", sdkKey);
         get.setHeader("Accept", "text/event-stream");
+        String lastEventId = parser.lastEventId();
         if (!lastEventId.isEmpty()) {
             get.setHeader("Last-Event-ID", lastEventId);
         }
         current = get;
         if (closed) {
-            return false;
+            return;
         }
+        parser.startNewStream(); // a partial event of the last connection is discarded
         ClassicHttpResponse response = client.executeOpen(null, get, null);
         try {
             int status = response.getCode();
             if (status == 401 || status == 403) {
                 LOG.warn("The server refused the change stream (HTTP {}); cached answers expire by TTL only", status);
                 closed = true;
-                return false;
+                return;
             }
             if (status != 200 || response.getEntity() == null) {
-                return false;
+                return;
             }
-            notify(Listener::connected);
+            backoff.reset();
+            tell(Listener::connected);
             firstAttempt.countDown();
             InputStream in = response.getEntity().getContent();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while (!closed && (line = reader.readLine()) != null) {
-                accept(line);
+            byte[] buffer = new byte[8192];
+            int n;
+            while (!closed && (n = in.read(buffer)) >= 0) {
+                parser.feed(buffer, 0, n);
             }
-            return true;
         } finally {
             current = null;
             response.close();
         }
     }
 
-    private void accept(String line) {
-        if (line.startsWith("id:")) {
-            String id = field(line, "id:");
-            if (id.indexOf('\0') < 0) {
-                lastEventId = id;
-            }
-        } else if (line.startsWith("data:")) {
-            ChangeMessage message = ChangeMessage.parse(field(line, "data:"));
-            if (message != null) {
-                notify(l -> l.configChanged(message.flagsChanged()));
-            } else {
-                LOG.debug("Ignored a change-stream message that is not a refetchConfig message");
-            }
-        }
-    }
-
-    /** Returns a field's value: what follows the name, without one leading space (the event-stream rule). */
-    private static String field(String line, String name) {
-        String value = line.substring(name.length());
-        return value.startsWith(" ") ? value.substring(1) : value;
-    }
-
-    private void notify(Consumer<Listener> call) {
+    private void tell(Consumer<Listener> call) {
         if (closed) {
             return;
         }
@@ -258,6 +244,35 @@ public final class ChangeStream implements Closeable {
             thread.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Turns what the parser finds into listener calls and backoff changes, on the reader thread. */
+    private final class Messages implements EventStreamParser.Handler {
+        @Override
+        public void onEvent(SseEvent event) {
+            ChangeMessage message = ChangeMessage.parse(event.data());
+            if (message != null) {
+                tell(l -> l.configChanged(message.flagsChanged()));
+            } else {
+                LOG.debug("Ignored a change-stream message that is not a refetchConfig message");
+            }
+        }
+
+        @Override
+        public void onComment(String comment) {
+            // Heartbeats keep the read timeout from expiring; there is nothing to do with them.
+        }
+
+        @Override
+        public void onRetry(long millis) {
+            long bounded = Math.max(MIN_BACKOFF_MILLIS, Math.min(MAX_BACKOFF_MILLIS, millis));
+            backoff.setInitialDelay(Duration.ofMillis(bounded));
+        }
+
+        @Override
+        public void onDiscarded(String reason) {
+            LOG.debug("Change stream: {}", reason);
         }
     }
 }

@@ -47,6 +47,10 @@ final class ChangeStreamTest {
     }
 
     private ChangeStream stream(int status, ChangeStream.Listener listener) throws IOException {
+        return stream(status, SCRIPT.getBytes(StandardCharsets.UTF_8), listener);
+    }
+
+    private ChangeStream stream(int status, byte[] script, ChangeStream.Listener listener) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/stream", exchange -> {
             String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
@@ -61,7 +65,7 @@ final class ChangeStreamTest {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(SCRIPT.getBytes(StandardCharsets.UTF_8));
+                out.write(script);
             }
         });
         server.start();
@@ -111,6 +115,36 @@ final class ChangeStreamTest {
             s.close();
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> !s.isAlive());
+    }
+
+    @Test
+    void readsTheStreamAsTheEventStreamStandardSays() throws Exception {
+        // A byte order mark before an id field, CRLF and bare CR line ends, a message split over two data lines
+        // with a comment between them, and an unterminated last event (its id too) that the end of the stream
+        // discards.
+        String text = "\uFEFFid: v5\r\n: hello\r\n\r\n"
+                + "data: {\"type\":\"refetchConfig\",\r\n: heartbeat\r\ndata: \"flagsChanged\":[\"x\"]}\r\n\r\n"
+                + "data: {\"type\":\"refetchConfig\"}\r\r"
+                + "id: v9\ndata: {\"type\":\"refetchConfig\",\"flagsChanged\":[\"cut\"]}\n";
+        ChangeStream s = stream(200, text.getBytes(StandardCharsets.UTF_8), recording());
+        s.start();
+        try {
+            assertThat(take(reports, 3)).containsExactly("connected", "changed [x]", "changed unknown");
+            assertThat(take(lastEventIds, 2)).containsExactly("-", "v5");
+            assertThat(reports.poll(10, TimeUnit.SECONDS)).isEqualTo("connected");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void reconnectDelaysStartAtOneSecondAndDoubleUpToOneMinuteWithHalfJitter() {
+        assertThat(ChangeStream.BACKOFF.delay(0, 0.0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ChangeStream.BACKOFF.delay(1, 0.0)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ChangeStream.BACKOFF.delay(5, 0.0)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(ChangeStream.BACKOFF.delay(6, 0.0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ChangeStream.BACKOFF.delay(40, 0.0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ChangeStream.BACKOFF.delay(0, 0.999)).isBetween(Duration.ofMillis(500), Duration.ofMillis(501));
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <li>401, 403, 404: {@code PERMANENT} failure: the SDK key is wrong, retrying cannot help.</li>
  *   <li>every other status, I/O errors (refused, reset, truncated body), and timeouts: {@code TRANSIENT}
  *       failure. Nothing is retried here: automatic retries are disabled and retrying is the caller's job (with
- *       {@link Backoff}).</li>
+ *       {@link dev.vexilla.model.internal.stream.Backoff}).</li>
  *   <li>After a 200, the config's preferences {@code p.u} (base URL) and {@code p.r} (redirect mode) are applied as
  *       ConfigCat's SDKs do: a custom base URL only follows {@code r == 2}; otherwise the base URL switches to
  *       {@code p.u}; {@code r == 0} keeps the response, {@code r == 1} logs a warning and downloads again,

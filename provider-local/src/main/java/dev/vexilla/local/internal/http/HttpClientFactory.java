@@ -15,7 +15,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Creates the one {@link CloseableHttpClient} a local provider uses, with every timeout and pool size explicit
  * (HttpClient's own defaults wait up to 3 minutes) and automatic retries disabled: retrying is the job of
- * {@link Backoff}.
+ * {@link dev.vexilla.model.internal.stream.Backoff}.
  *
  * @since 0.1.0
  */

@@ -2,10 +2,10 @@ package dev.vexilla.local.internal.provider;
 
 import dev.vexilla.local.internal.sse.SseClient;
 import dev.vexilla.local.internal.sse.SseClientOptions;
-import dev.vexilla.local.internal.sse.SseEvent;
 import dev.vexilla.local.internal.sse.StreamListener;
 import dev.vexilla.local.internal.sse.StreamMessage;
 import dev.vexilla.local.internal.sse.StreamStatus;
+import dev.vexilla.model.internal.stream.SseEvent;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

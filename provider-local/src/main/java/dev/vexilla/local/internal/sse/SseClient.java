@@ -1,7 +1,9 @@
 package dev.vexilla.local.internal.sse;
 
-import dev.vexilla.local.internal.http.Backoff;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
+import dev.vexilla.model.internal.stream.Backoff;
+import dev.vexilla.model.internal.stream.EventStreamParser;
+import dev.vexilla.model.internal.stream.SseEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,8 +1,8 @@
 package dev.vexilla.local.internal.sse;
 
-import dev.vexilla.local.internal.http.BackoffPolicy;
 import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.model.SdkKeys;
+import dev.vexilla.model.internal.stream.BackoffPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.vexilla.local.internal.sse;
 
+import dev.vexilla.model.internal.stream.SseEvent;
+
 /**
  * Receives what an {@link SseClient} sees. All calls come, in order, from the client's one listener worker thread,
  * never from its I/O thread; they must return quickly. An exception thrown here is logged and otherwise ignored.

@@ -3,7 +3,7 @@ package dev.vexilla.local.internal.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vexilla.local.internal.http.BackoffPolicy;
+import dev.vexilla.model.internal.stream.BackoffPolicy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

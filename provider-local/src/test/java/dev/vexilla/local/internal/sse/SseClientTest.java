@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.vexilla.local.internal.http.BackoffPolicy;
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
@@ -16,6 +15,8 @@ import dev.vexilla.local.internal.testsupport.SseStreamHandler;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
+import dev.vexilla.model.internal.stream.BackoffPolicy;
+import dev.vexilla.model.internal.stream.SseEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

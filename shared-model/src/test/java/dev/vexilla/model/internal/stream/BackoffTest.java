@@ -1,10 +1,12 @@
-package dev.vexilla.local.internal.http;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.local.internal.testsupport.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +15,31 @@ import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 final class BackoffTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final StoppedClock clock = new StoppedClock();
+
+    /** Time stands still until a test moves it on; java.time's fixed and offset clocks do the arithmetic. */
+    private static final class StoppedClock extends Clock {
+        private Clock current = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        void advance(Duration step) {
+            current = Clock.offset(current, step);
+        }
+
+        @Override
+        public Instant instant() {
+            return current.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return current.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return current.withZone(zone);
+        }
+    }
 
     private static DoubleSupplier randoms(double... values) {
         Deque<Double> queue = new ArrayDeque<>();

@@ -1,4 +1,4 @@
-package dev.vexilla.local.internal.http;
+package dev.vexilla.model.internal.stream;
 
 import java.time.Duration;
 import java.util.Objects;

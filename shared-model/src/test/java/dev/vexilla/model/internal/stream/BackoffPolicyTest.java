@@ -1,4 +1,4 @@
-package dev.vexilla.local.internal.http;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 /**
  * An incremental parser of the {@code text/event-stream} format: it takes bytes in arbitrary chunks and reports
