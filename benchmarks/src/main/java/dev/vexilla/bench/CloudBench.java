@@ -17,14 +17,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * same method names. A result's class is the column of the cloud table, its method the row.
  *
  * <p>Network calls take tens of microseconds, so there are fewer, longer iterations than in the in-process groups:
- * one 4 s warm-up iteration (tens of thousands of requests, enough for the JIT of client and server, which share
- * this JVM), then three 2 s measurements. The state, the answer checks and the counting of wrong answers are
- * {@link LoopbackBench}'s.
+ * one 6 s warm-up iteration, then three 1.5 s measurements (each tens of thousands of requests). Client, server and
+ * the libraries between them share this JVM and have a lot of code to compile: on the 2-core development VM, with
+ * another build running, the latency settled only after about 7 s of calls, and a 4 s warm-up left the first
+ * measurement up to 60 % slower than the last. The state,
+ * the answer checks and the counting of wrong answers are {@link LoopbackBench}'s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 1, time = 4)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 1, time = 6)
+@Measurement(iterations = 3, time = 1500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = LoopbackBench.QUIET_PROBE)
 @Threads(1)
 public abstract class CloudBench extends LoopbackBench {

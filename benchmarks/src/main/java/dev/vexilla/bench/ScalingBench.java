@@ -17,12 +17,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread" reads; {@code ResultsTable} prints it.
  *
  * <p>Client and server share the machine's cores, so on a small machine the ratio measures the pair. Settings as
- * in {@link CloudBench}: one 4 s warm-up iteration, three 2 s measurements, one fork.
+ * in {@link CloudBench}: one 6 s warm-up iteration, three 1.5 s measurements, one fork.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 4)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 1, time = 6)
+@Measurement(iterations = 3, time = 1500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = LoopbackBench.QUIET_PROBE)
 public abstract class ScalingBench extends LoopbackBench {
 

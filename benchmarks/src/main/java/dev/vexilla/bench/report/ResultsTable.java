@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One row per scenario (benchmark method), one column per implementation (benchmark class). A cell reads
  * {@code median [mean ± error]; B/op}: the median of all measurement iterations in ns/op, JMH's mean and 99.9% error
- * in brackets, and {@code gc.alloc.rate.norm}. A second table divides each median by the median of
- * {@value #BASELINE} in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
+ * in brackets, and {@code gc.alloc.rate.norm}. A second table, when the run has {@value #BASELINE}, divides each
+ * median by its median in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
  * own, in ms/op. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a
  * dash marks a missing result.
  *
@@ -107,10 +107,12 @@ public final class ResultsTable {
             out.append(String.format(
                     "%n### ns/op: median of iterations [mean \u00b1 99.9%% error]; B/op = gc.alloc.rate.norm%n%n"));
             grid.appendCells(out, 1);
-            out.append(String.format(
-                    "%n### ratios of medians: each implementation / %s (OpenFeature SDK floor), same scenario%n%n",
-                    BASELINE));
-            grid.appendRatios(out);
+            if (evaluations.stream().anyMatch(r -> r.implementation().equals(BASELINE))) {
+                out.append(String.format(
+                        "%n### ratios of medians: each implementation / %s (OpenFeature SDK floor), same scenario%n%n",
+                        BASELINE));
+                grid.appendRatios(out);
+            }
         }
         CloudTables.append(out, cloud, evaluations, results.throughputs());
         if (!parses.isEmpty()) {

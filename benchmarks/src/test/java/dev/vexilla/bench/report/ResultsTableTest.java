@@ -118,4 +118,15 @@ final class ResultsTableTest {
                 .contains("| scenario | BaselineOpenFeature | VexillaLocalOpenFeature |\n")
                 .contains("| scenario | OfrepCloud | VexillaLocalOpenFeature |\n");
     }
+
+    @Test
+    void withoutTheBaselineThereIsNoRatioTable() {
+        JmhResults results = JmhResults.parse(new JmhJson()
+                .add(P + "VexillaLocalOpenFeature.s1_bool", "ns/op", 130, 1, 208, 130)
+                .tree());
+
+        String md = ResultsTable.render(results, "2026-11-23", "m");
+
+        assertThat(md).contains("| s1_bool | 130 [130 \u00b1 1.0]; 208 B |").doesNotContain("ratios of medians");
+    }
 }
