@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -189,6 +190,31 @@ public abstract class OpenFeatureBench {
 
     private void verify() {
         List<String> wrong = new ArrayList<>();
+        checkScenarios(wrong, client, mainContext, rolloutContexts, this::expectedRollout);
+        ConfigV6EngineBench.check(wrong, Scenarios.S1_BOOL, Scenarios.S1_EXPECTED, s1_bool());
+        ConfigV6EngineBench.check(wrong, Scenarios.S2_ONE_RULE, Scenarios.S2_EXPECTED, s2_oneRule());
+        ConfigV6EngineBench.check(wrong, Scenarios.S4_TEN_RULES, Scenarios.S4_EXPECTED, s4_tenRules());
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " answers wrongly: " + wrong);
+        }
+    }
+
+    /**
+     * Evaluates s1, s2 and s4 for the main user and s3 for every rollout user through a client, and collects what
+     * is wrong: a value other than the expected one, or any error code.
+     *
+     * @param wrong collects one line per wrong answer
+     * @param client the client to ask
+     * @param mainContext the main user's context
+     * @param rolloutContexts the contexts of {@link BenchUsers#rolloutUsers()}, in order
+     * @param expectedRollout the value s3 must have for a user identifier
+     */
+    static void checkScenarios(
+            List<String> wrong,
+            Client client,
+            EvaluationContext mainContext,
+            EvaluationContext[] rolloutContexts,
+            Predicate<String> expectedRollout) {
         checkDetails(wrong, client.getBooleanDetails(Scenarios.S1_BOOL, false, mainContext), Scenarios.S1_EXPECTED);
         checkDetails(wrong, client.getBooleanDetails(Scenarios.S2_ONE_RULE, false, mainContext), Scenarios.S2_EXPECTED);
         checkDetails(
@@ -199,13 +225,7 @@ public abstract class OpenFeatureBench {
             checkDetails(
                     wrong,
                     client.getBooleanDetails(Scenarios.S3_ROLLOUT, false, rolloutContexts[i]),
-                    expectedRollout(id));
-        }
-        ConfigV6EngineBench.check(wrong, Scenarios.S1_BOOL, Scenarios.S1_EXPECTED, s1_bool());
-        ConfigV6EngineBench.check(wrong, Scenarios.S2_ONE_RULE, Scenarios.S2_EXPECTED, s2_oneRule());
-        ConfigV6EngineBench.check(wrong, Scenarios.S4_TEN_RULES, Scenarios.S4_EXPECTED, s4_tenRules());
-        if (!wrong.isEmpty()) {
-            throw new IllegalStateException(getClass().getSimpleName() + " answers wrongly: " + wrong);
+                    expectedRollout.test(id));
         }
     }
 

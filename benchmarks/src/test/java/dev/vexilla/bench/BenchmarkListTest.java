@@ -54,7 +54,29 @@ final class BenchmarkListTest {
                         "VexillaLocalOpenFeature.s1_bool",
                         "VexillaLocalOpenFeature.s2_oneRule",
                         "VexillaLocalOpenFeature.s3_rollout",
-                        "VexillaLocalOpenFeature.s4_tenRules");
+                        "VexillaLocalOpenFeature.s4_tenRules",
+                        "OfrepCloud.s1_bool",
+                        "OfrepCloud.s2_oneRule",
+                        "OfrepCloud.s3_rollout",
+                        "OfrepCloud.s4_tenRules",
+                        "VexillaBucketingCloud.s1_bool",
+                        "VexillaBucketingCloud.s2_oneRule",
+                        "VexillaBucketingCloud.s3_rollout",
+                        "VexillaBucketingCloud.s4_tenRules",
+                        "VexillaOfrepCloud.s1_bool",
+                        "VexillaOfrepCloud.s2_oneRule",
+                        "VexillaOfrepCloud.s3_rollout",
+                        "VexillaOfrepCloud.s4_tenRules",
+                        "VexillaCachedCloud.s1_bool",
+                        "VexillaCachedCloud.s2_oneRule",
+                        "VexillaCachedCloud.s3_rollout",
+                        "VexillaCachedCloud.s4_tenRules",
+                        "OfrepScaling.s2_oneRule_1thread",
+                        "OfrepScaling.s2_oneRule_8threads",
+                        "VexillaBucketingScaling.s2_oneRule_1thread",
+                        "VexillaBucketingScaling.s2_oneRule_8threads",
+                        "VexillaOfrepScaling.s2_oneRule_1thread",
+                        "VexillaOfrepScaling.s2_oneRule_8threads");
     }
 
     private static List<String> generatedBenchmarks() throws IOException {

@@ -49,7 +49,17 @@ public record BenchmarkResult(
      * @return the median in ns/op
      */
     public double medianNs() {
-        List<Double> sorted = new ArrayList<>(iterationsNs);
+        return median(iterationsNs);
+    }
+
+    /**
+     * Returns the median of some values (the mean of the two middle ones for an even count).
+     *
+     * @param values at least one value
+     * @return the median
+     */
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

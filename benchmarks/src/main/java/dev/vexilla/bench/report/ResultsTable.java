@@ -13,20 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders JMH results as the Markdown tables of the peer comparison ({@code docs/peer-benchmarks.md}).
  *
  * <p>One row per scenario (benchmark method), one column per implementation (benchmark class). A cell reads
  * {@code median [mean ± error]; B/op}: the median of all measurement iterations in ns/op, JMH's mean and 99.9% error
- * in brackets, and {@code gc.alloc.rate.norm}. A second table divides each median by the median of
- * {@value #BASELINE} in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
+ * in brackets, and {@code gc.alloc.rate.norm}. A second table, when the run has {@value #BASELINE}, divides each
+ * median by its median in the same scenario. Parse benchmarks (methods named {@code parse...}) get a table of their
  * own, in ms/op. Numbers are shown with one decimal below 100 and none from 100 on; ratios with two decimals; a
  * dash marks a missing result.
  *
  * <p>Columns are ordered raw engines first ({@code *Raw}), then OpenFeature clients ({@code *OpenFeature}), then the
  * rest; within a group the peers of the anchor table come first in its order, new implementations after them by
  * name.
+ *
+ * <p>The network benchmarks get tables of their own ({@link CloudTables}): the {@code *Cloud} classes with
+ * {@code VexillaLocalOpenFeature} beside them and the ratios their targets read, and the throughput results (the
+ * {@code *Scaling} classes) by thread count. The first line names the run's settings once when every result shares
+ * them, else each setting with the number of benchmarks that used it.
  *
  * <pre>{@code
  * java -cp benchmarks.jar dev.vexilla.bench.report.ResultsTable results.json --machine "2-core EPYC" > results.md
@@ -85,40 +91,86 @@ public final class ResultsTable {
     public static String render(JmhResults results, String date, String machine) {
         List<BenchmarkResult> evaluations = new ArrayList<>();
         List<BenchmarkResult> parses = new ArrayList<>();
+        List<BenchmarkResult> cloud = new ArrayList<>();
         for (BenchmarkResult r : results.results()) {
-            (r.scenario().startsWith("parse") ? parses : evaluations).add(r);
+            if (r.scenario().startsWith("parse")) {
+                parses.add(r);
+            } else if (CloudTables.isCloud(r.implementation())) {
+                cloud.add(r);
+            } else {
+                evaluations.add(r);
+            }
         }
-        JmhResults.RunInfo run = results.run();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Run on %s, %d JMH fork(s), %s warmup, %s measurement, %d thread(s), %d benchmarks; %s."
-                        + " JDK %s, JMH %s.%n",
-                date,
-                run.forks(),
-                run.warmup(),
-                run.measurement(),
-                run.threads(),
-                results.results().size(),
-                machine,
-                run.jdk(),
-                run.jmh()));
+        appendRunLine(out, results, date, machine);
         if (!evaluations.isEmpty()) {
-            Grid grid = new Grid(evaluations);
+            Grid grid = new Grid(evaluations, columnOrder());
             out.append(String.format(
                     "%n### ns/op: median of iterations [mean \u00b1 99.9%% error]; B/op = gc.alloc.rate.norm%n%n"));
             grid.appendCells(out, 1);
-            out.append(String.format(
-                    "%n### ratios of medians: each implementation / %s (OpenFeature SDK floor), same scenario%n%n",
-                    BASELINE));
-            grid.appendRatios(out);
+            if (evaluations.stream().anyMatch(r -> r.implementation().equals(BASELINE))) {
+                out.append(String.format(
+                        "%n### ratios of medians: each implementation / %s (OpenFeature SDK floor), same scenario%n%n",
+                        BASELINE));
+                grid.appendRatios(out);
+            }
         }
+        CloudTables.append(out, cloud, evaluations, results.throughputs());
         if (!parses.isEmpty()) {
             out.append(String.format("%n### parse + compile of the generated config:"
                     + " ms/op median [mean \u00b1 99.9%% error]; B/op%n%n"));
-            new Grid(parses).appendCells(out, NS_PER_MS);
+            new Grid(parses, columnOrder()).appendCells(out, NS_PER_MS);
         }
         return out.toString();
+    }
+
+    /**
+     * The first line: the date, the settings (once when every result shares them, else each with its count), the
+     * number of benchmarks, the machine and the versions.
+     */
+    private static void appendRunLine(StringBuilder out, JmhResults results, String date, String machine) {
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        for (JmhResults.RunInfo run : results.runs()) {
+            settings.merge(
+                    String.format(
+                            Locale.ROOT,
+                            "%d JMH fork(s), %s warmup, %s measurement, %d thread(s)",
+                            run.forks(),
+                            run.warmup(),
+                            run.measurement(),
+                            run.threads()),
+                    1,
+                    Integer::sum);
+        }
+        int count = results.runs().size();
+        JmhResults.RunInfo first = results.run();
+        if (settings.size() == 1) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Run on %s, %s, %d benchmarks; %s. JDK %s, JMH %s.%n",
+                    date,
+                    settings.keySet().iterator().next(),
+                    count,
+                    machine,
+                    first.jdk(),
+                    first.jmh()));
+            return;
+        }
+        StringBuilder each = new StringBuilder();
+        settings.forEach((text, n) -> each.append(each.length() == 0 ? "" : "; ")
+                .append(text)
+                .append(" (")
+                .append(n)
+                .append(n == 1 ? " benchmark)" : " benchmarks)"));
+        out.append(String.format(
+                Locale.ROOT,
+                "Run on %s, %d benchmarks; %s. JDK %s, JMH %s. Settings of the benchmark classes: %s.%n",
+                date,
+                count,
+                machine,
+                first.jdk(),
+                first.jmh(),
+                each));
     }
 
     /** Formats like the anchor table: one decimal below 100, none from 100 on. */
@@ -179,13 +231,13 @@ public final class ResultsTable {
     }
 
     /** Results indexed by row and column. */
-    private static final class Grid {
+    static final class Grid {
         private final List<String> columns;
         private final List<String> rows;
         private final Map<String, BenchmarkResult> byCell = new LinkedHashMap<>();
 
-        Grid(List<BenchmarkResult> results) {
-            TreeSet<String> columnSet = new TreeSet<>(columnOrder());
+        Grid(List<BenchmarkResult> results, Comparator<String> columnOrder) {
+            TreeSet<String> columnSet = new TreeSet<>(columnOrder);
             TreeSet<String> rowSet = new TreeSet<>(rowOrder());
             for (BenchmarkResult r : results) {
                 columnSet.add(r.implementation());
@@ -194,6 +246,15 @@ public final class ResultsTable {
             }
             columns = List.copyOf(columnSet);
             rows = List.copyOf(rowSet);
+        }
+
+        List<String> rows() {
+            return rows;
+        }
+
+        @Nullable
+        BenchmarkResult get(String row, String column) {
+            return byCell.get(row + "/" + column);
         }
 
         void appendCells(StringBuilder out, double nsPerUnit) {

@@ -23,11 +23,44 @@ final class JmhJson {
             double error,
             double bytes,
             double... iterations) {
+        return add(benchmark, mode, 1, unit, allocKey, score, error, bytes, iterations);
+    }
+
+    /** Adds a throughput result run with {@code threads} benchmark threads. */
+    JmhJson addThroughput(
+            String benchmark,
+            int threads,
+            String unit,
+            double score,
+            double error,
+            double bytes,
+            double... iterations) {
+        return add(benchmark, "thrpt", threads, unit, "gc.alloc.rate.norm", score, error, bytes, iterations);
+    }
+
+    /** Changes the warmup of the result added last. */
+    JmhJson withWarmup(int iterations, String time) {
+        ObjectNode last = (ObjectNode) root.get(root.size() - 1);
+        last.put("warmupIterations", iterations);
+        last.put("warmupTime", time);
+        return this;
+    }
+
+    private JmhJson add(
+            String benchmark,
+            String mode,
+            int threads,
+            String unit,
+            String allocKey,
+            double score,
+            double error,
+            double bytes,
+            double... iterations) {
         ObjectNode e = root.addObject();
         e.put("jmhVersion", "1.37");
         e.put("benchmark", benchmark);
         e.put("mode", mode);
-        e.put("threads", 1);
+        e.put("threads", threads);
         e.put("forks", 1);
         e.put("jdkVersion", "17.0.15");
         e.put("vmName", "OpenJDK 64-Bit Server VM");

@@ -61,12 +61,41 @@ final class JmhResultsTest {
     }
 
     @Test
-    void throughputResultsAreRejectedWithTheBenchmarkName() {
-        JmhJson json = new JmhJson().add("x.HashMapRaw.s1_bool", "thrpt", "ops/s", "gc.alloc.rate.norm", 1, 0, 0, 1);
+    void throughputResultsAreReadInOpsPerSecondWithTheirThreads() {
+        JmhResults results = JmhResults.parse(new JmhJson()
+                .add("x.OfrepCloud.s1_bool", "ns/op", 50_000, 900, 4000, 50_000)
+                .addThroughput("x.OfrepScaling.s2_oneRule_8threads", 8, "ops/ms", 40.5, 2.0, 3900, 40.0, 41.0)
+                .tree());
+
+        assertThat(results.results()).hasSize(1);
+        ThroughputResult t = results.throughputs().get(0);
+        assertThat(t.implementation()).isEqualTo("OfrepScaling");
+        assertThat(t.scenario()).isEqualTo("s2_oneRule_8threads");
+        assertThat(t.threads()).isEqualTo(8);
+        assertThat(t.iterationsOps()).containsExactly(40_000.0, 41_000.0);
+        assertThat(t.meanOps()).isEqualTo(40_500.0);
+        assertThat(t.errorOps()).isEqualTo(2_000.0);
+        assertThat(t.bytesPerOp()).isEqualTo(3900.0);
+        assertThat(results.runs()).extracting(JmhResults.RunInfo::threads).containsExactly(1, 8);
+    }
+
+    @Test
+    void otherModesAreRejectedWithTheBenchmarkName() {
+        JmhJson json = new JmhJson().add("x.HashMapRaw.s1_bool", "sample", "ns/op", "gc.alloc.rate.norm", 1, 0, 0, 1);
 
         assertThatThrownBy(() -> JmhResults.parse(json.tree()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("x.HashMapRaw.s1_bool: mode thrpt is not average time (run with -bm avgt)");
+                .hasMessage("x.HashMapRaw.s1_bool: mode sample is neither average time nor throughput"
+                        + " (run with -bm avgt or -bm thrpt)");
+    }
+
+    @Test
+    void anUnknownUnitIsRejectedWithTheBenchmarkName() {
+        JmhJson json = new JmhJson().addThroughput("x.OfrepScaling.s2_oneRule_1thread", 1, "ops/day", 1, 0, 0, 1);
+
+        assertThatThrownBy(() -> JmhResults.parse(json.tree()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("x.OfrepScaling.s2_oneRule_1thread: unknown unit ops/day");
     }
 
     @Test

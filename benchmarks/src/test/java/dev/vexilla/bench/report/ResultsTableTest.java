@@ -52,15 +52,15 @@ final class ResultsTableTest {
     @Test
     void rendersCellsRatiosAndDashesForMissingResults() {
         JmhResults results = JmhResults.parse(new JmhJson()
-                .add(P + "ConfigCatRaw.s1_bool", "ns/op", 45, 4, 248, 45)
-                .add(P + "ConfigCatRaw.s5_allFlags100", "ns/op", 22000, 3000, 108000, 22000)
+                .add(P + "ConfigCatRaw.s1_bool", "ns/op", 45, 4, 248, 44, 45, 46)
+                .add(P + "ConfigCatRaw.s5_allFlags100", "ns/op", 22000, 3000, 108000, 21000, 22000, 23000)
                 .add(P + "BaselineOpenFeature.s1_bool", "ns/op", 81, 5, 200, 80, 81, 90)
                 .tree());
 
         String md = ResultsTable.render(results, "2026-11-22", "test machine");
 
         assertThat(md)
-                .startsWith("Run on 2026-11-22, 1 JMH fork(s), 3x2 s warmup, 1x2 s measurement, 1 thread(s), "
+                .startsWith("Run on 2026-11-22, 1 JMH fork(s), 3x2 s warmup, 3x2 s measurement, 1 thread(s), "
                         + "3 benchmarks; test machine.")
                 .contains("| scenario | ConfigCatRaw | BaselineOpenFeature |\n|---|---|---|\n")
                 .contains("| s1_bool | 45.0 [45.0 \u00b1 4.0]; 248 B | 81.0 [81.0 \u00b1 5.0]; 200 B |\n")
@@ -83,5 +83,50 @@ final class ResultsTableTest {
                 .contains("### parse + compile of the generated config")
                 .contains("| scenario | ConfigCatParse |\n|---|---|\n| parse10k | 31.5 [31.5 \u00b1 2.0]; 50000000 B |")
                 .contains("| scenario | HashMapRaw |");
+    }
+
+    @Test
+    void theFirstLineListsEachSettingWhenTheBenchmarksDiffer() {
+        JmhResults results = JmhResults.parse(new JmhJson()
+                .add(P + "VexillaLocalOpenFeature.s1_bool", "ns/op", 130, 1, 208, 130)
+                .add(P + "OfrepCloud.s1_bool", "ns/op", 50_000, 900, 4000, 50_000)
+                .withWarmup(1, "4 s")
+                .add(P + "VexillaBucketingCloud.s1_bool", "ns/op", 40_000, 900, 3000, 40_000)
+                .withWarmup(1, "4 s")
+                .tree());
+
+        String md = ResultsTable.render(results, "2026-11-23", "m");
+
+        assertThat(md)
+                .startsWith("Run on 2026-11-23, 3 benchmarks; m. JDK 17.0.15 (OpenJDK 64-Bit Server VM), JMH 1.37."
+                        + " Settings of the benchmark classes: 1 JMH fork(s), 3x2 s warmup, 1x2 s measurement,"
+                        + " 1 thread(s) (1 benchmark); 1 JMH fork(s), 1x4 s warmup, 1x2 s measurement, 1 thread(s)"
+                        + " (2 benchmarks).\n");
+    }
+
+    @Test
+    void cloudResultsLeaveTheOpenFeatureTableForTheirOwn() {
+        JmhResults results = JmhResults.parse(new JmhJson()
+                .add(P + "BaselineOpenFeature.s1_bool", "ns/op", 120, 1, 176, 120)
+                .add(P + "VexillaLocalOpenFeature.s1_bool", "ns/op", 130, 1, 208, 130)
+                .add(P + "OfrepCloud.s1_bool", "ns/op", 50_000, 900, 4000, 50_000)
+                .tree());
+
+        String md = ResultsTable.render(results, "2026-11-23", "m");
+
+        assertThat(md)
+                .contains("| scenario | BaselineOpenFeature | VexillaLocalOpenFeature |\n")
+                .contains("| scenario | OfrepCloud | VexillaLocalOpenFeature |\n");
+    }
+
+    @Test
+    void withoutTheBaselineThereIsNoRatioTable() {
+        JmhResults results = JmhResults.parse(new JmhJson()
+                .add(P + "VexillaLocalOpenFeature.s1_bool", "ns/op", 130, 1, 208, 130)
+                .tree());
+
+        String md = ResultsTable.render(results, "2026-11-23", "m");
+
+        assertThat(md).contains("| s1_bool | 130 [130 \u00b1 1.0]; 208 B |").doesNotContain("ratios of medians");
     }
 }
