@@ -243,13 +243,15 @@ public final class CloudProvider extends EventProvider {
         if (refused != null) {
             return refused;
         }
-        Request request = request(ctx);
-        if (request.problem != null) {
-            return request.problem;
+        MappedUser mapped = ContextMapper.map(ctx);
+        if (mapped.hasProblems()) {
+            return invalid(mapped);
         }
         ResultCache c = cache;
+        // The mapped user decides the server's answer, as the request body would; a hit serialises nothing.
+        Object user = ctx == null || ctx.isEmpty() ? ResultCache.NO_CONTEXT : mapped.user();
         if (c != null) {
-            RemoteAnswer hit = c.get(key, type, request.body);
+            RemoteAnswer hit = c.get(key, type, user);
             if (hit != null) {
                 return hit;
             }
@@ -258,10 +260,14 @@ public final class CloudProvider extends EventProvider {
             return RemoteAnswer.local(
                     ErrorKind.GENERAL, "rate limited by the server (429); retrying after Retry-After");
         }
+        Request request = request(ctx, mapped);
+        if (request.problem != null) {
+            return request.problem;
+        }
         RemoteAnswer answer = evaluator.evaluate(key, request.body, deadline());
         health.record(answer);
         if (c != null) {
-            c.put(key, type, request.body, answer);
+            c.put(key, type, user, answer);
         }
         return answer;
     }
@@ -278,15 +284,20 @@ public final class CloudProvider extends EventProvider {
 
     private Request request(EvaluationContext ctx) {
         MappedUser mapped = ContextMapper.map(ctx);
-        if (mapped.hasProblems()) {
-            return Request.failed(
-                    ErrorKind.INVALID_CONTEXT, "invalid context: " + String.join("; ", mapped.problems()));
-        }
+        return mapped.hasProblems() ? new Request(new byte[0], invalid(mapped)) : request(ctx, mapped);
+    }
+
+    private Request request(EvaluationContext ctx, MappedUser mapped) {
         try {
             return new Request(evaluator.body(ctx, mapped.user()), null);
         } catch (Exception e) {
             return Request.failed(ErrorKind.INVALID_CONTEXT, "the context cannot be sent as JSON: " + e.getMessage());
         }
+    }
+
+    private static RemoteAnswer invalid(MappedUser mapped) {
+        return RemoteAnswer.local(
+                ErrorKind.INVALID_CONTEXT, "invalid context: " + String.join("; ", mapped.problems()));
     }
 
     private long deadline() {

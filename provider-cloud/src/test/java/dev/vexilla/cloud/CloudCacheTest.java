@@ -118,6 +118,11 @@ final class CloudCacheTest {
                                 .getReason())
                         .as("an empty context is another anonymous user")
                         .isEqualTo("DEFAULT");
+                assertThat(p.getBooleanEvaluation(
+                                        "newDashboard", false, new ImmutableContext(Map.of("email", new Value(""))))
+                                .getReason())
+                        .as("a context that maps to no attribute is not the empty context")
+                        .isNotEqualTo("CACHED");
             } finally {
                 p.shutdown();
             }

@@ -3,19 +3,28 @@ package dev.vexilla.cloud.internal;
 import dev.openfeature.sdk.FlagValueType;
 import dev.vexilla.cloud.CloudCache;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded least-recently-used map of answers keyed by flag, requested type and the whole request body (the user),
- * with a time to live on the injected clock. The body determines the server's evaluation completely, so equal bodies
- * may share an answer and nothing else does: an anonymous user's body ({@code "isAnonymous": true}, or an OFREP
- * context without {@code targetingKey}) differs from the body of every user with a key. Only answered successes are
- * stored. Thread-safe (one lock; the critical sections are a map lookup or insert).
+ * A bounded least-recently-used map of answers keyed by flag, requested type and the whole user, with a time to live
+ * on the injected clock. The user is the context as the shared mapping sees it (a {@code dev.vexilla.model.User},
+ * equal when every attribute, private ones included, is equal), or {@link #NO_CONTEXT} for an empty context: that is
+ * what decides the server's evaluation, so equal users may share an answer and nothing else does. A user without
+ * targeting key never equals one with a key, and an empty context (no user at all) never equals a context whose
+ * attributes map to nothing. Keying by the mapped user rather than the request body means a hit serialises nothing.
+ * Only answered successes are stored. Thread-safe (one lock; the critical sections are a map lookup or insert).
  */
 public final class ResultCache {
+    /** The user key of an empty evaluation context: no user at all. */
+    public static final Object NO_CONTEXT = new Object() {
+        @Override
+        public String toString() {
+            return "NO_CONTEXT";
+        }
+    };
+
     private final int maxEntries;
     private final long ttlMillis;
     private final Clock clock;
@@ -46,11 +55,11 @@ public final class ResultCache {
      *
      * @param flagKey the flag key
      * @param type the requested type
-     * @param body the request body identifying the user
+     * @param user the mapped user, or {@link #NO_CONTEXT}
      * @return the answer, or {@code null} on a miss or an expired entry
      */
-    public @Nullable RemoteAnswer get(String flagKey, FlagValueType type, byte[] body) {
-        Key key = new Key(flagKey, type, body);
+    public @Nullable RemoteAnswer get(String flagKey, FlagValueType type, Object user) {
+        Key key = new Key(flagKey, type, user);
         long now = clock.millis();
         synchronized (map) {
             CacheEntry e = map.get(key);
@@ -70,16 +79,16 @@ public final class ResultCache {
      *
      * @param flagKey the flag key
      * @param type the requested type
-     * @param body the request body identifying the user
+     * @param user the mapped user, or {@link #NO_CONTEXT}
      * @param answer the answer
      */
-    public void put(String flagKey, FlagValueType type, byte[] body, RemoteAnswer answer) {
+    public void put(String flagKey, FlagValueType type, Object user, RemoteAnswer answer) {
         if (answer.outcome() != RemoteAnswer.Outcome.ANSWERED || answer.result().isError()) {
             return;
         }
         CacheEntry e = new CacheEntry(answer.asCached(), clock.millis() + ttlMillis);
         synchronized (map) {
-            map.put(new Key(flagKey, type, body), e);
+            map.put(new Key(flagKey, type, user), e);
         }
     }
 
@@ -114,14 +123,14 @@ public final class ResultCache {
     private static final class Key {
         final String flagKey;
         final FlagValueType type;
-        final byte[] body;
+        final Object user;
         final int hash;
 
-        Key(String flagKey, FlagValueType type, byte[] body) {
+        Key(String flagKey, FlagValueType type, Object user) {
             this.flagKey = flagKey;
             this.type = type;
-            this.body = body;
-            this.hash = (flagKey.hashCode() * 31 + type.hashCode()) * 31 + Arrays.hashCode(body);
+            this.user = user;
+            this.hash = (flagKey.hashCode() * 31 + type.hashCode()) * 31 + user.hashCode();
         }
 
         @Override
@@ -130,7 +139,7 @@ public final class ResultCache {
                 return false;
             }
             Key k = (Key) o;
-            return hash == k.hash && flagKey.equals(k.flagKey) && type == k.type && Arrays.equals(body, k.body);
+            return hash == k.hash && flagKey.equals(k.flagKey) && type == k.type && user.equals(k.user);
         }
 
         @Override

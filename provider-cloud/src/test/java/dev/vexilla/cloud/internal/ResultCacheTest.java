@@ -7,7 +7,7 @@ import dev.openfeature.sdk.ImmutableMetadata;
 import dev.vexilla.cloud.CloudCache;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ResultReason;
-import java.nio.charset.StandardCharsets;
+import dev.vexilla.model.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,8 @@ final class ResultCacheTest {
             CloudCache.lru(2, Duration.ofSeconds(30)),
             Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
 
-    private static byte[] user(String id) {
-        return ("{\"user_id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+    private static User user(String id) {
+        return User.builder().identifier(id).email(id + "@example.com").build();
     }
 
     private static RemoteAnswer answer(Object value) {
@@ -58,5 +58,24 @@ final class ResultCacheTest {
         cache.put("a", FlagValueType.BOOLEAN, user("1"), answer(true));
         cache.clear();
         assertThat(cache.get("a", FlagValueType.BOOLEAN, user("1"))).isNull();
+    }
+
+    @Test
+    void theWholeUserIsTheKeyAndNoContextIsNotAnEmptyUser() {
+        cache.put("a", FlagValueType.BOOLEAN, user("1"), answer(true));
+        cache.put("a", FlagValueType.BOOLEAN, ResultCache.NO_CONTEXT, answer(false));
+
+        assertThat(cache.get("a", FlagValueType.BOOLEAN, user("1"))).isNotNull();
+        assertThat(cache.get(
+                        "a",
+                        FlagValueType.BOOLEAN,
+                        User.builder().identifier("1").build()))
+                .as("same key, another e-mail")
+                .isNull();
+        assertThat(cache.get("a", FlagValueType.BOOLEAN, User.empty()))
+                .as("a context whose attributes map to nothing is not an empty context")
+                .isNull();
+        assertThat(cache.get("a", FlagValueType.BOOLEAN, ResultCache.NO_CONTEXT))
+                .isNotNull();
     }
 }
