@@ -8,13 +8,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-final class VexillaBucketingScalingTest {
+/** Every scaling state: eight threads sharing one provider all get the right answer. */
+final class ScalingBenchTest {
 
-    @Test
-    void eightThreadsSharingTheProviderAllGetTheRightAnswer() throws Exception {
-        VexillaBucketingScaling bench = new VexillaBucketingScaling();
+    static Stream<Arguments> states() {
+        return Stream.of(
+                Arguments.of("contrib OFREP provider", (Supplier<ScalingBench>) OfrepScaling::new),
+                Arguments.of("CloudProvider, Bucketing API", (Supplier<ScalingBench>) VexillaBucketingScaling::new),
+                Arguments.of("CloudProvider, OFREP", (Supplier<ScalingBench>) VexillaOfrepScaling::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("states")
+    void eightThreadsSharingTheProviderAllGetTheRightAnswer(String name, Supplier<ScalingBench> state)
+            throws Exception {
+        ScalingBench bench = state.get();
         bench.setUp();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
