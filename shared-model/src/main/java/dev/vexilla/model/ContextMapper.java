@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,6 +146,13 @@ public final class ContextMapper {
         return new MappedUser(b.build(), problems);
     }
 
+    /** The names in a stable order (so equal contexts give equal users and request bodies), without a tree. */
+    private static String[] sorted(Set<String> names) {
+        String[] out = names.toArray(new String[0]);
+        Arrays.sort(out);
+        return out;
+    }
+
     static boolean isReservedTopLevel(String name) {
         return RESERVED_TOP_LEVEL.contains(name);
     }
@@ -171,7 +177,7 @@ public final class ContextMapper {
     }
 
     private static void addTopLevel(EvaluationContext ctx, User.Builder b, List<String> problems) {
-        for (String name : new TreeSet<>(ctx.keySet())) {
+        for (String name : sorted(ctx.keySet())) {
             if (isReservedTopLevel(name)) {
                 if (UserAttributes.IDENTIFIER.equals(name)) {
                     problems.add("attribute 'Identifier' is reserved, set the targeting key instead; dropped");
@@ -197,8 +203,7 @@ public final class ContextMapper {
             return;
         }
         Structure structure = data.asStructure();
-        User current = b.build();
-        for (String name : new TreeSet<>(structure.keySet())) {
+        for (String name : sorted(structure.keySet())) {
             String path = container + "." + name;
             if (UserAttributes.IDENTIFIER.equals(name)
                     || UserAttributes.EMAIL.equals(name)
@@ -210,7 +215,7 @@ public final class ContextMapper {
             if (value == null) {
                 continue;
             }
-            if (current.customAttributes().containsKey(name)) {
+            if (b.hasAttribute(name)) {
                 continue; // shadowed by the documented precedence; not a problem of the context
             }
             if (isPrivate) {

@@ -42,13 +42,18 @@ public final class User implements UserAttributes {
     private final @Nullable String country;
     private final Map<String, Object> custom;
     private final Set<String> privateNames;
+    /** The hash code once computed (users key caches); 0 until then. */
+    private int hash;
 
     private User(Builder b) {
         this.identifier = b.identifier;
         this.email = b.email;
         this.country = b.country;
-        this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
-        this.privateNames = Collections.unmodifiableSet(new LinkedHashSet<>(b.privateNames));
+        // The builder hands its collections over (it copies them before any later change), so building copies nothing.
+        this.custom = b.custom.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(b.custom);
+        this.privateNames =
+                b.privateNames.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(b.privateNames);
+        b.handedOver = true;
     }
 
     /**
@@ -215,7 +220,12 @@ public final class User implements UserAttributes {
 
     @Override
     public int hashCode() {
-        return Objects.hash(identifier, email, country, custom, privateNames);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(identifier, email, country, custom, privateNames);
+            hash = h; // racy but idempotent, as String's own cache: every thread computes the same value
+        }
+        return h;
     }
 
     @Override
@@ -249,8 +259,10 @@ public final class User implements UserAttributes {
         private @Nullable String identifier;
         private @Nullable String email;
         private @Nullable String country;
-        private final Map<String, Object> custom = new LinkedHashMap<>();
-        private final Set<String> privateNames = new LinkedHashSet<>();
+        private Map<String, Object> custom = new LinkedHashMap<>();
+        private Set<String> privateNames = new LinkedHashSet<>();
+        /** Set when a built user holds this builder's collections: the next change works on copies. */
+        private boolean handedOver;
 
         private Builder() {}
 
@@ -318,6 +330,11 @@ public final class User implements UserAttributes {
                 throw new IllegalArgumentException(
                         "attribute '" + name + "' is well-known: set it with identifier(), email() or country()");
             }
+            if (handedOver) {
+                custom = new LinkedHashMap<>(custom);
+                privateNames = new LinkedHashSet<>(privateNames);
+                handedOver = false;
+            }
             if (value == null) {
                 custom.remove(name);
                 privateNames.remove(name);
@@ -358,6 +375,11 @@ public final class User implements UserAttributes {
             }
             throw new IllegalArgumentException("attribute '" + name + "': unsupported value type "
                     + value.getClass().getName() + " (use String, Number, Boolean, Instant or List<String>)");
+        }
+
+        /** Whether a custom attribute of this name is set (for the context mapping's precedence rules). */
+        boolean hasAttribute(String name) {
+            return custom.containsKey(name);
         }
 
         /**
