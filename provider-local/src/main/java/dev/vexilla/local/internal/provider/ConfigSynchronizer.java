@@ -12,6 +12,7 @@ import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.internal.stream.Backoff;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,14 +103,19 @@ final class ConfigSynchronizer implements AutoCloseable {
             return;
         }
         try {
-            CompiledConfig config = CompiledConfig.parse(entry.get().configJson());
             CacheEntry e = entry.get();
-            holder.installRemote(new RemoteConfig(config, e.etag(), e.fetchTime(), e.configJson()));
+            holder.installRemote(compiled(e));
             lazyNextFetchMillis = e.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
             LOG.debug("Serving the cached config fetched at {} while the first download runs", e.fetchTime());
         } catch (ConfigParseException | RuntimeException ex) {
             LOG.warn("The cached config is not usable and is ignored: {}", ex.getMessage());
         }
+    }
+
+    /** Compiles a cache entry into the config it holds. */
+    private static RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
+        CompiledConfig config = CompiledConfig.parse(entry.configJson());
+        return new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson());
     }
 
     /**
@@ -220,12 +226,16 @@ final class ConfigSynchronizer implements AutoCloseable {
     }
 
     private RefreshResult succeeded(FetchResult result) {
+        succeededAt(result.fetchTime());
+        return RefreshResult.success();
+    }
+
+    /** The source answered (a download, or a fresh shared cache entry) with a config fetched at this time. */
+    private void succeededAt(Instant fetchTime) {
         lastFailure = null;
         backoff.reset();
-        lazyNextFetchMillis =
-                result.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
+        lazyNextFetchMillis = fetchTime.toEpochMilli() + mode.cacheTtl().toMillis();
         health.succeeded();
-        return RefreshResult.success();
     }
 
     private RefreshResult failed(FetchResult result) {
@@ -312,8 +322,7 @@ final class ConfigSynchronizer implements AutoCloseable {
             if (entry.configJson().equals(held.json)) {
                 holder.installRemote(held.confirmedAt(entry.fetchTime()));
             } else {
-                CompiledConfig config = CompiledConfig.parse(entry.configJson());
-                holder.installRemote(new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson()));
+                holder.installRemote(compiled(entry));
                 LOG.debug("Serving the config another process cached at {}", entry.fetchTime());
             }
         } catch (ConfigParseException | RuntimeException e) {
@@ -321,10 +330,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         } finally {
             fetchLock.unlock();
         }
-        lastFailure = null;
-        backoff.reset();
-        lazyNextFetchMillis = entry.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
-        health.succeeded();
+        succeededAt(entry.fetchTime());
         firstOutcome.countDown();
         return true;
     }
