@@ -284,14 +284,15 @@ public final class CloudProvider extends EventProvider {
 
     private Request request(EvaluationContext ctx) {
         MappedUser mapped = ContextMapper.map(ctx);
-        return mapped.hasProblems() ? new Request(new byte[0], invalid(mapped)) : request(ctx, mapped);
+        return mapped.hasProblems() ? Request.failed(invalid(mapped)) : request(ctx, mapped);
     }
 
     private Request request(EvaluationContext ctx, MappedUser mapped) {
         try {
             return new Request(evaluator.body(ctx, mapped.user()), null);
         } catch (Exception e) {
-            return Request.failed(ErrorKind.INVALID_CONTEXT, "the context cannot be sent as JSON: " + e.getMessage());
+            return Request.failed(RemoteAnswer.local(
+                    ErrorKind.INVALID_CONTEXT, "the context cannot be sent as JSON: " + e.getMessage()));
         }
     }
 
@@ -429,8 +430,8 @@ public final class CloudProvider extends EventProvider {
             this.problem = problem;
         }
 
-        static Request failed(ErrorKind kind, String message) {
-            return new Request(new byte[0], RemoteAnswer.local(kind, message));
+        static Request failed(RemoteAnswer problem) {
+            return new Request(new byte[0], problem);
         }
     }
 }
