@@ -1,5 +1,6 @@
 package dev.vexilla.local.engine.internal;
 
+import dev.vexilla.model.User;
 import dev.vexilla.model.UserAttributes;
 import org.jspecify.annotations.Nullable;
 
@@ -18,20 +19,25 @@ final class ConditionEvaluator {
         if (user == null) {
             return Evaluator.USER_MISSING;
         }
-        Object value = user.attribute(c.attribute);
-        if (value instanceof String) {
-            String text = (String) value;
-            if (!text.isEmpty() && c.textOperand && c.brokenMessage == null) {
-                return result(c.matchText(text)); // the common case: a text comparator and a string attribute
-            }
+        Object value = user instanceof AttributeReads
+                ? ((AttributeReads) user).attribute(c.attributeId, c.attribute)
+                : read(c, user);
+        if (c.plainText && value instanceof String && !((String) value).isEmpty()) {
+            return result(c.matchText((String) value)); // the common case: a text comparator and a string attribute
         }
-        if (value == null || "".equals(value)) {
-            Warnings.attributeMissing(key, c);
-            if (trace != null) {
-                trace.error = "cannot evaluate, the User." + c.attribute + " attribute is missing";
-            }
-            return Evaluator.CANNOT_EVALUATE;
+        return evaluateValue(c, key, user, value, trace);
+    }
+
+    /**
+     * Everything but the common case, kept out of {@link #evaluate} so that the common case is small enough for the
+     * compiler to inline into the rule loop: missing values, conversions, versions, numbers, dates and arrays.
+     */
+    private static int evaluateValue(
+            UserCondition c, String key, UserAttributes user, @Nullable Object value, @Nullable Trace trace) {
+        if (value == null || (value instanceof String && ((String) value).isEmpty())) {
+            return missing(c, key, trace);
         }
+        // One small method per operand keeps each one inlinable where it is hot.
         switch (c.comparator.operand) {
             case TEXT_LIST:
             case TEXT:
@@ -40,46 +46,96 @@ final class ConditionEvaluator {
                 return result(c.matchText(text));
             case SEMVER_LIST:
             case SEMVER:
-                String version = value instanceof String ? ((String) value).trim() : "";
-                long layout = user instanceof AttributeReads
-                        ? ((AttributeReads) user).semverLayout(c.attribute, version)
-                        : SemVer.layout(version);
-                if (layout < 0) {
-                    return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");
-                }
-                checkBroken(c);
-                return result(c.matchSemver(version, layout));
+                return version(c, key, user, value, trace);
             case NUMBER:
-                double number;
-                try {
-                    number = AttributeText.toNumber(value);
-                } catch (NumberFormatException e) {
-                    return invalid(c, key, trace, "'" + value + "' is not a valid decimal number");
-                }
-                checkBroken(c);
-                return result(c.matchNumber(number));
+                return number(c, key, value, trace);
             case DATE:
-                double seconds;
-                try {
-                    seconds = AttributeText.toUnixSeconds(value);
-                } catch (NumberFormatException e) {
-                    return invalid(
-                            c,
-                            key,
-                            trace,
-                            "'" + value
-                                    + "' is not a valid Unix timestamp (number of seconds elapsed since Unix epoch)");
-                }
-                checkBroken(c);
-                return result(c.matchNumber(seconds));
+                return date(c, key, value, trace);
             default:
-                String[] array = AttributeText.toStringArray(value);
-                if (array == null) {
-                    return invalid(c, key, trace, "'" + value + "' is not a valid JSON string array");
-                }
-                checkBroken(c);
-                return result(c.matchArray(array));
+                return array(c, key, value, trace);
         }
+    }
+
+    private static int missing(UserCondition c, String key, @Nullable Trace trace) {
+        Warnings.attributeMissing(key, c);
+        if (trace != null) {
+            trace.error = "cannot evaluate, the User." + c.attribute + " attribute is missing";
+        }
+        return Evaluator.CANNOT_EVALUATE;
+    }
+
+    private static int version(UserCondition c, String key, UserAttributes user, Object value, @Nullable Trace trace) {
+        String version;
+        long layout;
+        long core;
+        if (user instanceof AttributeReads) {
+            AttributeReads reads = (AttributeReads) user; // parsed once per user and attribute
+            version = reads.version(c.attributeId, value);
+            layout = reads.versionLayout;
+            core = reads.versionCore;
+        } else {
+            version = value instanceof String ? ((String) value).trim() : "";
+            layout = SemVer.layout(version);
+            core = layout < 0 ? -1 : SemVer.core(version, layout);
+        }
+        if (layout < 0) {
+            return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");
+        }
+        checkBroken(c);
+        return result(c.matchSemver(version, layout, core));
+    }
+
+    private static int number(UserCondition c, String key, Object value, @Nullable Trace trace) {
+        double number;
+        try {
+            number = AttributeText.toNumber(value);
+        } catch (NumberFormatException e) {
+            return invalid(c, key, trace, "'" + value + "' is not a valid decimal number");
+        }
+        checkBroken(c);
+        return result(c.matchNumber(number));
+    }
+
+    private static int date(UserCondition c, String key, Object value, @Nullable Trace trace) {
+        double seconds;
+        try {
+            seconds = AttributeText.toUnixSeconds(value);
+        } catch (NumberFormatException e) {
+            return invalid(
+                    c,
+                    key,
+                    trace,
+                    "'" + value + "' is not a valid Unix timestamp (number of seconds elapsed since Unix epoch)");
+        }
+        checkBroken(c);
+        return result(c.matchNumber(seconds));
+    }
+
+    private static int array(UserCondition c, String key, Object value, @Nullable Trace trace) {
+        String[] array = AttributeText.toStringArray(value);
+        if (array == null) {
+            return invalid(c, key, trace, "'" + value + "' is not a valid JSON string array");
+        }
+        checkBroken(c);
+        return result(c.matchArray(array));
+    }
+
+    /** Reads the condition's attribute; a {@link User}'s well-known attributes straight from its fields. */
+    private static @Nullable Object read(UserCondition c, UserAttributes user) {
+        if (user instanceof User) {
+            User u = (User) user;
+            switch (c.attributeId) {
+                case AttributeIds.IDENTIFIER:
+                    return u.identifier();
+                case AttributeIds.EMAIL:
+                    return u.email();
+                case AttributeIds.COUNTRY:
+                    return u.country();
+                default:
+                    return u.customAttributes().get(c.attribute);
+            }
+        }
+        return user.attribute(c.attribute);
     }
 
     private static int result(boolean match) {

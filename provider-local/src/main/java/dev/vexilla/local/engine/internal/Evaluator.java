@@ -2,7 +2,6 @@ package dev.vexilla.local.engine.internal;
 
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
-import dev.vexilla.model.User;
 import dev.vexilla.model.UserAttributes;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -69,7 +68,7 @@ public final class Evaluator {
             if (flag.simple) {
                 return flag.valueResult;
             }
-            AttributeReads reads = flag.repeatsReads && memoises(user) ? AttributeReads.begin(user) : null;
+            AttributeReads reads = flag.repeatsReads && user != null ? AttributeReads.begin(user) : null;
             try {
                 return evaluateSetting(flag, reads != null ? reads : user, null, null, null);
             } catch (RuntimeException e) {
@@ -101,7 +100,7 @@ public final class Evaluator {
         // Only results of shared prerequisites are kept: a pass without them allocates no map.
         Map<Flag, EvaluationResult> memo = sharedPrerequisites.isEmpty() ? null : new IdentityHashMap<>();
         // One user for the whole pass: each attribute is read from it once.
-        AttributeReads reads = memoises(user) ? AttributeReads.begin(user) : null;
+        AttributeReads reads = user != null ? AttributeReads.begin(user) : null;
         try {
             evaluateAll(ordered, reads != null ? reads : user, sink, memo);
         } finally {
@@ -130,14 +129,6 @@ public final class Evaluator {
             }
             sink.accept(flag.key, result);
         }
-    }
-
-    /**
-     * Whether reads from this user are worth remembering: a {@link User} answers from its fields and a hash map as
-     * fast as the memo would, while other implementations (views over OpenFeature contexts) pay for every read.
-     */
-    private static boolean memoises(@Nullable UserAttributes user) {
-        return user != null && !(user instanceof User);
     }
 
     private EvaluationResult evaluateLogged(Flag flag, @Nullable UserAttributes user) {

@@ -28,7 +28,7 @@ public final class Flag {
     final List<String> prerequisiteKeys;
     /**
      * Whether an evaluation may read an attribute more than once (two conditions on one attribute, a segment, a
-     * prerequisite flag): such evaluations remember their reads in {@link AttributeReads}.
+     * prerequisite flag) or reads a version: such evaluations remember their reads in {@link AttributeReads}.
      */
     final boolean repeatsReads;
 
@@ -60,8 +60,11 @@ public final class Flag {
         for (Rule rule : rules) {
             for (Condition c : rule.conditions) {
                 if (c instanceof UserCondition) {
-                    if (!read.add(((UserCondition) c).attribute)) {
-                        return true;
+                    UserCondition uc = (UserCondition) c;
+                    if (!read.add(uc.attribute)
+                            || uc.comparator.operand == Comparator.Operand.SEMVER
+                            || uc.comparator.operand == Comparator.Operand.SEMVER_LIST) {
+                        return true; // a read to share, or a version whose parsed form is worth keeping
                     }
                 } else if (c instanceof SegmentCondition || c instanceof PrerequisiteCondition) {
                     return true;

@@ -14,16 +14,22 @@ public final class SemVer implements Comparable<SemVer> {
 
     private static final String[] NO_IDENTIFIERS = new String[0];
 
+    /** The exclusive bound of each part of a packed core: 21 bits each. */
+    private static final long CORE_PART_LIMIT = 1L << 21;
+
     private final int major;
     private final int minor;
     private final int patch;
     private final String[] preRelease;
+    /** {@link #pack(long, long, long)} of major, minor and patch, or -1 when one of them does not fit. */
+    private final long core;
 
     private SemVer(int major, int minor, int patch, String[] preRelease) {
         this.major = major;
         this.minor = minor;
         this.patch = patch;
         this.preRelease = preRelease;
+        this.core = pack(major, minor, patch);
     }
 
     /**
@@ -108,18 +114,59 @@ public final class SemVer implements Comparable<SemVer> {
      * @return negative, zero or positive as the text ranks below, equal to or above the version
      */
     public static int compare(String text, long layout, SemVer version) {
+        return compare(text, layout, core(text, layout), version);
+    }
+
+    /**
+     * Compares a valid version text with a version, as {@link #compare(String, long, SemVer)} does, with the text's
+     * major, minor and patch already packed: a text compared with several versions is read once.
+     *
+     * @param text the text
+     * @param layout the text's non-negative {@link #layout(String)}
+     * @param core the text's {@link #core(String, long)}
+     * @param version the version to compare with
+     * @return negative, zero or positive as the text ranks below, equal to or above the version
+     */
+    public static int compare(String text, long layout, long core, SemVer version) {
+        int patchEnd = (int) (layout >>> 16) & 0xff;
+        int end = (int) (layout >>> 24);
+        int c;
+        if (core >= 0 && version.core >= 0) {
+            c = Long.compare(core, version.core);
+        } else {
+            int dot1 = (int) layout & 0xff;
+            int dot2 = (int) (layout >>> 8) & 0xff;
+            c = Long.compare(number(text, 0, dot1), version.major);
+            if (c == 0) {
+                c = Long.compare(number(text, dot1 + 1, dot2), version.minor);
+            }
+            if (c == 0) {
+                c = Long.compare(number(text, dot2 + 1, patchEnd), version.patch);
+            }
+        }
+        return c != 0 ? c : comparePreRelease(text, patchEnd, end, version.preRelease);
+    }
+
+    /**
+     * Returns the major, minor and patch of a valid version text packed into one number that orders as the three do,
+     * or -1 when one of them is {@value #CORE_PART_LIMIT} or more (such versions are compared part by part).
+     *
+     * @param text the text
+     * @param layout the text's non-negative {@link #layout(String)}
+     * @return the packed core, or -1
+     */
+    public static long core(String text, long layout) {
         int dot1 = (int) layout & 0xff;
         int dot2 = (int) (layout >>> 8) & 0xff;
         int patchEnd = (int) (layout >>> 16) & 0xff;
-        int end = (int) (layout >>> 24);
-        int c = Long.compare(number(text, 0, dot1), version.major);
-        if (c == 0) {
-            c = Long.compare(number(text, dot1 + 1, dot2), version.minor);
+        return pack(number(text, 0, dot1), number(text, dot1 + 1, dot2), number(text, dot2 + 1, patchEnd));
+    }
+
+    private static long pack(long major, long minor, long patch) {
+        if (major < 0 || minor < 0 || patch < 0 || (major | minor | patch) >= CORE_PART_LIMIT) {
+            return -1;
         }
-        if (c == 0) {
-            c = Long.compare(number(text, dot2 + 1, patchEnd), version.patch);
-        }
-        return c != 0 ? c : comparePreRelease(text, patchEnd, end, version.preRelease);
+        return major << 42 | minor << 21 | patch;
     }
 
     /** The end of the version without build metadata: the first {@code '+'}, or the text's length. */

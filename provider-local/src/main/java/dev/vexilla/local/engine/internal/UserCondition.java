@@ -14,7 +14,19 @@ final class UserCondition extends Condition {
     private static final byte[] NO_BYTES = new byte[0];
     private static final String[] NO_ITEMS = new String[0];
 
+    private static final int ONE_OF = 0;
+    private static final int CONTAINS = 1;
+    private static final int STARTS_WITH = 2;
+    private static final int ENDS_WITH = 3;
+    private static final int EQUALS = 4;
+    private static final int SENSITIVE_ONE_OF = 5;
+    private static final int HASHED_EQUALS = 6;
+    private static final int HASHED_SLICE = 7;
+
     final String attribute;
+    /** The attribute's {@link AttributeIds number}: where {@link AttributeReads} remembers it. */
+    final int attributeId;
+
     final Comparator comparator;
     /** A config error raised once the user value has been read, or {@code null}. */
     final @Nullable String brokenMessage;
@@ -22,8 +34,17 @@ final class UserCondition extends Condition {
     /** The comparison list; dropped once hashed items are parsed into digests (see {@link #listSize()}). */
     String @Nullable [] list;
 
-    /** Whether the comparator reads the attribute as text (text and hashed comparators). */
-    final boolean textOperand;
+    /** A text comparator without a config error: a string attribute goes straight to {@link #matchText}. */
+    final boolean plainText;
+
+    /**
+     * The comparator's text comparison ({@link #ONE_OF} ... {@link #HASHED_SLICE}), so that {@link #matchText}
+     * switches on a constant field, not on the enum (a lookup table and a bounds check per condition).
+     */
+    private final int textKind;
+
+    /** The comparator's negation, read once per condition. */
+    private final boolean negated;
 
     final @Nullable String text;
     /** The number comparison value {@code d}; meaningful only when {@link #hasNumber}. */
@@ -52,11 +73,15 @@ final class UserCondition extends Condition {
             @Nullable String text,
             @Nullable Double number) {
         this.attribute = attribute;
+        this.attributeId = AttributeIds.of(attribute);
         this.comparator = comparator;
         this.brokenMessage = brokenMessage;
         this.list = list;
-        this.textOperand =
+        boolean textOperand =
                 comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
+        this.plainText = textOperand && brokenMessage == null;
+        this.textKind = textKind(comparator);
+        this.negated = comparator.negated;
         this.text = text;
         this.number = number == null ? Double.NaN : number;
         this.hasNumber = number != null;
@@ -71,56 +96,95 @@ final class UserCondition extends Condition {
 
     /** Compares a text user value (text and hashed comparators). */
     boolean matchText(String value) {
-        String[] items = list;
-        boolean found = false;
+        boolean found;
+        switch (textKind) {
+            case ONE_OF:
+                found = prepared != null ? ((Set<?>) prepared).contains(value) : contains(list, value);
+                break;
+            case CONTAINS:
+                found = anyContained(list, value);
+                break;
+            case STARTS_WITH:
+                found = anyPrefix(list, value);
+                break;
+            case ENDS_WITH:
+                found = anySuffix(list, value);
+                break;
+            case EQUALS:
+                found = value.equals(text);
+                break;
+            default:
+                found = matchHashed(value);
+        }
+        return found != negated;
+    }
+
+    private static boolean anyContained(String @Nullable [] items, String value) {
+        for (String item : items(items)) {
+            if (value.contains(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyPrefix(String @Nullable [] items, String value) {
+        for (String item : items(items)) {
+            if (value.startsWith(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anySuffix(String @Nullable [] items, String value) {
+        for (String item : items(items)) {
+            if (value.endsWith(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The hashed ("confidential") text comparisons, before negation. */
+    private boolean matchHashed(String value) {
+        switch (textKind) {
+            case SENSITIVE_ONE_OF:
+                return anyDigest(Sha256.digest(value, saltSuffix));
+            case HASHED_EQUALS:
+                return java.util.Arrays.equals(Sha256.digest(value, saltSuffix), (int[]) prepared);
+            default:
+                return matchHashedSlice(value);
+        }
+    }
+
+    /** The {@link #textKind} of a comparator: which comparison {@link #matchText} makes, negation aside. */
+    private static int textKind(Comparator comparator) {
         switch (comparator) {
             case IS_ONE_OF:
             case IS_NOT_ONE_OF:
-                found = prepared != null ? ((Set<?>) prepared).contains(value) : contains(items, value);
-                break;
+                return ONE_OF;
             case CONTAINS_ANY_OF:
             case NOT_CONTAINS_ANY_OF:
-                for (String item : items(items)) {
-                    if (value.contains(item)) {
-                        found = true;
-                        break;
-                    }
-                }
-                break;
+                return CONTAINS;
             case TEXT_STARTS_WITH:
             case TEXT_NOT_STARTS_WITH:
-                for (String item : items(items)) {
-                    if (value.startsWith(item)) {
-                        found = true;
-                        break;
-                    }
-                }
-                break;
+                return STARTS_WITH;
             case TEXT_ENDS_WITH:
             case TEXT_NOT_ENDS_WITH:
-                for (String item : items(items)) {
-                    if (value.endsWith(item)) {
-                        found = true;
-                        break;
-                    }
-                }
-                break;
+                return ENDS_WITH;
             case TEXT_EQUALS:
             case TEXT_NOT_EQUALS:
-                found = value.equals(text);
-                break;
+                return EQUALS;
             case SENSITIVE_IS_ONE_OF:
             case SENSITIVE_IS_NOT_ONE_OF:
-                found = anyDigest(Sha256.digest(value, saltSuffix));
-                break;
+                return SENSITIVE_ONE_OF;
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:
-                found = java.util.Arrays.equals(Sha256.digest(value, saltSuffix), (int[]) prepared);
-                break;
+                return HASHED_EQUALS;
             default:
-                found = matchHashedSlice(value);
+                return HASHED_SLICE;
         }
-        return found != comparator.negated;
     }
 
     private static String[] items(String @Nullable [] items) {
@@ -193,7 +257,7 @@ final class UserCondition extends Condition {
                 break;
             }
         }
-        return found != comparator.negated;
+        return found != negated;
     }
 
     /** Compares a number user value (number and date comparators). */
@@ -217,8 +281,11 @@ final class UserCondition extends Condition {
         }
     }
 
-    /** Compares a semantic-version user value, a valid version text with its {@link SemVer#layout(String)}. */
-    boolean matchSemver(String value, long layout) {
+    /**
+     * Compares a semantic-version user value: a valid version text with its {@link SemVer#layout(String)} and
+     * {@link SemVer#core(String, long)}.
+     */
+    boolean matchSemver(String value, long layout, long core) {
         if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
             SemVer[] versions = (SemVer[]) prepared;
             if (versions == null) {
@@ -226,18 +293,18 @@ final class UserCondition extends Condition {
             }
             boolean found = false;
             for (SemVer v : versions) {
-                if (SemVer.compare(value, layout, v) == 0) {
+                if (SemVer.compare(value, layout, core, v) == 0) {
                     found = true;
                     break;
                 }
             }
-            return found != comparator.negated;
+            return found != negated;
         }
         SemVer v = (SemVer) prepared;
         if (v == null) {
             return false;
         }
-        int c = SemVer.compare(value, layout, v);
+        int c = SemVer.compare(value, layout, core, v);
         switch (comparator) {
             case SEMVER_LESS:
                 return c < 0;

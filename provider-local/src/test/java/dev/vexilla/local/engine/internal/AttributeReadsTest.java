@@ -136,30 +136,74 @@ final class AttributeReadsTest {
     }
 
     @Test
-    void moreNamesThanTheTableHoldsAreReadDirectly() {
-        User.Builder builder = User.builder().identifier("u");
-        for (int i = 0; i < 100; i++) {
-            builder.attribute("a" + i, "v" + i);
-        }
-        CountingUser counting = new CountingUser(builder.build());
+    void namesNoConfigUsesAreReadDirectlyEachTime() {
+        CountingUser counting =
+                new CountingUser(User.builder().attribute("neverInAConfig", "v").build());
         AttributeReads reads = AttributeReads.begin(counting);
         assertThat(reads).isNotNull();
         try {
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < 100; i++) {
-                    assertThat(reads.attribute(("a" + i).intern())).isEqualTo("v" + i);
-                }
-            }
-            assertThat(reads.attribute("missing")).isNull();
-            assertThat(reads.attribute("missing")).isNull();
+            assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
+            assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
         } finally {
             reads.end();
         }
-        assertThat(counting.reads.get("a0")).isEqualTo(1);
-        assertThat(counting.reads.get("a99")).isEqualTo(2);
-        assertThat(counting.reads.get("missing"))
-                .as("the table is full: read each time")
-                .isEqualTo(2);
+        assertThat(AttributeIds.find("neverInAConfig")).isEqualTo(AttributeIds.NONE);
+        assertThat(counting.reads).containsEntry("neverInAConfig", 2);
+    }
+
+    @Test
+    void aUsersReadsAreKeptUntilTheThreadEvaluatesForAnotherUser() {
+        int version = AttributeIds.of("appVersion");
+        User first = user("1.0.0");
+        User second = user("1.0.0"); // equal, but another object: nothing is assumed from equality
+        AttributeReads reads = AttributeReads.begin(first);
+        assertThat(reads).isNotNull();
+        reads.attribute(version, "appVersion");
+        reads.end();
+
+        assertThat(AttributeReads.begin(first)).isSameAs(reads);
+        assertThat(reads.remembers(version)).as("same immutable user").isTrue();
+        reads.end();
+        assertThat(AttributeReads.begin(second)).isSameAs(reads);
+        assertThat(reads.remembers(version)).as("another user").isFalse();
+        reads.end();
+    }
+
+    @Test
+    void readsOfAnyOtherImplementationEndWithTheEvaluation() {
+        int version = AttributeIds.of("appVersion");
+        CountingUser counting = new CountingUser(user("1.0.0"));
+        AttributeReads reads = AttributeReads.begin(counting);
+        assertThat(reads).isNotNull();
+        reads.attribute(version, "appVersion");
+        reads.end();
+
+        assertThat(AttributeReads.begin(counting)).isSameAs(reads);
+        assertThat(reads.remembers(version)).as("may have changed since").isFalse();
+        reads.end();
+    }
+
+    @Test
+    void usersTakingTurnsOnOneThreadEachGetTheirOwnAnswers() {
+        List<String> versions = List.of("1.0.0", "3.0.0", "3.1.0", "bad", "3.4.0", " 3.2.0 ", "2.0.0");
+        List<Object> expected = new ArrayList<>();
+        for (String v : versions) {
+            expected.add(COMPILED.evaluate("rules", new CountingUser(user(v))).value()); // never kept
+        }
+        List<User> users = new ArrayList<>();
+        versions.forEach(v -> users.add(user(v)));
+
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < users.size(); i++) {
+                User u = users.get(i);
+                assertThat(COMPILED.evaluate("rules", u).value())
+                        .as(versions.get(i))
+                        .isEqualTo(expected.get(i));
+                assertThat(COMPILED.evaluate("rules", u).value())
+                        .as("again " + versions.get(i))
+                        .isEqualTo(expected.get(i));
+            }
+        }
     }
 
     @Test
@@ -168,8 +212,9 @@ final class AttributeReadsTest {
         AttributeReads reads = AttributeReads.begin(counting);
         assertThat(reads).isNotNull();
         try {
-            assertThat(reads.attribute("plan")).isNull();
-            assertThat(reads.attribute("plan")).isNull();
+            int plan = AttributeIds.of("plan");
+            assertThat(reads.attribute(plan, "plan")).isNull();
+            assertThat(reads.attribute(plan, "plan")).isNull();
         } finally {
             reads.end();
         }

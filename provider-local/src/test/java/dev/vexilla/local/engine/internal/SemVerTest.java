@@ -82,6 +82,31 @@ final class SemVerTest {
         return Combinators.combine(number, number, number, pre, build).as(Parts::new);
     }
 
+    /** Versions whose parts reach and pass the packed-core limit (2^21) and the largest int: both compare paths. */
+    @Provide
+    Arbitrary<Parts> wideVersions() {
+        Arbitrary<Integer> number = Arbitraries.of(0, 1, (1 << 21) - 1, 1 << 21, Integer.MAX_VALUE);
+        Arbitrary<List<String>> pre =
+                Arbitraries.of("1", "rc", "2097152").list().ofMaxSize(2);
+        return Combinators.combine(number, number, number, pre, Arbitraries.of("", "b.7"))
+                .as(Parts::new);
+    }
+
+    @Property(tries = 2000)
+    void packedAndPartByPartComparisonsAgree(@ForAll("wideVersions") Parts a, @ForAll("wideVersions") Parts b) {
+        SemVer y = SemVer.parse(b.text());
+        long layout = SemVer.layout(a.text());
+        long core = SemVer.core(a.text(), layout);
+
+        assertThat(core >= 0).isEqualTo(Math.max(a.major, Math.max(a.minor, a.patch)) < 1 << 21);
+        assertThat(Integer.signum(SemVer.compare(a.text(), layout, core, y)))
+                .as("%s vs %s", a.text(), b.text())
+                .isEqualTo(a.precedence(b));
+        assertThat(Integer.signum(SemVer.compare(a.text(), layout, -1, y)))
+                .as("part by part: %s vs %s", a.text(), b.text())
+                .isEqualTo(a.precedence(b));
+    }
+
     @Provide
     Arbitrary<List<Parts>> versionLists() {
         return versions().list().ofMaxSize(20);
