@@ -101,6 +101,9 @@ final class FlagCompiler {
         if (!r.isArray()) {
             return new Rule[] {brokenRule(context.lazy(path, "array expected", "Targeting rules are invalid."))};
         }
+        if (r.size() == 0) {
+            return NO_RULES; // empty arrays are shared, as the omitted field's
+        }
         Rule[] rules = new Rule[r.size()];
         for (int i = 0; i < rules.length; i++) {
             rules[i] = rule(key, type, r.get(i), path + "[" + i + "]", i, prerequisites);
@@ -232,6 +235,9 @@ final class FlagCompiler {
         if (!p.isArray()) {
             String message = context.lazy(path, "array expected", "Percentage options are invalid.");
             return new Option[] {new Option(0, EvaluationResult.error(ErrorKind.PARSE_ERROR, message))};
+        }
+        if (p.size() == 0) {
+            return NO_OPTIONS;
         }
         Option[] out = new Option[p.size()];
         for (int i = 0; i < out.length; i++) {
