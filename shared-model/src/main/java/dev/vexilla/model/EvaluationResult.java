@@ -19,13 +19,53 @@ public final class EvaluationResult {
     /** The index used when no targeting rule or percentage option was involved. */
     public static final int NONE = -1;
 
-    private final @Nullable Object value;
+    /*
+     * Layout. An engine keeps one result per value, rule and option of every flag for as long as the config lives,
+     * so the object is kept at 24 bytes (12-byte header and three 4-byte fields with compressed references) instead
+     * of one field per accessor (40 bytes):
+     * - `valueOrRare` holds the value itself, or a `Rare` holder when the result is an error (kind and message) or
+     *   when an index is too large to pack; a `Rare` is never a setting value, so `instanceof` tells them apart;
+     * - `packed` holds the reason's ordinal in its low 4 bits, `ruleIndex + 1` in the next 16 bits and
+     *   `optionIndex + 1` in the top 12 bits (0 meaning NONE). Larger indexes go to the `Rare` holder and the
+     *   packed index bits stay 0.
+     * Every accessor decodes with a shift or a type check; nothing is allocated after construction.
+     */
+    private static final ResultReason[] REASONS = ResultReason.values();
+    private static final int REASON_BITS = 4;
+    private static final int RULE_BITS = 16;
+    private static final int OPTION_SHIFT = REASON_BITS + RULE_BITS;
+    private static final int REASON_MASK = (1 << REASON_BITS) - 1;
+    private static final int RULE_MASK = (1 << RULE_BITS) - 1;
+    /** The largest indexes that are packed ({@code index + 1} must fit in its bits). */
+    private static final int MAX_PACKED_RULE = RULE_MASK - 1;
+
+    private static final int MAX_PACKED_OPTION = (1 << (Integer.SIZE - OPTION_SHIFT)) - 2;
+
+    private final @Nullable Object valueOrRare;
     private final @Nullable String variationId;
-    private final ResultReason reason;
-    private final @Nullable ErrorKind errorKind;
-    private final @Nullable String errorMessage;
-    private final int ruleIndex;
-    private final int optionIndex;
+    private final int packed;
+
+    /** What few results need: an error's kind and message, or indexes too large to pack (with the value). */
+    private static final class Rare {
+        final @Nullable Object value;
+        final @Nullable ErrorKind errorKind;
+        final @Nullable String errorMessage;
+        final int ruleIndex;
+        final int optionIndex;
+
+        Rare(
+                @Nullable Object value,
+                @Nullable ErrorKind errorKind,
+                @Nullable String errorMessage,
+                int ruleIndex,
+                int optionIndex) {
+            this.value = value;
+            this.errorKind = errorKind;
+            this.errorMessage = errorMessage;
+            this.ruleIndex = ruleIndex;
+            this.optionIndex = optionIndex;
+        }
+    }
 
     private EvaluationResult(
             @Nullable Object value,
@@ -35,13 +75,15 @@ public final class EvaluationResult {
             @Nullable String errorMessage,
             int ruleIndex,
             int optionIndex) {
-        this.value = value;
         this.variationId = variationId;
-        this.reason = reason;
-        this.errorKind = errorKind;
-        this.errorMessage = errorMessage;
-        this.ruleIndex = ruleIndex;
-        this.optionIndex = optionIndex;
+        boolean packable = ruleIndex <= MAX_PACKED_RULE && optionIndex <= MAX_PACKED_OPTION;
+        if (errorKind == null && packable) {
+            this.valueOrRare = value;
+            this.packed = reason.ordinal() | (ruleIndex + 1) << REASON_BITS | (optionIndex + 1) << OPTION_SHIFT;
+        } else {
+            this.valueOrRare = new Rare(value, errorKind, errorMessage, ruleIndex, optionIndex);
+            this.packed = reason.ordinal();
+        }
     }
 
     /**
@@ -93,10 +135,10 @@ public final class EvaluationResult {
         if (isError()) {
             throw new IllegalStateException("an error result keeps reason ERROR");
         }
-        if (newReason == reason) {
+        if (newReason == reason()) {
             return this;
         }
-        return success(Objects.requireNonNull(value), variationId, newReason, ruleIndex, optionIndex);
+        return success(Objects.requireNonNull(value()), variationId, newReason, ruleIndex(), optionIndex());
     }
 
     /**
@@ -105,7 +147,8 @@ public final class EvaluationResult {
      * @return the value, or {@code null} for an error result
      */
     public @Nullable Object value() {
-        return value;
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).value : v;
     }
 
     /**
@@ -123,7 +166,7 @@ public final class EvaluationResult {
      * @return the reason, never null
      */
     public ResultReason reason() {
-        return reason;
+        return REASONS[packed & REASON_MASK];
     }
 
     /**
@@ -132,7 +175,8 @@ public final class EvaluationResult {
      * @return the error kind, or {@code null} for a successful result
      */
     public @Nullable ErrorKind errorKind() {
-        return errorKind;
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).errorKind : null;
     }
 
     /**
@@ -141,7 +185,8 @@ public final class EvaluationResult {
      * @return the message, or {@code null} for a successful result
      */
     public @Nullable String errorMessage() {
-        return errorMessage;
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).errorMessage : null;
     }
 
     /**
@@ -150,7 +195,8 @@ public final class EvaluationResult {
      * @return the zero-based index, or {@link #NONE}
      */
     public int ruleIndex() {
-        return ruleIndex;
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).ruleIndex : ((packed >>> REASON_BITS) & RULE_MASK) - 1;
     }
 
     /**
@@ -159,7 +205,8 @@ public final class EvaluationResult {
      * @return the zero-based index, or {@link #NONE}
      */
     public int optionIndex() {
-        return optionIndex;
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).optionIndex : (packed >>> OPTION_SHIFT) - 1;
     }
 
     /**
@@ -168,7 +215,7 @@ public final class EvaluationResult {
      * @return {@code true} when the reason is {@link ResultReason#ERROR}
      */
     public boolean isError() {
-        return errorKind != null;
+        return (packed & REASON_MASK) == ResultReason.ERROR.ordinal();
     }
 
     @Override
@@ -180,26 +227,28 @@ public final class EvaluationResult {
             return false;
         }
         EvaluationResult that = (EvaluationResult) o;
-        return ruleIndex == that.ruleIndex
-                && optionIndex == that.optionIndex
-                && Objects.equals(value, that.value)
+        return ruleIndex() == that.ruleIndex()
+                && optionIndex() == that.optionIndex()
+                && Objects.equals(value(), that.value())
                 && Objects.equals(variationId, that.variationId)
-                && reason == that.reason
-                && errorKind == that.errorKind
-                && Objects.equals(errorMessage, that.errorMessage);
+                && reason() == that.reason()
+                && errorKind() == that.errorKind()
+                && Objects.equals(errorMessage(), that.errorMessage());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, variationId, reason, errorKind, errorMessage, ruleIndex, optionIndex);
+        return Objects.hash(value(), variationId, reason(), errorKind(), errorMessage(), ruleIndex(), optionIndex());
     }
 
     @Override
     public String toString() {
         if (isError()) {
-            return "EvaluationResult{ERROR " + errorKind + ": " + errorMessage + "}";
+            return "EvaluationResult{ERROR " + errorKind() + ": " + errorMessage() + "}";
         }
-        return "EvaluationResult{value=" + value + ", variationId=" + variationId + ", reason=" + reason
+        int ruleIndex = ruleIndex();
+        int optionIndex = optionIndex();
+        return "EvaluationResult{value=" + value() + ", variationId=" + variationId + ", reason=" + reason()
                 + (ruleIndex != NONE ? ", ruleIndex=" + ruleIndex : "")
                 + (optionIndex != NONE ? ", optionIndex=" + optionIndex : "") + "}";
     }

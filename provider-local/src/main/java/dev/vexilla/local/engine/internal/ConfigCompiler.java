@@ -71,7 +71,9 @@ public final class ConfigCompiler {
             long shared = DefinitionHash.shared(salt, root.get("s"));
             for (Map.Entry<String, JsonNode> e : f.properties()) {
                 long hash = DefinitionHash.of(e.getValue(), shared);
-                flags.put(e.getKey(), compiler.compile(e.getKey(), e.getValue(), hash));
+                // Shared with the prerequisite conditions that name the flag (see FlagCompiler).
+                String key = context.intern(e.getKey());
+                flags.put(key, compiler.compile(key, e.getValue(), hash));
             }
         }
         return new ConfigCompiler(preferences, flags, context.byFlag());

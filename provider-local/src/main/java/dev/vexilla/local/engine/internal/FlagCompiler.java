@@ -23,11 +23,17 @@ final class FlagCompiler {
     private final @Nullable String salt;
     private final Segment @Nullable [] segments;
     private final CompileContext context;
+    /**
+     * The valid segment conditions met so far, at {@code 2 * segment index + (negated ? 1 : 0)}: a valid segment
+     * condition depends only on its segment and comparator, so every rule naming the same pair shares one.
+     */
+    private final SegmentCondition @Nullable [] segmentConditions;
 
     FlagCompiler(@Nullable String salt, Segment @Nullable [] segments, CompileContext context) {
         this.salt = salt;
         this.segments = segments;
         this.context = context;
+        this.segmentConditions = segments == null ? null : new SegmentCondition[2 * segments.length];
     }
 
     Flag compile(String key, JsonNode node, long definitionHash) {
@@ -95,6 +101,9 @@ final class FlagCompiler {
         if (!r.isArray()) {
             return new Rule[] {brokenRule(context.lazy(path, "array expected", "Targeting rules are invalid."))};
         }
+        if (r.size() == 0) {
+            return NO_RULES; // empty arrays are shared, as the omitted field's
+        }
         Rule[] rules = new Rule[r.size()];
         for (int i = 0; i < rules.length; i++) {
             rules[i] = rule(key, type, r.get(i), path + "[" + i + "]", i, prerequisites);
@@ -139,13 +148,13 @@ final class FlagCompiler {
         for (int i = 0; i < out.length; i++) {
             out[i] = condition(key, c.get(i), path + "[" + i + "]", prerequisites);
         }
-        return out;
+        return context.conditions(out);
     }
 
     private Condition condition(String key, JsonNode node, String path, List<String> prerequisites) {
         JsonNode u = node.get("u");
         if (u != null && !u.isNull()) {
-            return ConditionCompiler.compile(u, path + ".u", salt, key, context);
+            return context.condition(u, path + ".u", salt, key);
         }
         JsonNode s = node.get("s");
         if (s != null && !s.isNull()) {
@@ -177,7 +186,17 @@ final class FlagCompiler {
         } else {
             referenceMessage = context.lazy(path + ".s", "no segment " + index, "Segment reference is invalid.");
         }
-        return new SegmentCondition(segment, comparatorValid && c.intValue() == 1, comparatorMessage, referenceMessage);
+        boolean negated = comparatorValid && c.intValue() == 1;
+        if (segment == null || comparatorMessage != null || segmentConditions == null) {
+            return new SegmentCondition(segment, negated, comparatorMessage, referenceMessage);
+        }
+        int slot = 2 * index.intValue() + (negated ? 1 : 0);
+        SegmentCondition known = segmentConditions[slot];
+        if (known == null) {
+            known = new SegmentCondition(segment, negated, null, null);
+            segmentConditions[slot] = known;
+        }
+        return known;
     }
 
     private Condition prerequisite(JsonNode p, String path, List<String> prerequisites) {
@@ -191,7 +210,8 @@ final class FlagCompiler {
                         path + ".c",
                         "unknown prerequisite comparator " + c,
                         "Prerequisite Flag comparison operator is invalid.");
-        String key = f != null && f.isTextual() ? f.textValue() : "";
+        // The same instance as the prerequisite flag's own key (ConfigCompiler shares flag keys too).
+        String key = f != null && f.isTextual() ? context.intern(f.textValue()) : "";
         if (!key.isEmpty()) {
             prerequisites.add(key);
         }
@@ -201,11 +221,11 @@ final class FlagCompiler {
                 comparatorValid && c.intValue() == 1,
                 comparatorMessage,
                 hasValue && v.path("b").isBoolean() ? v.get("b").booleanValue() : null,
-                hasValue && v.path("s").isTextual() ? v.get("s").textValue() : null,
+                hasValue && v.path("s").isTextual() ? context.intern(v.get("s").textValue()) : null,
                 hasValue && v.path("i").canConvertToLong() && v.path("i").isIntegralNumber()
-                        ? v.get("i").longValue()
+                        ? context.share(v.get("i").longValue())
                         : null,
-                hasValue && v.path("d").isNumber() ? v.get("d").doubleValue() : null);
+                hasValue && v.path("d").isNumber() ? context.share(v.get("d").doubleValue()) : null);
     }
 
     private Option[] options(SettingType type, @Nullable JsonNode p, String path, int ruleIndex) {
@@ -215,6 +235,9 @@ final class FlagCompiler {
         if (!p.isArray()) {
             String message = context.lazy(path, "array expected", "Percentage options are invalid.");
             return new Option[] {new Option(0, EvaluationResult.error(ErrorKind.PARSE_ERROR, message))};
+        }
+        if (p.size() == 0) {
+            return NO_OPTIONS;
         }
         Option[] out = new Option[p.size()];
         for (int i = 0; i < out.length; i++) {

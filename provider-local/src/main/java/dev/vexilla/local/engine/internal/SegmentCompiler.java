@@ -36,8 +36,9 @@ final class SegmentCompiler {
             } else {
                 conditions = new Condition[r.size()];
                 for (int j = 0; j < conditions.length; j++) {
-                    conditions[j] = ConditionCompiler.compile(r.get(j), path + ".r[" + j + "]", salt, name, context);
+                    conditions[j] = context.condition(r.get(j), path + ".r[" + j + "]", salt, name);
                 }
+                conditions = context.conditions(conditions);
             }
             out[i] = new Segment(name, conditions);
         }

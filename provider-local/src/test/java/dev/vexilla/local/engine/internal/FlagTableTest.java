@@ -64,6 +64,40 @@ final class FlagTableTest {
     }
 
     @Test
+    void everyTableSizeFindsEachKeyIncludingKeysProbedPastTheArrayEnd() {
+        for (int size = 1; size <= 300; size++) {
+            String[] keys = new String[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = "k" + i; // keys differing only in their last characters
+            }
+            Flag[] flags = flags(keys);
+
+            FlagTable table = FlagTable.of(flags);
+
+            for (Flag flag : flags) {
+                assertThat(table.get(flag.key))
+                        .as("size %d key %s", size, flag.key)
+                        .isSameAs(flag);
+            }
+            assertThat(table.get("k" + size)).isNull();
+            assertThat(table.get("")).isNull();
+        }
+    }
+
+    @Test
+    void negativeAndExtremeHashCodesFindTheirFlags() {
+        String[] keys = {"polygenelubricants", "GydZG_", "DESIGNING WORKHOUSES", "", "\uffff\uffff"};
+        assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
+        Flag[] flags = flags(keys);
+
+        FlagTable table = FlagTable.of(flags);
+
+        for (Flag flag : flags) {
+            assertThat(table.get(flag.key)).isSameAs(flag);
+        }
+    }
+
+    @Test
     void emptyTableFindsNothing() {
         FlagTable table = FlagTable.of(new Flag[0]);
 
