@@ -41,6 +41,12 @@ public final class EvaluationResult {
 
     private static final int MAX_PACKED_OPTION = (1 << (Integer.SIZE - OPTION_SHIFT)) - 2;
 
+    static {
+        if (REASONS.length > 1 << REASON_BITS) {
+            throw new AssertionError("ResultReason outgrew the " + REASON_BITS + " bits packed for it");
+        }
+    }
+
     private final @Nullable Object valueOrRare;
     private final @Nullable String variationId;
     private final int packed;
