@@ -33,11 +33,12 @@ final class CompileContext {
     }
 
     /**
-     * Returns the JVM-wide canonical instance of an attribute name ({@link String#intern()}). Attribute names written
-     * as literals in application code are canonical too, so looking them up in a user's attributes (a string switch
-     * or a hash map) succeeds on the identity check instead of comparing characters.
+     * Returns the JVM-wide canonical instance of a name ({@link String#intern()}): attribute names and flag keys.
+     * Names written as literals in application code are canonical too, so looking an attribute up in a user's
+     * attributes (a string switch or a hash map) or a flag up in the flag table succeeds on the identity check
+     * instead of comparing characters.
      */
-    String attributeName(String name) {
+    String canonical(String name) {
         String shared = intern(name);
         String canonical = shared.intern();
         if (canonical != shared) {

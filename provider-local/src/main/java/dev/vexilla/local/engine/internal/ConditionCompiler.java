@@ -59,8 +59,7 @@ final class ConditionCompiler {
         if (broken == null && comparator.hashed && salt == null) {
             broken = context.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
         }
-        UserCondition uc =
-                new UserCondition(context.attributeName(a.textValue()), comparator, broken, list, text, number);
+        UserCondition uc = new UserCondition(context.canonical(a.textValue()), comparator, broken, list, text, number);
         if (broken == null) {
             prepare(uc, salt == null ? "" : salt, contextSalt, context);
         }

@@ -71,8 +71,9 @@ public final class ConfigCompiler {
             long shared = DefinitionHash.shared(salt, root.get("s"));
             for (Map.Entry<String, JsonNode> e : f.properties()) {
                 long hash = DefinitionHash.of(e.getValue(), shared);
-                // Shared with the prerequisite conditions that name the flag (see FlagCompiler).
-                String key = context.intern(e.getKey());
+                // Shared with the prerequisite conditions that name the flag (see FlagCompiler); canonical, so that
+                // a lookup by a literal key matches on identity.
+                String key = context.canonical(e.getKey());
                 flags.put(key, compiler.compile(key, e.getValue(), hash));
             }
         }

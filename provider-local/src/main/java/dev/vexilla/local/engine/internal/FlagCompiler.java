@@ -66,7 +66,7 @@ final class FlagCompiler {
                 ? EvaluationResult.success(
                         value, variationId(node), reason, EvaluationResult.NONE, EvaluationResult.NONE)
                 : invalidValue(path + ".v", type);
-        String percentageAttribute = a == null || a.isNull() ? null : context.attributeName(a.textValue());
+        String percentageAttribute = a == null || a.isNull() ? null : context.canonical(a.textValue());
         return new Flag(
                 key, type, rules, options, percentageAttribute, valueResult, null, definitionHash, prerequisites);
     }
@@ -211,7 +211,7 @@ final class FlagCompiler {
                         "unknown prerequisite comparator " + c,
                         "Prerequisite Flag comparison operator is invalid.");
         // The same instance as the prerequisite flag's own key (ConfigCompiler shares flag keys too).
-        String key = f != null && f.isTextual() ? context.intern(f.textValue()) : "";
+        String key = f != null && f.isTextual() ? context.canonical(f.textValue()) : "";
         if (!key.isEmpty()) {
             prerequisites.add(key);
         }

@@ -20,6 +20,22 @@ final class CompileContextTest {
     private static final String EMAIL_EXAMPLE = "{'u':{'a':'Email','c':32,'l':['@example.com']}}";
 
     @Test
+    void flagKeysPrerequisiteKeysAndAttributeNamesAreTheCanonicalInstances() throws Exception {
+        String json = "{'f':{'later':{'t':0,'v':{'b':true}},"
+                + "'first':{'t':0,'r':[{'c':[{'p':{'f':'later','c':0,'v':{'b':true}}},"
+                + "{'u':{'a':'someAttribute','c':28,'s':'x'}}],'s':{'v':{'b':true}}}],'v':{'b':false}}}}";
+
+        Map<String, Flag> flags = compile(json);
+
+        // Literals are canonical: a lookup by a literal key or attribute name matches on identity.
+        assertThat(flags.get("later").key).isSameAs("later");
+        Condition[] conditions = flags.get("first").rules[0].conditions;
+        assertThat(((PrerequisiteCondition) conditions[0]).key).isSameAs("later");
+        assertThat(((UserCondition) conditions[1]).attribute).isSameAs("someAttribute");
+        assertThat(new CompileContext().canonical(new String("fresh"))).isSameAs("fresh");
+    }
+
+    @Test
     void equalUserConditionsAreCompiledOnceAndTheirArraysShared() throws Exception {
         String json =
                 "{'f':{" + ruleFlag("a", EMAIL_EXAMPLE, "yes-a") + "," + ruleFlag("b", EMAIL_EXAMPLE, "yes-b") + "}}";
