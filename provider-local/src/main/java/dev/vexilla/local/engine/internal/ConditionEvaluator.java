@@ -38,18 +38,16 @@ final class ConditionEvaluator {
             return missing(c, key, trace);
         }
         // One small method per operand keeps each one inlinable where it is hot.
-        switch (c.comparator.operand) {
-            case TEXT_LIST:
-            case TEXT:
+        switch (c.operand) {
+            case UserCondition.TEXT:
                 String text = value instanceof String ? (String) value : converted(c, key, value);
                 checkBroken(c);
                 return result(c.matchText(text));
-            case SEMVER_LIST:
-            case SEMVER:
+            case UserCondition.VERSION:
                 return version(c, key, user, value, trace);
-            case NUMBER:
+            case UserCondition.NUMBER:
                 return number(c, key, value, trace);
-            case DATE:
+            case UserCondition.DATE:
                 return date(c, key, value, trace);
             default:
                 return array(c, key, value, trace);

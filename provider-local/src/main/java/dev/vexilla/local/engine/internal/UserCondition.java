@@ -22,6 +22,23 @@ final class UserCondition extends Condition {
     private static final int SENSITIVE_ONE_OF = 5;
     private static final int HASHED_EQUALS = 6;
     private static final int HASHED_SLICE = 7;
+    private static final int LESS = 8;
+    private static final int LESS_EQUALS = 9;
+    private static final int GREATER = 10;
+    private static final int GREATER_EQUALS = 11;
+    private static final int NUMBER_EQUALS = 12;
+    private static final int OTHER = 13;
+
+    /** {@link #operand}: the attribute is read as text (text and hashed comparators). */
+    static final int TEXT = 0;
+    /** {@link #operand}: as a semantic version. */
+    static final int VERSION = 1;
+    /** {@link #operand}: as a number. */
+    static final int NUMBER = 2;
+    /** {@link #operand}: as a date (Unix seconds). */
+    static final int DATE = 3;
+    /** {@link #operand}: as a string array. */
+    static final int ARRAY = 4;
 
     final String attribute;
     /** The attribute's {@link AttributeIds number}: where {@link AttributeReads} remembers it. */
@@ -37,11 +54,14 @@ final class UserCondition extends Condition {
     /** A text comparator without a config error: a string attribute goes straight to {@link #matchText}. */
     final boolean plainText;
 
+    /** How the attribute is read: {@link #TEXT}, {@link #VERSION}, {@link #NUMBER}, {@link #DATE} or {@link #ARRAY}. */
+    final int operand;
+
     /**
-     * The comparator's text comparison ({@link #ONE_OF} ... {@link #HASHED_SLICE}), so that {@link #matchText}
-     * switches on a constant field, not on the enum (a lookup table and a bounds check per condition).
+     * The comparator's comparison, negation aside ({@link #ONE_OF} ... {@link #OTHER}), so that the match methods
+     * switch on a constant field, not on the enum (a lookup table and a bounds check per condition).
      */
-    private final int textKind;
+    private final int kind;
 
     /** The comparator's negation, read once per condition. */
     private final boolean negated;
@@ -80,7 +100,8 @@ final class UserCondition extends Condition {
         boolean textOperand =
                 comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
         this.plainText = textOperand && brokenMessage == null;
-        this.textKind = textKind(comparator);
+        this.operand = operand(comparator.operand);
+        this.kind = kind(comparator);
         this.negated = comparator.negated;
         this.text = text;
         this.number = number == null ? Double.NaN : number;
@@ -97,7 +118,7 @@ final class UserCondition extends Condition {
     /** Compares a text user value (text and hashed comparators). */
     boolean matchText(String value) {
         boolean found;
-        switch (textKind) {
+        switch (kind) {
             case ONE_OF:
                 found = prepared != null ? ((Set<?>) prepared).contains(value) : contains(list, value);
                 break;
@@ -154,7 +175,7 @@ final class UserCondition extends Condition {
 
     /** The hashed ("confidential") text comparisons, before negation. */
     private boolean matchHashed(String value) {
-        switch (textKind) {
+        switch (kind) {
             case SENSITIVE_ONE_OF:
                 return anyDigest(Sha256.digest(value, saltSuffix));
             case HASHED_EQUALS:
@@ -164,11 +185,30 @@ final class UserCondition extends Condition {
         }
     }
 
-    /** The {@link #textKind} of a comparator: which comparison {@link #matchText} makes, negation aside. */
-    private static int textKind(Comparator comparator) {
+    private static int operand(Comparator.Operand operand) {
+        switch (operand) {
+            case TEXT_LIST:
+            case TEXT:
+                return TEXT;
+            case SEMVER_LIST:
+            case SEMVER:
+                return VERSION;
+            case NUMBER:
+                return NUMBER;
+            case DATE:
+                return DATE;
+            default:
+                return ARRAY;
+        }
+    }
+
+    /** The {@link #kind} of a comparator: which comparison the match methods make, negation aside. */
+    private static int kind(Comparator comparator) {
         switch (comparator) {
             case IS_ONE_OF:
             case IS_NOT_ONE_OF:
+            case SEMVER_IS_ONE_OF:
+            case SEMVER_IS_NOT_ONE_OF:
                 return ONE_OF;
             case CONTAINS_ANY_OF:
             case NOT_CONTAINS_ANY_OF:
@@ -188,8 +228,30 @@ final class UserCondition extends Condition {
             case HASHED_EQUALS:
             case HASHED_NOT_EQUALS:
                 return HASHED_EQUALS;
-            default:
+            case HASHED_STARTS_WITH:
+            case HASHED_NOT_STARTS_WITH:
+            case HASHED_ENDS_WITH:
+            case HASHED_NOT_ENDS_WITH:
                 return HASHED_SLICE;
+            case SEMVER_LESS:
+            case NUMBER_LESS:
+            case DATE_BEFORE:
+                return LESS;
+            case SEMVER_LESS_EQUALS:
+            case NUMBER_LESS_EQUALS:
+                return LESS_EQUALS;
+            case SEMVER_GREATER:
+            case NUMBER_GREATER:
+            case DATE_AFTER:
+                return GREATER;
+            case SEMVER_GREATER_EQUALS:
+            case NUMBER_GREATER_EQUALS:
+                return GREATER_EQUALS;
+            case NUMBER_EQUALS:
+            case NUMBER_NOT_EQUALS:
+                return NUMBER_EQUALS;
+            default:
+                return OTHER; // the array comparators: one comparison each, plain or hashed
         }
     }
 
@@ -269,18 +331,14 @@ final class UserCondition extends Condition {
     /** Compares a number user value (number and date comparators). */
     boolean matchNumber(double value) {
         double d = number;
-        switch (comparator) {
+        switch (kind) {
             case NUMBER_EQUALS:
-                return Double.doubleToLongBits(value) == Double.doubleToLongBits(d);
-            case NUMBER_NOT_EQUALS:
-                return Double.doubleToLongBits(value) != Double.doubleToLongBits(d);
-            case NUMBER_LESS:
-            case DATE_BEFORE:
+                return (Double.doubleToLongBits(value) == Double.doubleToLongBits(d)) != negated;
+            case LESS:
                 return value < d;
-            case NUMBER_LESS_EQUALS:
+            case LESS_EQUALS:
                 return value <= d;
-            case NUMBER_GREATER:
-            case DATE_AFTER:
+            case GREATER:
                 return value > d;
             default:
                 return value >= d;
@@ -292,7 +350,7 @@ final class UserCondition extends Condition {
      * {@link SemVer#core(String, long)}.
      */
     boolean matchSemver(String value, long layout, long core) {
-        if (comparator.operand == Comparator.Operand.SEMVER_LIST) {
+        if (kind == ONE_OF) {
             SemVer[] versions = (SemVer[]) prepared;
             if (versions == null) {
                 return false; // an item of the list is not a valid version
@@ -311,12 +369,12 @@ final class UserCondition extends Condition {
             return false;
         }
         int c = SemVer.compare(value, layout, core, v);
-        switch (comparator) {
-            case SEMVER_LESS:
+        switch (kind) {
+            case LESS:
                 return c < 0;
-            case SEMVER_LESS_EQUALS:
+            case LESS_EQUALS:
                 return c <= 0;
-            case SEMVER_GREATER:
+            case GREATER:
                 return c > 0;
             default:
                 return c >= 0;
