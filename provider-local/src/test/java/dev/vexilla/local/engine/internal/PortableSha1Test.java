@@ -36,4 +36,15 @@ final class PortableSha1Test {
                     .isEqualTo(reference(unicode, ascii));
         }
     }
+
+    @Test
+    void surrogatePairSplitBetweenTheTwoPartsIsHashedAsOneCodePoint() throws NoSuchAlgorithmException {
+        String pair = "\ud83c\udd83";
+        String high = pair.substring(0, 1);
+        String low = pair.substring(1);
+
+        assertThat(PortableSha1.digest("flag" + high, low + "user")).isEqualTo(reference("flag" + high, low + "user"));
+        assertThat(PortableSha1.digest("flag" + high, "user")).isEqualTo(reference("flag" + high, "user"));
+        assertThat(PortableSha1.digest("flag", low)).isEqualTo(reference("flag", low));
+    }
 }
