@@ -142,6 +142,15 @@ public abstract class ConfigV6EngineBench<U> {
     }
 
     /**
+     * Returns the main user as {@link #user(BenchUser)} converted it, for benchmarks of one engine only.
+     *
+     * @return the user of s1, s2, s4 and s5
+     */
+    protected final U mainUser() {
+        return mainUser;
+    }
+
+    /**
      * Loads the engine from the scenario config; called once per trial, before any other method.
      *
      * @param configJson the ConfigCat config JSON v6 of {@link BenchConfigs#configCatScenarios()}

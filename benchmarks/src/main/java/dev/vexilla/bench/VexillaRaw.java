@@ -1,10 +1,15 @@
 package dev.vexilla.bench;
 
 import dev.vexilla.bench.scenario.BenchUser;
+import dev.vexilla.bench.scenario.Scenarios;
 import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.User;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * Vexilla's engine ({@link CompiledConfig}) on the scenario config: the config is parsed and compiled once, users
@@ -15,6 +20,8 @@ public class VexillaRaw extends ConfigV6EngineBench<User> {
 
     /** Set by {@link #open(String)}, before any evaluation. */
     private CompiledConfig config = CompiledConfig.empty();
+
+    private final PassSink passSink = new PassSink();
 
     @Override
     protected void open(String configJson) throws Exception {
@@ -46,6 +53,38 @@ public class VexillaRaw extends ConfigV6EngineBench<User> {
         Map<String, Object> values = new HashMap<>(256);
         config.evaluateAll(user, (key, result) -> values.put(key, result.value()));
         return values;
+    }
+
+    /**
+     * s5 without the result map: the engine's {@link CompiledConfig#evaluateAll} pass alone, each result handed to a
+     * sink that counts it and keeps the last value. The map of {@code s5_allFlags100} (there to match ConfigCat's
+     * {@code getAllValues}) costs about as much as the pass itself; see {@code HashMapRaw.s5_allFlags100}.
+     *
+     * @return the value of the last flag of the pass
+     */
+    @Benchmark
+    public @Nullable Object s5_allFlags100Pass() {
+        PassSink sink = passSink;
+        sink.count = 0;
+        config.evaluateAll(mainUser(), sink);
+        if (sink.count != Scenarios.FLAG_COUNT) {
+            throw new IllegalStateException("the pass saw " + sink.count + " flags");
+        }
+        return sink.last;
+    }
+
+    /** The sink of {@link #s5_allFlags100Pass()}: reused, so the pass allocates nothing around the engine. */
+    private static final class PassSink implements BiConsumer<String, EvaluationResult> {
+        int count;
+
+        @Nullable
+        Object last;
+
+        @Override
+        public void accept(String key, EvaluationResult result) {
+            count++;
+            last = result.value();
+        }
     }
 
     @Override

@@ -50,6 +50,7 @@ final class BenchmarkListTest {
                         "VexillaRaw.s3_rollout",
                         "VexillaRaw.s4_tenRules",
                         "VexillaRaw.s5_allFlags100",
+                        "VexillaRaw.s5_allFlags100Pass",
                         "VexillaParse.parse10k",
                         "VexillaLocalOpenFeature.s1_bool",
                         "VexillaLocalOpenFeature.s2_oneRule",
