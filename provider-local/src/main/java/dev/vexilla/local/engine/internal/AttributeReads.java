@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * several flags for one {@code User} reads and converts each attribute once. At most one such user (and the values
  * read from it) stays referenced per thread.
  *
- * <p>Entries are arrays indexed by the {@link AttributeIds attribute number} of the compiled condition; an entry
- * belongs to the current user when its stamp equals the current generation, so moving to another user costs one
- * increment, not a clearing pass. Names without a number are read directly.
+ * <p>Entries are arrays indexed by the {@link AttributeIds attribute number} of the compiled condition, {@code null}
+ * while unknown; moving to another user clears only the entries the previous one filled. Names without a number are
+ * read directly.
  *
  * <p>One instance per thread, reused without allocating in the steady state: {@link #begin} claims it for one user
  * and {@link #end} releases it. A nested evaluation on the same thread (a sink or a user implementation evaluating
@@ -43,12 +43,12 @@ final class AttributeReads implements UserAttributes {
     /** The immutable user whose entries are still valid between evaluations, or {@code null}. */
     private @Nullable User kept;
 
-    private int generation = 1;
-    private int[] stamps = new int[INITIAL_CAPACITY];
+    /** By attribute number: the value read ({@link #ABSENT} for none), or {@code null} while not read. */
     private @Nullable Object[] values = new Object[INITIAL_CAPACITY];
-    private int[] versionStamps = new int[INITIAL_CAPACITY];
+
     private long[] layouts = new long[INITIAL_CAPACITY];
     private long[] cores = new long[INITIAL_CAPACITY];
+    /** By attribute number: the trimmed version text, or {@code null} while not parsed; layouts and cores beside. */
     private @Nullable String[] versionTexts = new String[INITIAL_CAPACITY];
 
     /** The layout of the version {@link #version} returned last: negative when it is not a valid version. */
@@ -57,7 +57,7 @@ final class AttributeReads implements UserAttributes {
     /** The packed core of the version {@link #version} returned last: -1 when invalid or too large to pack. */
     long versionCore;
 
-    /** The numbers read in the current generation, to drop their values when it ends. */
+    /** The numbers read since the memo last forgot, to clear just those entries. */
     private int[] used = new int[INITIAL_CAPACITY];
 
     private int size;
@@ -93,7 +93,7 @@ final class AttributeReads implements UserAttributes {
         }
     }
 
-    /** Starts a new generation and drops the values (and the user) the previous one referenced. */
+    /** Forgets every entry, dropping the values (and the user) it referenced: only the entries used are cleared. */
     private void forget() {
         for (int i = 0; i < size; i++) {
             values[used[i]] = null;
@@ -101,11 +101,6 @@ final class AttributeReads implements UserAttributes {
         }
         size = 0;
         kept = null;
-        if (++generation == Integer.MAX_VALUE) {
-            Arrays.fill(stamps, 0);
-            Arrays.fill(versionStamps, 0);
-            generation = 1;
-        }
     }
 
     @Override
@@ -130,15 +125,15 @@ final class AttributeReads implements UserAttributes {
         if (id < 0) {
             return current().attribute(name);
         }
-        if (id >= stamps.length) {
+        if (id < values.length) {
+            Object known = values[id];
+            if (known != null) {
+                return known == ABSENT ? null : known;
+            }
+        } else {
             grow(id);
         }
-        if (stamps[id] == generation) {
-            Object value = values[id];
-            return value == ABSENT ? null : value;
-        }
         Object value = current().attribute(name);
-        stamps[id] = generation;
         values[id] = value == null ? ABSENT : value;
         used[size++] = id;
         return value;
@@ -154,19 +149,20 @@ final class AttributeReads implements UserAttributes {
      * @return the trimmed text ({@code ""} for a value that is not a string)
      */
     String version(int id, @Nullable Object value) {
-        if (id < 0 || id >= stamps.length || stamps[id] != generation) {
-            return parseVersion(value);
+        if (id < 0 || id >= values.length || values[id] == null) {
+            return parseVersion(value); // not read through this memo: nothing to keep it with
         }
-        if (versionStamps[id] != generation) {
-            versionTexts[id] = parseVersion(value);
+        String text = versionTexts[id];
+        if (text == null) {
+            text = parseVersion(value);
+            versionTexts[id] = text;
             layouts[id] = versionLayout;
             cores[id] = versionCore;
-            versionStamps[id] = generation;
-            return versionTexts[id];
+            return text;
         }
         versionLayout = layouts[id];
         versionCore = cores[id];
-        return versionTexts[id];
+        return text;
     }
 
     private String parseVersion(@Nullable Object value) {
@@ -177,9 +173,9 @@ final class AttributeReads implements UserAttributes {
         return text;
     }
 
-    /** Whether the current generation has read the attribute with this number (for tests). */
+    /** Whether the memo holds the attribute with this number for its current user (for tests). */
     boolean remembers(int id) {
-        return id >= 0 && id < stamps.length && stamps[id] == generation;
+        return id >= 0 && id < values.length && values[id] != null;
     }
 
     @Override
@@ -201,13 +197,11 @@ final class AttributeReads implements UserAttributes {
     }
 
     private void grow(int id) {
-        int capacity = Math.max(stamps.length * 2, Integer.highestOneBit(id) * 2);
-        stamps = Arrays.copyOf(stamps, capacity);
+        int capacity = Math.max(values.length * 2, Integer.highestOneBit(id) * 2);
         values = Arrays.copyOf(values, capacity);
-        versionStamps = Arrays.copyOf(versionStamps, capacity);
+        versionTexts = Arrays.copyOf(versionTexts, capacity);
         layouts = Arrays.copyOf(layouts, capacity);
         cores = Arrays.copyOf(cores, capacity);
-        versionTexts = Arrays.copyOf(versionTexts, capacity);
         used = Arrays.copyOf(used, capacity);
     }
 }
