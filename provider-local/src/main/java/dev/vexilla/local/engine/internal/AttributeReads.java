@@ -169,7 +169,7 @@ final class AttributeReads implements UserAttributes {
         String text = value instanceof String ? ((String) value).trim() : "";
         long layout = SemVer.layout(text);
         versionLayout = layout;
-        versionCore = layout < 0 ? -1 : SemVer.core(text, layout);
+        versionCore = SemVer.core(text, layout);
         return text;
     }
 

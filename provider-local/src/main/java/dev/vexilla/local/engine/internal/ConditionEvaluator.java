@@ -74,7 +74,7 @@ final class ConditionEvaluator {
         } else {
             version = value instanceof String ? ((String) value).trim() : "";
             layout = SemVer.layout(version);
-            core = layout < 0 ? -1 : SemVer.core(version, layout);
+            core = SemVer.core(version, layout);
         }
         if (layout < 0) {
             return invalid(c, key, trace, "'" + value + "' is not a valid semantic version");

@@ -61,9 +61,7 @@ public final class Flag {
             for (Condition c : rule.conditions) {
                 if (c instanceof UserCondition) {
                     UserCondition uc = (UserCondition) c;
-                    if (!read.add(uc.attribute)
-                            || uc.comparator.operand == Comparator.Operand.SEMVER
-                            || uc.comparator.operand == Comparator.Operand.SEMVER_LIST) {
+                    if (!read.add(uc.attribute) || uc.operand == UserCondition.VERSION) {
                         return true; // a read to share, or a version whose parsed form is worth keeping
                     }
                 } else if (c instanceof SegmentCondition || c instanceof PrerequisiteCondition) {

@@ -149,13 +149,17 @@ public final class SemVer implements Comparable<SemVer> {
 
     /**
      * Returns the major, minor and patch of a valid version text packed into one number that orders as the three do,
-     * or -1 when one of them is {@value #CORE_PART_LIMIT} or more (such versions are compared part by part).
+     * or -1 when one of them is {@value #CORE_PART_LIMIT} or more (such versions are compared part by part) or when the
+     * text is not a valid version.
      *
      * @param text the text
-     * @param layout the text's non-negative {@link #layout(String)}
+     * @param layout the text's {@link #layout(String)}, negative for an invalid version
      * @return the packed core, or -1
      */
     public static long core(String text, long layout) {
+        if (layout < 0) {
+            return -1;
+        }
         int dot1 = (int) layout & 0xff;
         int dot2 = (int) (layout >>> 8) & 0xff;
         int patchEnd = (int) (layout >>> 16) & 0xff;

@@ -98,7 +98,7 @@ public final class Sha1 {
 
     /** The bucket computed by the portable allocation-free SHA-1 alone (used as fallback, and by tests). */
     static int portableBucket(String key, String value) {
-        return (PortableSha1.hash(key, value, null) >>> 4) % 100;
+        return bucketOf(PortableSha1.hash(key, value, null));
     }
 
     /** The bucket of a digest's first word: its first 7 hex digits, modulo 100. */

@@ -107,6 +107,14 @@ final class SemVerTest {
                 .isEqualTo(a.precedence(b));
     }
 
+    @org.junit.jupiter.api.Test
+    void anInvalidVersionHasNoCore() {
+        for (String text : List.of("bad", "1.2", "01.2.3", "")) {
+            assertThat(SemVer.core(text, SemVer.layout(text))).as(text).isEqualTo(-1);
+        }
+        assertThat(SemVer.core("1.2.3", SemVer.layout("1.2.3"))).isNotNegative();
+    }
+
     @Provide
     Arbitrary<List<Parts>> versionLists() {
         return versions().list().ofMaxSize(20);
