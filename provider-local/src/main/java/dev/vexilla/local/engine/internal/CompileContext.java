@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one compilation: shares equal strings and boxed values (attribute names, comparison and setting values
- * repeat across flags), equal user conditions and equal condition lists, and collects the problems found while compiling each flag: the first one is the flag's reported problem
- * ({@code path: detail}). Each problem also yields the message an evaluation that reaches it fails with: ConfigCat's
+ * repeat across flags), equal user conditions and equal condition lists, and collects the problems found while
+ * compiling each flag: the first one is the flag's reported problem ({@code path: detail}). Each problem also yields the message an evaluation that reaches it fails with: ConfigCat's
  * text followed by where and why. Not thread-safe; used by one compilation.
  */
 final class CompileContext {

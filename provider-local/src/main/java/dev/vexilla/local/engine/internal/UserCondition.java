@@ -97,10 +97,8 @@ final class UserCondition extends Condition {
         this.comparator = comparator;
         this.brokenMessage = brokenMessage;
         this.list = list;
-        boolean textOperand =
-                comparator.operand == Comparator.Operand.TEXT_LIST || comparator.operand == Comparator.Operand.TEXT;
-        this.plainText = textOperand && brokenMessage == null;
         this.operand = operand(comparator.operand);
+        this.plainText = operand == TEXT && brokenMessage == null;
         this.kind = kind(comparator);
         this.negated = comparator.negated;
         this.text = text;
