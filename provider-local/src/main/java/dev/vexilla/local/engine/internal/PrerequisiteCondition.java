@@ -13,18 +13,10 @@ final class PrerequisiteCondition extends Condition {
     /** Why the comparator is invalid, or {@code null}. */
     final @Nullable String comparatorMessage;
 
-    /**
-     * The comparison value: the one typed field the JSON gives (a {@code Boolean}, {@code String}, {@code Long} or
-     * {@code Double}; the usual case), or, when it gives several, an {@code Object[]} of the four at {@link #BOOL},
-     * {@link #STRING}, {@link #INT} and {@link #DOUBLE} (entries may be null). One field instead of four keeps the
-     * condition at 32 bytes; the typed reads below hide the difference.
-     */
-    private final @Nullable Object value;
-
-    private static final int BOOL = 0;
-    private static final int STRING = 1;
-    private static final int INT = 2;
-    private static final int DOUBLE = 3;
+    final @Nullable Boolean boolValue;
+    final @Nullable String stringValue;
+    final @Nullable Long intValue;
+    final @Nullable Double doubleValue;
 
     PrerequisiteCondition(
             String key,
@@ -37,57 +29,23 @@ final class PrerequisiteCondition extends Condition {
         this.key = key;
         this.notEquals = notEquals;
         this.comparatorMessage = comparatorMessage;
-        Object[] all = {boolValue, stringValue, intValue, doubleValue};
-        Object single = null;
-        int present = 0;
-        for (Object v : all) {
-            if (v != null) {
-                single = v;
-                present++;
-            }
-        }
-        this.value = present > 1 ? all : single;
-    }
-
-    private @Nullable Object typed(int slot, Class<?> type) {
-        Object v = value;
-        if (v instanceof Object[]) {
-            return ((Object[]) v)[slot];
-        }
-        return type.isInstance(v) ? v : null;
-    }
-
-    @Nullable
-    Boolean boolValue() {
-        return (Boolean) typed(BOOL, Boolean.class);
-    }
-
-    @Nullable
-    String stringValue() {
-        return (String) typed(STRING, String.class);
-    }
-
-    @Nullable
-    Long intValue() {
-        return (Long) typed(INT, Long.class);
-    }
-
-    @Nullable
-    Double doubleValue() {
-        return (Double) typed(DOUBLE, Double.class);
+        this.boolValue = boolValue;
+        this.stringValue = stringValue;
+        this.intValue = intValue;
+        this.doubleValue = doubleValue;
     }
 
     /** Tells whether the comparison value carries the field of the given setting type. */
     boolean hasValueOf(SettingType type) {
         switch (type) {
             case BOOLEAN:
-                return boolValue() != null;
+                return boolValue != null;
             case STRING:
-                return stringValue() != null;
+                return stringValue != null;
             case INT:
-                return intValue() != null;
+                return intValue != null;
             default:
-                return doubleValue() != null;
+                return doubleValue != null;
         }
     }
 
@@ -95,14 +53,12 @@ final class PrerequisiteCondition extends Condition {
     boolean valueEquals(SettingType type, Object value) {
         switch (type) {
             case BOOLEAN:
-                return value.equals(boolValue());
+                return value.equals(boolValue);
             case STRING:
-                return value.equals(stringValue());
+                return value.equals(stringValue);
             case INT:
-                Long intValue = intValue();
                 return intValue != null && ((Number) value).longValue() == intValue;
             default:
-                Double doubleValue = doubleValue();
                 return doubleValue != null
                         && Double.doubleToLongBits(((Number) value).doubleValue())
                                 == Double.doubleToLongBits(doubleValue);
@@ -111,19 +67,15 @@ final class PrerequisiteCondition extends Condition {
 
     /** The comparison value as ConfigCat prints it: boolean, then int, then double, then string. */
     String valueText() {
-        Boolean boolValue = boolValue();
         if (boolValue != null) {
             return boolValue.toString();
         }
-        Long intValue = intValue();
         if (intValue != null) {
             return intValue.toString();
         }
-        Double doubleValue = doubleValue();
         if (doubleValue != null) {
             return doubleValue.toString();
         }
-        String stringValue = stringValue();
         return stringValue != null ? stringValue : "<invalid value>";
     }
 
