@@ -55,4 +55,27 @@ public interface UserAttributes {
      * @param action receives each attribute name and value
      */
     void forEachAttribute(BiConsumer<String, Object> action);
+
+    /**
+     * Returns one entry of the user's DevCycle custom data: the entries of the context's {@code customData} and
+     * {@code privateCustomData} structures (a private entry overrides a public one of the same name), then the
+     * top-level attributes that are not one of DevCycle's user fields ({@code user_id}, {@code email},
+     * {@code name}, {@code language}, {@code country}, {@code appVersion}, {@code appBuild}, {@code deviceModel},
+     * and the names the context mapping consumes). A DevCycle {@code customData} filter reads this view, so a filter
+     * on {@code dataKey: "email"} never sees a top-level {@code email}, while a ConfigCat rule on the custom attribute
+     * {@code email} does (through {@link #attribute(String)}).
+     *
+     * <p>The default implementation answers {@link #attribute(String)} for names that are not well-known; the
+     * implementations in this module keep where each attribute came from and answer exactly.
+     *
+     * @param name the custom data key
+     * @return the value as described in the class documentation, or {@code null} when absent
+     * @since 0.2.0
+     */
+    default @Nullable Object customData(String name) {
+        if (DevCycleFields.isUserField(name)) {
+            return null;
+        }
+        return attribute(name);
+    }
 }
