@@ -1,0 +1,88 @@
+package dev.vexilla.engine.devcycle;
+
+import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.EvaluationResult;
+import dev.vexilla.model.ResultDetail;
+import dev.vexilla.model.ResultReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A feature's identity, variations and the values they give the variables the feature serves ("slots"): what a target
+ * needs to build its {@link Outcomes}.
+ */
+final class FeatureShape {
+
+    final String id;
+    final String key;
+    final String type;
+    final String[] variationIds;
+    final String[] variationKeys;
+    final String[] variationNames;
+    /** The keys of the variables this feature serves, in slot order. */
+    final String[] slotKeys;
+    /** {@code values[variation][slot]}: the value, or {@code null} where {@link #problems} has the reason. */
+    final @Nullable Object[][] values;
+    /** {@code problems[variation][slot]}: why the variation cannot serve the slot's variable, or {@code null}. */
+    final @Nullable String[][] problems;
+
+    FeatureShape(
+            String id,
+            String key,
+            String type,
+            String[] variationIds,
+            String[] variationKeys,
+            String[] variationNames,
+            String[] slotKeys,
+            @Nullable Object[][] values,
+            @Nullable String[][] problems) {
+        this.id = id;
+        this.key = key;
+        this.type = type;
+        this.variationIds = variationIds;
+        this.variationKeys = variationKeys;
+        this.variationNames = variationNames;
+        this.slotKeys = slotKeys;
+        this.values = values;
+        this.problems = problems;
+    }
+
+    /** Builds what a target serves for one audience variant. */
+    Outcomes outcomes(Target target, int variant) {
+        int entries = target.variationIndexes.length;
+        int slots = slotKeys.length;
+        ResultReason reason = target.isSplit() ? ResultReason.SPLIT : ResultReason.TARGETING_MATCH;
+        String text = target.isSplit()
+                ? target.detailsPrefix() + target.audience.details(variant)
+                : target.audience.details(variant);
+        @Nullable ResultDetail[] details = new ResultDetail[entries];
+        EvaluationResult[] results = new EvaluationResult[entries * slots];
+        for (int e = 0; e < entries; e++) {
+            int v = target.variationIndexes[e];
+            if (v < 0) {
+                EvaluationResult missing = EvaluationResult.error(
+                        ErrorKind.PARSE_ERROR,
+                        "target '" + target.id + "' of feature '" + key + "' distributes to variation '"
+                                + target.variationIds[e] + "', which the feature does not have");
+                for (int s = 0; s < slots; s++) {
+                    results[e * slots + s] = missing;
+                }
+                continue;
+            }
+            ResultDetail detail = ResultDetail.builder()
+                    .feature(id, key, type)
+                    .variation(variationIds[v], variationKeys[v], variationNames[v])
+                    .target(target.id)
+                    .reason(reason, text)
+                    .build();
+            details[e] = detail;
+            for (int s = 0; s < slots; s++) {
+                Object value = values[v][s];
+                String problem = problems[v][s];
+                results[e * slots + s] = value != null
+                        ? EvaluationResult.success(value, variationKeys[v], detail)
+                        : EvaluationResult.error(ErrorKind.PARSE_ERROR, String.valueOf(problem));
+            }
+        }
+        return new Outcomes(details, results);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vexilla.engine.devcycle;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The compiled, immutable content of one config: what every {@link DevCycleConfig} view of it shares. */
+final class Snapshot {
+
+    final Map<String, Variable> variables;
+    /** The variables in key order. */
+    final Variable[] ordered;
+    /** The evaluable features in key order (for a key used twice, the later feature in config order). */
+    final Feature[] features;
+
+    final Set<String> keys;
+    final Map<String, String> problems;
+    final String contentHash;
+    final String projectId;
+    final String projectKey;
+    final String environmentId;
+    final String environmentKey;
+
+    Snapshot(
+            NavigableMap<String, Variable> variables,
+            NavigableMap<String, Feature> features,
+            Map<String, String> problems,
+            String contentHash,
+            String projectId,
+            String projectKey,
+            String environmentId,
+            String environmentKey) {
+        this.variables = new java.util.HashMap<>(variables);
+        this.ordered = variables.values().toArray(new Variable[0]);
+        this.features = features.values().toArray(new Feature[0]);
+        this.keys = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(variables.keySet()));
+        this.problems = Collections.unmodifiableSortedMap(new TreeMap<>(problems));
+        this.contentHash = contentHash;
+        this.projectId = projectId;
+        this.projectKey = projectKey;
+        this.environmentId = environmentId;
+        this.environmentKey = environmentKey;
+    }
+}
