@@ -88,18 +88,15 @@ final class ConfigCompiler {
             variablesByKey.put(Json.string(v, "key", path), v);
         }
         Map<String, Integer> ownerByVariableId = owners(features);
-        Map<Integer, List<String>> slotsByFeature = new HashMap<>();
+        Map<String, List<String>> keysById = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : variablesByKey.entrySet()) {
-            Integer owner = ownerByVariableId.get(e.getValue().get("_id").textValue());
-            if (owner != null) {
-                slotsByFeature.computeIfAbsent(owner, k -> new ArrayList<>()).add(e.getKey());
-            }
+            keysById.computeIfAbsent(e.getValue().get("_id").textValue(), k -> new ArrayList<>())
+                    .add(e.getKey());
         }
+        FeatureCompiler compiler = new FeatureCompiler(audiences, variablesByKey, keysById, passthrough);
         Feature[] compiled = new Feature[features.size()];
         for (int i = 0; i < features.size(); i++) {
-            List<String> slots = slotsByFeature.getOrDefault(i, new ArrayList<>());
-            compiled[i] = new FeatureCompiler(audiences, variablesByKey, passthrough)
-                    .compile(i, features.get(i), Json.index("features", i), slots.toArray(new String[0]));
+            compiled[i] = compiler.compile(i, features.get(i), Json.index("features", i));
         }
         return assemble(
                 variablesByKey,
@@ -172,7 +169,15 @@ final class ConfigCompiler {
             }
         }
         return new Snapshot(
-                byKey, featuresByKey, problems, contentHash, projectId, projectKey, environmentId, environmentKey);
+                byKey,
+                featuresByKey,
+                features,
+                problems,
+                contentHash,
+                projectId,
+                projectKey,
+                environmentId,
+                environmentKey);
     }
 
     /** Returns why the variable cannot be served at all, or {@code null}. */

@@ -21,15 +21,39 @@ final class FeatureCompiler {
 
     private final AudienceCompiler audiences;
     private final Map<String, JsonNode> variablesByKey;
+    private final Map<String, List<String>> keysById;
     private final boolean passthrough;
 
-    FeatureCompiler(AudienceCompiler audiences, Map<String, JsonNode> variablesByKey, boolean passthrough) {
+    FeatureCompiler(
+            AudienceCompiler audiences,
+            Map<String, JsonNode> variablesByKey,
+            Map<String, List<String>> keysById,
+            boolean passthrough) {
         this.audiences = audiences;
         this.variablesByKey = variablesByKey;
+        this.keysById = keysById;
         this.passthrough = passthrough;
     }
 
-    Feature compile(int index, JsonNode node, String path, String[] slots) {
+    /**
+     * Returns the keys of the variables a feature's variations set, in order of first appearance: the feature's slots.
+     * A variation variable whose {@code _var} is not a variable of the config is ignored.
+     */
+    String[] slots(JsonNode feature) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (JsonNode variation : feature.path("variations")) {
+            for (JsonNode variable : variation.path("variables")) {
+                JsonNode id = variable.path("_var");
+                if (id.isTextual()) {
+                    keys.addAll(keysById.getOrDefault(id.textValue(), Collections.emptyList()));
+                }
+            }
+        }
+        return keys.toArray(new String[0]);
+    }
+
+    Feature compile(int index, JsonNode node, String path) {
+        String[] slots = slots(node);
         long fingerprint = Json.fingerprint(node);
         String id = node.path("_id").isTextual() ? node.get("_id").textValue() : "";
         String key = node.path("key").isTextual() ? node.get("key").textValue() : "";
@@ -105,10 +129,7 @@ final class FeatureCompiler {
                     }
                 }
                 VariableType varType = VariableType.of(variable.path("type").asText());
-                if (value == null) {
-                    problems[v][s] = vPath + ": variation '" + keys[v] + "' of feature '" + key
-                            + "' does not set variable '" + slots[s] + "'";
-                } else if (varType != null) {
+                if (value != null && varType != null) {
                     values[v][s] = value(value, varType);
                     if (values[v][s] == null) {
                         problems[v][s] = vPath + ": the value of variable '" + slots[s] + "' in variation '" + keys[v]
@@ -130,10 +151,25 @@ final class FeatureCompiler {
             case NUMBER:
                 return value.isNumber() ? Double.valueOf(value.doubleValue()) : null;
             default:
-                return value.isObject() || value.isArray()
-                        ? frozen(ObjectMappers.shared().convertValue(value, Object.class))
-                        : null;
+                return value.isObject() || value.isArray() ? frozen(plain(value)) : jsonText(value);
         }
+    }
+
+    /** A JSON variable whose value is JSON text of an object or array (older configs store them so) serves it parsed. */
+    private static @Nullable Object jsonText(JsonNode value) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        try {
+            JsonNode parsed = ObjectMappers.shared().readTree(value.textValue());
+            return parsed != null && (parsed.isObject() || parsed.isArray()) ? frozen(plain(parsed)) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Object plain(JsonNode value) {
+        return ObjectMappers.shared().convertValue(value, Object.class);
     }
 
     /** Makes a JSON value read by Jackson (maps, lists, scalars) deeply unmodifiable; results share it. */
@@ -204,7 +240,7 @@ final class FeatureCompiler {
         return new Target(shape, id, condition, rollout, bucketingKey, cumulative, indexes, sortedIds);
     }
 
-    private static Rollout rollout(JsonNode node, String path) {
+    static Rollout rollout(JsonNode node, String path) {
         String typeText = Json.oneOf(node, "type", path, "schedule", "gradual", "stepped");
         Rollout.Type type = Rollout.Type.valueOf(typeText.toUpperCase(java.util.Locale.ROOT));
         double startPercentage = 1;

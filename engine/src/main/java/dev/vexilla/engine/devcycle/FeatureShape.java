@@ -20,9 +20,12 @@ final class FeatureShape {
     final String[] variationNames;
     /** The keys of the variables this feature serves, in slot order. */
     final String[] slotKeys;
-    /** {@code values[variation][slot]}: the value, or {@code null} where {@link #problems} has the reason. */
+    /**
+     * {@code values[variation][slot]}: the value; {@code null} where {@link #problems} has the reason, or where the
+     * variation does not set the variable (its users get no value for it).
+     */
     final @Nullable Object[][] values;
-    /** {@code problems[variation][slot]}: why the variation cannot serve the slot's variable, or {@code null}. */
+    /** {@code problems[variation][slot]}: why the variation's value is unusable (wrong type), or {@code null}. */
     final @Nullable String[][] problems;
 
     FeatureShape(
@@ -44,7 +47,11 @@ final class FeatureShape {
         this.slotKeys = slotKeys;
         this.values = values;
         this.problems = problems;
+        this.unset = EvaluationResult.defaulted(ResultDetail.notTargeted(id, key, type));
     }
+
+    /** The result for a variable the chosen variation does not set: no value, as DevCycle gives none. */
+    final EvaluationResult unset;
 
     /** Builds what a target serves for one audience variant. */
     Outcomes outcomes(Target target, int variant) {
@@ -78,9 +85,12 @@ final class FeatureShape {
             for (int s = 0; s < slots; s++) {
                 Object value = values[v][s];
                 String problem = problems[v][s];
-                results[e * slots + s] = value != null
-                        ? EvaluationResult.success(value, variationKeys[v], detail)
-                        : EvaluationResult.error(ErrorKind.PARSE_ERROR, String.valueOf(problem));
+                if (value != null) {
+                    results[e * slots + s] = EvaluationResult.success(value, variationKeys[v], detail);
+                } else {
+                    results[e * slots + s] =
+                            problem != null ? EvaluationResult.error(ErrorKind.PARSE_ERROR, problem) : unset;
+                }
             }
         }
         return new Outcomes(details, results);
