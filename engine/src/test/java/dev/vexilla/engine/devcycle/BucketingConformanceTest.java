@@ -81,7 +81,7 @@ final class BucketingConformanceTest {
         DevCycleConfig config = Fixtures.parse(c.get("config"));
         JsonNode platform = c.get("platform");
         Map<String, Object> client = new LinkedHashMap<>();
-        c.get("clientCustomData").fields().forEachRemaining(e -> client.put(e.getKey(), plain(e.getValue())));
+        c.get("clientCustomData").properties().forEach(e -> client.put(e.getKey(), plain(e.getValue())));
         return config.withEnvironment(DevCycleEnvironment.builder()
                 .clock(NOW)
                 .platform(platform.path("platform").asText(""))
@@ -211,8 +211,8 @@ final class BucketingConformanceTest {
             features.values().forEach(d -> served.put(d.featureId(), d.variationId()));
             value.get("__objectContaining")
                     .get("featureVariationMap")
-                    .fields()
-                    .forEachRemaining(e -> assertThat(served)
+                    .properties()
+                    .forEach(e -> assertThat(served)
                             .as("featureVariationMap")
                             .containsEntry(e.getKey(), e.getValue().textValue()));
             return;
