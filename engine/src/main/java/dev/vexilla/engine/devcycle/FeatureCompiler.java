@@ -23,12 +23,15 @@ final class FeatureCompiler {
     private final Map<String, JsonNode> variablesByKey;
     private final Map<String, List<String>> keysById;
     private final boolean passthrough;
+    private final Canon canon;
 
     FeatureCompiler(
             AudienceCompiler audiences,
             Map<String, JsonNode> variablesByKey,
             Map<String, List<String>> keysById,
-            boolean passthrough) {
+            boolean passthrough,
+            Canon canon) {
+        this.canon = canon;
         this.audiences = audiences;
         this.variablesByKey = variablesByKey;
         this.keysById = keysById;
@@ -63,7 +66,7 @@ final class FeatureCompiler {
                 throw new ConfigProblem(path, "a feature must be an object");
             }
             id = Json.string(node, "_id", path);
-            type = Json.oneOf(node, "type", path, ConfigCompiler.featureTypes());
+            type = canon.of(Json.oneOf(node, "type", path, ConfigCompiler.featureTypes()));
             key = Json.string(node, "key", path);
             FeatureShape shape = shape(node, path, id, key, type, slots);
             JsonNode configuration = Json.object(node, "configuration", path);
@@ -97,7 +100,7 @@ final class FeatureCompiler {
         String[] keys = new String[n];
         String[] names = new String[n];
         @Nullable Object[][] values = new Object[n][slots.length];
-        @Nullable String[][] problems = new String[n][slots.length];
+        @Nullable String[][] problems = new String[n][];
         for (int v = 0; v < n; v++) {
             String vPath = Json.index(Json.join(path, "variations"), v);
             JsonNode variation = variations.get(v);
@@ -105,8 +108,8 @@ final class FeatureCompiler {
                 throw new ConfigProblem(vPath, "a variation must be an object");
             }
             ids[v] = Json.string(variation, "_id", vPath);
-            names[v] = Json.string(variation, "name", vPath);
-            keys[v] = Json.string(variation, "key", vPath);
+            names[v] = canon.of(Json.string(variation, "name", vPath));
+            keys[v] = canon.of(Json.string(variation, "key", vPath));
             JsonNode vars = Json.array(variation, "variables", vPath);
             for (int i = 0; i < vars.size(); i++) {
                 JsonNode entry = vars.get(i);
@@ -131,7 +134,13 @@ final class FeatureCompiler {
                 VariableType varType = VariableType.of(variable.path("type").asText());
                 if (value != null && varType != null) {
                     values[v][s] = value(value, varType);
+                    if (values[v][s] instanceof String) {
+                        values[v][s] = canon.of((String) values[v][s]);
+                    }
                     if (values[v][s] == null) {
+                        if (problems[v] == null) {
+                            problems[v] = new String[slots.length];
+                        }
                         problems[v][s] = vPath + ": the value of variable '" + slots[s] + "' in variation '" + keys[v]
                                 + "' is not a " + varType.text + " value: " + value;
                     }
@@ -237,7 +246,7 @@ final class FeatureCompiler {
         if (bucketingKey != null && (bucketingKey.isEmpty() || bucketingKey.equals("user_id"))) {
             bucketingKey = null;
         }
-        return new Target(shape, id, condition, rollout, bucketingKey, cumulative, indexes, sortedIds);
+        return new Target(shape, canon, id, condition, rollout, bucketingKey, cumulative, indexes, sortedIds);
     }
 
     static Rollout rollout(JsonNode node, String path) {

@@ -25,8 +25,11 @@ final class FeatureShape {
      * variation does not set the variable (its users get no value for it).
      */
     final @Nullable Object[][] values;
-    /** {@code problems[variation][slot]}: why the variation's value is unusable (wrong type), or {@code null}. */
-    final @Nullable String[][] problems;
+    /**
+     * {@code problems[variation][slot]}: why the variation's value is unusable (wrong type), or {@code null}; a
+     * {@code null} row when the variation has no problem.
+     */
+    final @Nullable String @Nullable [][] problems;
 
     FeatureShape(
             String id,
@@ -37,7 +40,7 @@ final class FeatureShape {
             String[] variationNames,
             String[] slotKeys,
             @Nullable Object[][] values,
-            @Nullable String[][] problems) {
+            @Nullable String @Nullable [][] problems) {
         this.id = id;
         this.key = key;
         this.type = type;
@@ -53,14 +56,27 @@ final class FeatureShape {
     /** The result for a variable the chosen variation does not set: no value, as DevCycle gives none. */
     final EvaluationResult unset;
 
-    /** Builds what a target serves for one audience variant. */
-    Outcomes outcomes(Target target, int variant) {
+    /** Returns why a variation's value for a slot is unusable, or {@code null}. */
+    @Nullable
+    String problem(int variation, int slot) {
+        String[] row = problems[variation];
+        return row == null ? null : row[slot];
+    }
+
+    /**
+     * Builds what a target serves for one audience variant.
+     *
+     * @param canon shares the details text with equal ones when called by the compiler; {@code null} when called
+     *     during evaluations (lazily built variants)
+     */
+    Outcomes outcomes(Target target, int variant, @Nullable Canon canon) {
         int entries = target.variationIndexes.length;
         int slots = slotKeys.length;
         ResultReason reason = target.isSplit() ? ResultReason.SPLIT : ResultReason.TARGETING_MATCH;
-        String text = target.isSplit()
+        String built = target.isSplit()
                 ? target.detailsPrefix() + target.audience.details(variant)
                 : target.audience.details(variant);
+        String text = canon == null ? built : canon.of(built);
         @Nullable ResultDetail[] details = new ResultDetail[entries];
         EvaluationResult[] results = new EvaluationResult[entries * slots];
         for (int e = 0; e < entries; e++) {
@@ -84,7 +100,7 @@ final class FeatureShape {
             details[e] = detail;
             for (int s = 0; s < slots; s++) {
                 Object value = values[v][s];
-                String problem = problems[v][s];
+                String problem = problem(v, s);
                 if (value != null) {
                     results[e * slots + s] = EvaluationResult.success(value, variationKeys[v], detail);
                 } else {
