@@ -88,4 +88,16 @@ final class BucketingPropertiesTest {
         assertThat(again).isSameAs(first);
         assertThat(otherCompilation).isEqualTo(first);
     }
+
+    @Test
+    void generatesBucketsApproximatelyInTheVariationDistribution() {
+        // bucketing.test.ts "generates buckets approximately in the same distribution as the variation
+        // distributions": 200,000 users, each share within DevCycle's bounds.
+        Map<Object, Integer> counts = split(distribution(0.2555, 0.4445, 0.2, 0.1), 200_000);
+
+        assertThat(counts.get("value-0") / 200_000.0).isBetween(0.2525, 0.2575);
+        assertThat(counts.get("value-1") / 200_000.0).isBetween(0.4425, 0.4475);
+        assertThat(counts.get("value-2") / 200_000.0).isBetween(0.19, 0.21);
+        assertThat(counts.get("value-3") / 200_000.0).isBetween(0.09, 0.11);
+    }
 }

@@ -56,4 +56,17 @@ final class Murmur3Test {
         assertThat(Murmur3.bounded(-1)).isEqualTo(1.0);
         assertThat(Murmur3.bounded(0x80000000)).isEqualTo(2147483648.0 / 4294967295.0);
     }
+
+    @Test
+    void bucketingAndRolloutHashesDependOnTheTargetSeedAndDiffer() {
+        // bucketing.test.ts "User Hashing and Bucketing": deterministic, seed-dependent, rollout != bucketing.
+        int seed = Murmur3.hash("fake", Murmur3.BASE_SEED);
+        int otherSeed = Murmur3.hash("fake2", Murmur3.BASE_SEED);
+        String user = "5b7c4a3e-0a54-4cf4-9d7b-4f5e3f7e2a11";
+
+        assertThat(Murmur3.hash(user, seed)).isEqualTo(Murmur3.hash(user, seed));
+        assertThat(Murmur3.hash(user, seed)).isNotEqualTo(Murmur3.hash(user, otherSeed));
+        assertThat(Murmur3.hash(user, "_rollout", seed)).isEqualTo(Murmur3.hash(user + "_rollout", seed));
+        assertThat(Murmur3.hash(user, "_rollout", seed)).isNotEqualTo(Murmur3.hash(user, seed));
+    }
 }
