@@ -120,7 +120,7 @@ final class Resources implements AutoCloseable {
         SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
                 .backoff(backoffPolicy())
                 .build();
-        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock());
+        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock(), scheduler);
     }
 
     private BackoffPolicy backoffPolicy() {

@@ -80,11 +80,11 @@ public final class TcpFaultServer implements AutoCloseable {
         return connections.get();
     }
 
-    /** Takes the next recorded request head (request line and headers), waiting at most 5 s. */
+    /** Takes the next recorded request head (request line and headers), waiting at most 10 s. */
     public String takeRequestHead() throws InterruptedException {
-        String head = requestHeads.poll(5, TimeUnit.SECONDS);
+        String head = requestHeads.poll(10, TimeUnit.SECONDS);
         if (head == null) {
-            throw new AssertionError("no request arrived within 5 s");
+            throw new AssertionError("no request arrived within 10 s");
         }
         return head;
     }
