@@ -32,7 +32,7 @@ final class CloudProviderFaultTest {
         return CloudOptions.builder()
                 .sdkKey(TestServer.KEY)
                 .baseUrl(base)
-                .requestTimeout(Duration.ofMillis(800))
+                .requestTimeout(Duration.ofSeconds(5))
                 .staleGracePeriod(Duration.ofSeconds(10))
                 .clock(clock)
                 .environment(Map.of());

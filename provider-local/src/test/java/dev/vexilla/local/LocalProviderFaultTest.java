@@ -273,13 +273,14 @@ final class LocalProviderFaultTest {
                 .sdkKey(TestConfigs.SDK_KEY)
                 .baseUrl(tcp.baseUri())
                 .pollingMode(PollingMode.autoPoll(Duration.ofSeconds(60), Duration.ofMillis(200)))
-                .readTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(3))
                 .build());
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> api.setProviderAndWait(provider)).hasMessageContaining("No config within PT0.2S");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        // The message shows initialize gave up after maxInitWait; the stalled download holds on for 3 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
         assertThat(provider.getBooleanEvaluation("boolStatic", false, EMPTY).getErrorCode())
                 .isEqualTo(ErrorCode.PROVIDER_NOT_READY);
         events.next(ProviderEvent.PROVIDER_ERROR);
