@@ -61,8 +61,8 @@ final class ConfigWatcherTest {
 
         Files.writeString(dir.resolve("y.json"), "{}");
 
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> rescans.get() == after);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !watcher.isWatching());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> rescans.get() == after);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.isWatching());
     }
 
     @Test

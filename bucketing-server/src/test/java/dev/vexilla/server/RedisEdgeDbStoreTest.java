@@ -85,7 +85,7 @@ final class RedisEdgeDbStoreTest {
             store.put("u", Map.of("k", "v"));
             assertThat(store.get("u")).isPresent();
 
-            await().atMost(Duration.ofSeconds(5))
+            await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> store.get("u").isEmpty());
         }

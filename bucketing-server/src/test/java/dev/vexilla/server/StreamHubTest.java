@@ -70,7 +70,7 @@ final class StreamHubTest {
         for (SseTestClient c : clients) {
             c.awaitLine(": connected"::equals);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.streams().size() == 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.streams().size() == 4);
 
         Files.writeString(configs.resolve("alpha.json"), TestServers.MINIMAL_CONFIG.replace("v1", "v2"));
         server.configStore().rescan();

@@ -110,7 +110,7 @@ final class VexillaServerTest {
         assertThat(server.port()).isEqualTo(port);
         assertThatThrownBy(() -> TestServers.get(server, "/healthz")).isInstanceOf(ConnectException.class);
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(5))
+                .atMost(java.time.Duration.ofSeconds(10))
                 .until(server::isTerminated);
     }
 

@@ -163,7 +163,8 @@ public final class CloudOptions {
     }
 
     /**
-     * Returns the deadline of one evaluation, waiting for a connection and retries included.
+     * Returns the deadline of one evaluation as a whole: waiting for a pooled connection, connecting, retries and
+     * reading the answer to its last byte. It runs on the JVM's monotonic clock, not on {@link #clock()}.
      *
      * @return the request timeout
      */
@@ -217,7 +218,8 @@ public final class CloudOptions {
     }
 
     /**
-     * Returns the clock used for deadlines, the cache TTL, {@code Retry-After} and the grace period.
+     * Returns the clock used for the cache TTL, {@code Retry-After} and the grace period. Request deadlines bound real
+     * network waits and run on the JVM's monotonic clock instead.
      *
      * @return the clock
      */
@@ -384,7 +386,8 @@ public final class CloudOptions {
         }
 
         /**
-         * Sets the deadline of one evaluation.
+         * Sets the deadline of one evaluation as a whole: waiting for a pooled connection, connecting, retries and
+         * reading the answer to its last byte; a server that answers slowly cannot stretch it.
          *
          * @param timeout at least {@link #MIN_TIMEOUT}; default {@link #DEFAULT_REQUEST_TIMEOUT}
          * @return this builder

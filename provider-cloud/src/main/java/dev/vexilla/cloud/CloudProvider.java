@@ -27,6 +27,7 @@ import dev.vexilla.model.MappedUser;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.Feature;
+import dev.vexilla.model.internal.time.Deadline;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class CloudProvider extends EventProvider {
         startBackground();
         User probe = User.of(PROBE_KEY);
         byte[] body = evaluator.body(new ImmutableContext(PROBE_KEY), probe);
-        long deadline = options.clock().millis() + options.initializeTimeout().toMillis();
+        Deadline deadline = Deadline.after(options.initializeTimeout());
         RemoteAnswer exchange = evaluator.probe(body, deadline);
         switch (exchange.outcome()) {
             case ANSWERED:
@@ -188,9 +189,9 @@ public final class CloudProvider extends EventProvider {
      * Lets the change stream's first connection end (bounded by the initialize deadline), so that every change made
      * after {@code initialize} returns is announced.
      */
-    private void awaitChangeStream(long deadline) {
+    private void awaitChangeStream(Deadline deadline) {
         ChangeStream s = stream;
-        if (s != null && !s.awaitFirstAttempt(deadline - options.clock().millis())) {
+        if (s != null && !s.awaitFirstAttempt(deadline.remainingMillis())) {
             LOG.debug("The change stream did not connect before the initialize timeout; it keeps trying");
         }
     }
@@ -260,11 +261,12 @@ public final class CloudProvider extends EventProvider {
             return RemoteAnswer.local(
                     ErrorKind.GENERAL, "rate limited by the server (429); retrying after Retry-After");
         }
+        Deadline deadline = deadline(); // writing the request counts too
         Request request = request(ctx, mapped);
         if (request.problem != null) {
             return request.problem;
         }
-        RemoteAnswer answer = evaluator.evaluate(key, request.body, deadline());
+        RemoteAnswer answer = evaluator.evaluate(key, request.body, deadline);
         health.record(answer);
         if (c != null) {
             c.put(key, type, user, answer);
@@ -301,8 +303,8 @@ public final class CloudProvider extends EventProvider {
                 ErrorKind.INVALID_CONTEXT, "invalid context: " + String.join("; ", mapped.problems()));
     }
 
-    private long deadline() {
-        return options.clock().millis() + options.requestTimeout().toMillis();
+    private Deadline deadline() {
+        return Deadline.after(options.requestTimeout());
     }
 
     /**
@@ -320,11 +322,12 @@ public final class CloudProvider extends EventProvider {
             if (refusal() != null || health.isRateLimited()) {
                 return Collections.emptyMap();
             }
+            Deadline deadline = deadline();
             Request request = request(ctx);
             if (request.problem != null) {
                 return Collections.emptyMap();
             }
-            BulkAnswer bulk = evaluator.evaluateAll(request.body, deadline());
+            BulkAnswer bulk = evaluator.evaluateAll(request.body, deadline);
             health.record(bulk.exchange());
             Map<String, FlagEvaluationDetails<Object>> out = new TreeMap<>();
             bulk.flags().forEach((key, answer) -> out.put(key, BulkResults.details(key, answer)));
@@ -347,13 +350,14 @@ public final class CloudProvider extends EventProvider {
             if (refusal() != null || health.isRateLimited()) {
                 return Collections.emptyMap();
             }
+            Deadline deadline = deadline();
             Request request = request(ctx);
             if (request.problem != null) {
                 return Collections.emptyMap();
             }
             Map<String, Feature> features = options.protocol() == Protocol.BUCKETING_V1
-                    ? evaluator.features(request.body, deadline())
-                    : BulkResults.features(evaluator.evaluateAll(request.body, deadline()));
+                    ? evaluator.features(request.body, deadline)
+                    : BulkResults.features(evaluator.evaluateAll(request.body, deadline));
             return features == null ? Collections.emptyMap() : Collections.unmodifiableMap(features);
         } catch (RuntimeException e) {
             LOG.debug("Features request failed unexpectedly", e);

@@ -30,7 +30,7 @@ final class CloudCacheTest {
                 .sdkKey(TestServer.KEY)
                 .baseUrl(server.baseUri())
                 .protocol(protocol)
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5))
                 .cache(CloudCache.lru(100, Duration.ofMinutes(5)))
                 .clock(clock)
                 .environment(Map.of())
@@ -154,7 +154,7 @@ final class CloudCacheTest {
             try {
                 p.initialize(new ImmutableContext());
                 assertThat(columns(p)).isEqualTo(3);
-                await().atMost(Duration.ofSeconds(5))
+                await().atMost(Duration.ofSeconds(10))
                         .until(() -> "CACHED"
                                 .equals(p.getObjectEvaluation(TestServer.JSON_FLAG, new Value(), ADA)
                                         .getReason()));

@@ -25,7 +25,7 @@ final class CloudProviderChangeEventsTest {
         return CloudOptions.builder()
                 .sdkKey(TestServer.KEY)
                 .baseUrl(base)
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5))
                 .environment(Map.of());
     }
 

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Faults between the provider and a real server: a stopped server, a stall, 500s, 429 and a refused key. */
+/** Faults between the provider and a real server: a stopped server, a stall, a slow drip, 500s, 429, a refused key. */
 final class CloudProviderFaultTest {
     private static final ImmutableContext ADA = new ImmutableContext("u-1");
 
@@ -30,7 +32,7 @@ final class CloudProviderFaultTest {
         return CloudOptions.builder()
                 .sdkKey(TestServer.KEY)
                 .baseUrl(base)
-                .requestTimeout(Duration.ofMillis(800))
+                .requestTimeout(Duration.ofSeconds(5))
                 .staleGracePeriod(Duration.ofSeconds(10))
                 .clock(clock)
                 .environment(Map.of());
@@ -90,9 +92,39 @@ final class CloudProviderFaultTest {
                 assertThat(elapsedMillis).isLessThan(3_000);
 
                 proxy.mode(FaultProxy.Mode.FORWARD);
-                assertThat(provider.getStringEvaluation("supportTier", "fallback", ADA)
-                                .getValue())
-                        .isEqualTo("standard");
+                awaitValue(provider, "standard");
+            } finally {
+                provider.shutdown();
+            }
+        }
+    }
+
+    /** Issue 7, item 3: one byte every 20 ms defeats every read timeout, never the evaluation's deadline. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void slowDripReturnsTheDefaultWithGeneralOnceTheRequestTimeoutHasPassed(Protocol protocol) throws Exception {
+        try (TestServer server = TestServer.start(dir);
+                FaultProxy proxy = new FaultProxy(server.port())) {
+            CloudProvider provider = new CloudProvider(options(proxy.baseUri())
+                    .protocol(protocol)
+                    .requestTimeout(Duration.ofMillis(300))
+                    .retries(3)
+                    .build());
+            try {
+                proxy.mode(FaultProxy.Mode.DRIP);
+                long start = System.nanoTime();
+                ProviderEvaluation<String> dripped = provider.getStringEvaluation("supportTier", "fallback", ADA);
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(dripped.getValue()).isEqualTo("fallback");
+                assertThat(dripped.getErrorCode()).isEqualTo(ErrorCode.GENERAL);
+                assertThat(dripped.getErrorMessage()).contains("deadline of 300 ms passed");
+                // Idle, the deadline holds within a few milliseconds; a loaded machine gets a second of slack. With
+                // a per-read timeout the dripped answer took seconds.
+                assertThat(elapsed).isBetween(Duration.ofMillis(300), Duration.ofMillis(300 + 1_000));
+
+                proxy.mode(FaultProxy.Mode.FORWARD);
+                awaitValue(provider, "standard");
             } finally {
                 provider.shutdown();
             }
@@ -188,6 +220,13 @@ final class CloudProviderFaultTest {
                 assertThat(events.seen()).containsExactly("ERROR");
             }
         }
+    }
+
+    /** Recovery takes a new connection within a 300 ms deadline: a loaded machine may need a few tries. */
+    private static void awaitValue(CloudProvider provider, String expected) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> expected.equals(provider.getStringEvaluation("supportTier", "fallback", ADA)
+                        .getValue()));
     }
 
     private static void awaitState(ProviderEvents events, ProviderState state) {

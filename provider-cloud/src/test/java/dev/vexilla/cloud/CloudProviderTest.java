@@ -55,7 +55,7 @@ final class CloudProviderTest {
                 .sdkKey(TestServer.KEY)
                 .baseUrl(server.baseUri())
                 .protocol(protocol)
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5))
                 .environment(Map.of());
     }
 

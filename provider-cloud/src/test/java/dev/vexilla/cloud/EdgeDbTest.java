@@ -20,7 +20,7 @@ final class EdgeDbTest {
                 .sdkKey(TestServer.KEY)
                 .baseUrl(server.baseUri())
                 .enableEdgeDB(edgeDb)
-                .requestTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5))
                 .environment(Map.of())
                 .build());
     }

@@ -14,19 +14,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scripted TCP proxy in front of a real server: it forwards, stalls (accepts and never answers), resets
- * connections, or answers every request with a 500. Changing the mode closes every open connection, so pooled
- * client connections see the change at once.
+ * connections, answers every request with a 500, or drips the server's answers (one byte every
+ * {@link #DRIP_INTERVAL_MILLIS} ms, so that no read timeout ever fires). Changing the mode closes every open
+ * connection, so pooled client connections see the change at once.
  */
 final class FaultProxy implements AutoCloseable {
     enum Mode {
         FORWARD,
         STALL,
         RESET,
-        ERROR_500
+        ERROR_500,
+        DRIP
     }
+
+    /** The pause between two bytes of a dripped answer. */
+    static final long DRIP_INTERVAL_MILLIS = 20;
 
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -84,8 +90,11 @@ final class FaultProxy implements AutoCloseable {
                 case ERROR_500:
                     answer500(client);
                     break;
+                case DRIP:
+                    forward(client, true);
+                    break;
                 default:
-                    forward(client);
+                    forward(client, false);
             }
         } catch (IOException ignored) {
             // the connection ends; the client sees what a broken server would show
@@ -132,7 +141,7 @@ final class FaultProxy implements AutoCloseable {
         return null;
     }
 
-    private void forward(Socket client) throws IOException {
+    private void forward(Socket client, boolean drip) throws IOException {
         Socket upstream;
         try {
             upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
@@ -140,8 +149,35 @@ final class FaultProxy implements AutoCloseable {
             return;
         }
         open.add(upstream);
-        threads.execute(() -> pump(upstream, client));
+        threads.execute(() -> {
+            if (drip) {
+                drip(upstream, client);
+            } else {
+                pump(upstream, client);
+            }
+        });
         pump(client, upstream);
+    }
+
+    /** Relays the server's bytes one at a time, pausing between them: the slow-drip fault. */
+    private void drip(Socket from, Socket to) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int b;
+            while ((b = in.read()) != -1) {
+                out.write(b);
+                out.flush();
+                TimeUnit.MILLISECONDS.sleep(DRIP_INTERVAL_MILLIS); // the fault's pace, not a synchronisation
+            }
+        } catch (IOException ignored) {
+            // one side closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(from);
+            close(to);
+        }
     }
 
     private void pump(Socket from, Socket to) {

@@ -38,10 +38,16 @@ public final class LocalOptions {
     /** ConfigCat's EU-only CDN. */
     public static final URI EU_CDN = URI.create("https://cdn-eu.configcat.com");
 
-    /** TCP connect timeout unless told otherwise: 5 seconds. */
+    /**
+     * TCP connect timeout unless told otherwise: 5 seconds. With the read timeout it makes the deadline of one config
+     * download as a whole: 15 seconds by default.
+     */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Response (read) timeout of a config download unless told otherwise: 10 seconds. */
+    /**
+     * Response (read) timeout of a config download unless told otherwise: 10 seconds. It bounds each wait for a byte,
+     * and with the connect timeout makes the deadline of one download as a whole.
+     */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** While the change stream is connected, polling slows to this backstop interval: 15 minutes. */
@@ -318,7 +324,8 @@ public final class LocalOptions {
     }
 
     /**
-     * Returns the response (read) timeout of downloads.
+     * Returns the response (read) timeout of downloads: the longest wait for a byte. One download as a whole ends by
+     * {@link #connectTimeout()} + this, however slowly the server sends it.
      *
      * @return the timeout, never null
      */
@@ -631,7 +638,8 @@ public final class LocalOptions {
         }
 
         /**
-         * Sets the TCP connect timeout; default {@link #DEFAULT_CONNECT_TIMEOUT}.
+         * Sets the TCP connect timeout; default {@link #DEFAULT_CONNECT_TIMEOUT}. A config download as a whole
+         * (redirects included) ends by the connect timeout plus the read timeout.
          *
          * @param timeout a positive duration
          * @return this builder
@@ -643,7 +651,11 @@ public final class LocalOptions {
         }
 
         /**
-         * Sets the response (read) timeout of downloads; default {@link #DEFAULT_READ_TIMEOUT}.
+         * Sets the response (read) timeout of downloads, the longest wait for a byte; default
+         * {@link #DEFAULT_READ_TIMEOUT}. A config download as a whole (waiting for a connection, connecting, reading
+         * the answer to its last byte, redirects included) ends by the connect timeout plus this: a download still
+         * running then is aborted and fails as a transient error, so a server that sends one byte just before each
+         * read timeout cannot stretch it.
          *
          * @param timeout a positive duration
          * @return this builder

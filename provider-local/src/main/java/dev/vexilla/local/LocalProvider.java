@@ -58,8 +58,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Threads and blocking.</b> Evaluations never block and never lock: one volatile read of the snapshot, one map
  * lookup, the engine, cached metadata. Background work runs on the scheduler from the options or on the provider's
- * own daemon threads ({@code vexilla-local-scheduler-N}); the change stream has its own daemon threads.
+ * own daemon threads ({@code vexilla-local-scheduler-N}); the change stream has its own daemon threads, and one
+ * daemon thread ({@code vexilla-local-deadline}) aborts config downloads that outlast their deadline.
  * {@link #initialize}, {@link #forceRefresh()} and {@link #shutdown()} block (bounded by the configured timeouts).
+ * One config download as a whole, redirects included, ends by {@link LocalOptions#connectTimeout()} +
+ * {@link LocalOptions#readTimeout()}, however slowly the server sends it.
  * {@link #shutdown()} is idempotent: it flushes events, stops every thread the provider started, closes the HTTP
  * client and the SDK's event executor. A provider that was shut down cannot be initialised again: its
  * {@code initialize} fails with a {@code GeneralError} saying so; create a new provider instead.
@@ -235,7 +238,8 @@ public final class LocalProvider extends EventProvider {
     }
 
     /**
-     * Downloads the config now and waits for the outcome.
+     * Downloads the config now and waits for the outcome. The download ends by the connect timeout plus the read
+     * timeout, however slowly the server answers; a scheduled download already running is waited for first.
      *
      * @return success, or why the download failed (offline, shut down, LOCAL_ONLY overrides, HTTP or parse error)
      */

@@ -37,16 +37,16 @@ final class EventLog {
         api.onProviderConfigurationChanged(d -> queue.add(new Seen(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED, d)));
     }
 
-    /** Waits up to 5 s for the next event and checks its kind. */
+    /** Waits up to 10 s for the next event and checks its kind. */
     Seen next(ProviderEvent expected) {
         Seen seen;
         try {
-            seen = queue.poll(5, TimeUnit.SECONDS);
+            seen = queue.poll(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        assertThat(seen).as("an event %s within 5 s", expected).isNotNull();
+        assertThat(seen).as("an event %s within 10 s", expected).isNotNull();
         assertThat(seen.event).as("event %s", seen).isEqualTo(expected);
         return seen;
     }

@@ -73,7 +73,7 @@ final class LocalProviderEventsTest {
 
         provider.shutdown();
 
-        String body = batches.poll(5, TimeUnit.SECONDS);
+        String body = batches.poll(10, TimeUnit.SECONDS);
         assertThat(body).isNotNull().contains("boolStatic").contains("checkout").contains("user-1");
         assertThat(body).doesNotContain("s3cr3t");
         assertThat(http.requestCount()).isGreaterThanOrEqualTo(2);
@@ -87,7 +87,7 @@ final class LocalProviderEventsTest {
 
         provider.shutdown();
 
-        String body = batches.poll(5, TimeUnit.SECONDS);
+        String body = batches.poll(10, TimeUnit.SECONDS);
         assertThat(body).isNotNull().contains("signup").doesNotContain("boolStatic");
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
+import dev.vexilla.local.internal.sse.SseClientOptions;
 import dev.vexilla.local.internal.testsupport.ManualScheduler;
 import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.SseStreamHandler;
@@ -109,13 +110,15 @@ final class LocalProviderStreamTest {
     void whileConnected_pollingSlowsToTheBackstop_andIsFastAgainWhenTheStreamDrops() throws Exception {
         startProvider();
         stream.awaitOpened();
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(scheduler.nextDelay()).isEqualTo(BACKSTOP));
+        // the next poll, and the stream's read-timeout check on the provider's clock
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(scheduler.pendingDelays())
+                        .containsExactly(SseClientOptions.DEFAULT_READ_TIMEOUT, BACKSTOP));
 
         stream.end();
 
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(scheduler.nextDelay()).isEqualTo(INTERVAL));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(scheduler.pendingDelays()).containsExactly(INTERVAL));
         assertThat(streamRequests.get()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -8,6 +8,8 @@ import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.Feature;
 import dev.vexilla.model.bucketing.TrackRequest;
+import dev.vexilla.model.internal.time.Deadline;
+import dev.vexilla.model.internal.time.DeadlineExceededException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -82,13 +84,13 @@ public final class RemoteEvaluator implements Closeable {
      *
      * @param flagKey the flag key
      * @param body the request body from {@link #body}
-     * @param deadlineMillis the deadline on the clock
+     * @param deadline the deadline of the exchange, retries included
      * @return the answer, never null
      */
-    public RemoteAnswer evaluate(String flagKey, byte[] body, long deadlineMillis) {
+    public RemoteAnswer evaluate(String flagKey, byte[] body, Deadline deadline) {
         HttpResult response;
         try {
-            response = transport.post(dialect.flagUri(flagKey), body, null, deadlineMillis);
+            response = transport.post(dialect.flagUri(flagKey), body, null, deadline);
         } catch (IOException e) {
             return RemoteAnswer.failed(describe(e));
         }
@@ -103,14 +105,14 @@ public final class RemoteEvaluator implements Closeable {
      * Evaluates all flags in one request.
      *
      * @param body the request body from {@link #body}
-     * @param deadlineMillis the deadline on the clock
+     * @param deadline the deadline of the exchange, retries included
      * @return the answers by flag key (empty on failure) and the exchange's outcome
      */
-    public BulkAnswer evaluateAll(byte[] body, long deadlineMillis) {
+    public BulkAnswer evaluateAll(byte[] body, Deadline deadline) {
         Bulk last = dialect.conditionalAll() ? lastBulk.get() : null;
         HttpResult response;
         try {
-            response = transport.post(dialect.allUri(), body, last == null ? null : last.etag, deadlineMillis);
+            response = transport.post(dialect.allUri(), body, last == null ? null : last.etag, deadline);
         } catch (IOException e) {
             return new BulkAnswer(Collections.emptyMap(), RemoteAnswer.failed(describe(e)));
         }
@@ -136,12 +138,12 @@ public final class RemoteEvaluator implements Closeable {
      * stored in EdgeDB.
      *
      * @param body the probe user's request body from {@link #body}
-     * @param deadlineMillis the deadline on the clock
+     * @param deadline the deadline of the exchange, retries included
      * @return the exchange's outcome
      */
-    public RemoteAnswer probe(byte[] body, long deadlineMillis) {
+    public RemoteAnswer probe(byte[] body, Deadline deadline) {
         try {
-            HttpResult response = transport.post(dialect.probeUri(), body, null, deadlineMillis);
+            HttpResult response = transport.post(dialect.probeUri(), body, null, deadline);
             return response.status() == 200 ? RemoteAnswer.exchanged() : classify(response);
         } catch (IOException e) {
             return RemoteAnswer.failed(describe(e));
@@ -152,15 +154,15 @@ public final class RemoteEvaluator implements Closeable {
      * Fetches the features of the Bucketing API ({@code /v1/features}).
      *
      * @param body the user body from {@link #body}
-     * @param deadlineMillis the deadline on the clock
+     * @param deadline the deadline of the exchange, retries included
      * @return the features by key, or {@code null} when the request failed or the protocol is OFREP
      */
-    public @Nullable Map<String, Feature> features(byte[] body, long deadlineMillis) {
+    public @Nullable Map<String, Feature> features(byte[] body, Deadline deadline) {
         if (bucketing == null) {
             return null;
         }
         try {
-            HttpResult response = transport.post(bucketing.featuresUri(), body, null, deadlineMillis);
+            HttpResult response = transport.post(bucketing.featuresUri(), body, null, deadline);
             if (response.status() != 200) {
                 return null;
             }
@@ -174,14 +176,14 @@ public final class RemoteEvaluator implements Closeable {
      * Sends tracked events ({@code POST /v1/track}), with the Bucketing API path under either protocol.
      *
      * @param request the user and events
-     * @param deadlineMillis the deadline on the clock
+     * @param deadline the deadline of the exchange, retries included
      * @return the HTTP status
      * @throws IOException if the request could not be sent or answered
      */
-    public int track(TrackRequest request, long deadlineMillis) throws IOException {
+    public int track(TrackRequest request, Deadline deadline) throws IOException {
         URI uri = trackUri;
         byte[] json = ObjectMappers.shared().writeValueAsBytes(request);
-        return transport.post(uri, json, null, deadlineMillis).status();
+        return transport.post(uri, json, null, deadline).status();
     }
 
     /** Where tracked events go: the Bucketing API's {@code v1/track} below the base URL, under either protocol. */
@@ -220,6 +222,9 @@ public final class RemoteEvaluator implements Closeable {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof DeadlineExceededException) {
+            return String.valueOf(e.getMessage());
+        }
         String m = e.getMessage();
         return "request failed: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

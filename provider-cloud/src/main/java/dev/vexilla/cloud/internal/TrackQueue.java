@@ -7,9 +7,11 @@ import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.bucketing.TrackEvent;
 import dev.vexilla.model.bucketing.TrackRequest;
+import dev.vexilla.model.internal.time.Deadline;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class TrackQueue implements Closeable {
     private final RemoteEvaluator evaluator;
     private final Clock clock;
     private final long flushIntervalMillis;
-    private final long deadlineMillis;
+    private final Duration deadline;
     private final BlockingQueue<Pending> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -59,8 +61,8 @@ public final class TrackQueue implements Closeable {
         this.evaluator = evaluator;
         this.clock = options.clock();
         this.flushIntervalMillis = options.trackFlushInterval().toMillis();
-        this.deadlineMillis =
-                Math.max(FLUSH_DEADLINE_FLOOR_MILLIS, options.requestTimeout().toMillis());
+        this.deadline = Duration.ofMillis(
+                Math.max(FLUSH_DEADLINE_FLOOR_MILLIS, options.requestTimeout().toMillis()));
         this.queue = new ArrayBlockingQueue<>(options.trackQueueCapacity());
     }
 
@@ -126,7 +128,7 @@ public final class TrackQueue implements Closeable {
         TrackRequest request = new TrackRequest(DevCycleUser.fromUser(user.withoutPrivateAttributes()), events);
         String problem;
         try {
-            int status = evaluator.track(request, clock.millis() + deadlineMillis);
+            int status = evaluator.track(request, Deadline.after(deadline));
             if (status / 100 == 2) {
                 if (failing.compareAndSet(true, false)) {
                     LOG.info("Tracked events are accepted again");

@@ -114,7 +114,7 @@ final class ChangeStreamTest {
         } finally {
             s.close();
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> !s.isAlive());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !s.isAlive());
     }
 
     @Test
@@ -195,7 +195,7 @@ final class ChangeStreamTest {
     void aRefusedKeyStopsTheStreamForGood() throws Exception {
         ChangeStream s = stream(401, recording());
         s.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !s.isAlive());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !s.isAlive());
         assertThat(lastEventIds).hasSize(1);
         assertThat(reports).isEmpty();
         s.close();

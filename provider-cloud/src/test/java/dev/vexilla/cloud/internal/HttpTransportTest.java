@@ -5,23 +5,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vexilla.cloud.CloudOptions;
+import dev.vexilla.model.internal.time.Deadline;
+import dev.vexilla.model.internal.time.DeadlineExceededException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry policy on a scripted JDK HTTP server: 5xx retried within the deadline, 4xx never, headers sent. */
+/**
+ * The retry policy and the deadline on a scripted JDK HTTP server: 5xx retried within the deadline, 4xx never,
+ * headers sent, a dripping answer aborted at the deadline.
+ */
 final class HttpTransportTest {
+    /** The pause between two bytes of a dripped answer: never long enough for a read timeout. */
+    private static final long DRIP_INTERVAL_MILLIS = 20;
+    /** Slack for a loaded machine; idle, a deadline holds within a few milliseconds. */
+    private static final Duration SLACK = Duration.ofSeconds(1);
+
     private HttpServer server;
+    private ExecutorService handlers;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile String lastAuthorization;
     private volatile String lastTeam;
@@ -43,12 +57,45 @@ final class HttpTransportTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/drip", exchange -> {
+            calls.incrementAndGet();
+            byte[] body = "{\"value\":\"dripped\"}".repeat(10).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (byte b : body) {
+                    out.write(b);
+                    out.flush();
+                    TimeUnit.MILLISECONDS.sleep(DRIP_INTERVAL_MILLIS); // the fault's pace, not a synchronisation
+                }
+            } catch (IOException clientWentAway) {
+                // the client aborted the request
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.createContext("/slow500", exchange -> {
+            calls.incrementAndGet();
+            try {
+                TimeUnit.MILLISECONDS.sleep(100); // the server's latency
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        handlers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-http-handler");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(handlers);
         server.start();
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private HttpTransport transport(int retries) {
@@ -57,7 +104,8 @@ final class HttpTransportTest {
                         .sdkKey("cloud-test-key-0123456789abcdef")
                         .baseUrl(uri("/"))
                         .retries(retries)
-                        .requestTimeout(Duration.ofSeconds(5))
+                        .maxConnections(1)
+                        .requestTimeout(Duration.ofSeconds(10))
                         .header("X-Team", "checkout")
                         .header("Authorization", "must-not-win")
                         .environment(Map.of())
@@ -69,8 +117,8 @@ final class HttpTransportTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    private static long deadline() {
-        return Clock.systemUTC().millis() + 5000;
+    private static Deadline deadline() {
+        return Deadline.after(Duration.ofSeconds(10));
     }
 
     @Test
@@ -96,8 +144,7 @@ final class HttpTransportTest {
     @Test
     void aPassedDeadlineSendsNothing() {
         try (HttpTransport t = transport(3)) {
-            assertThatThrownBy(() -> t.post(
-                            uri("/404"), new byte[0], null, Clock.systemUTC().millis() - 1))
+            assertThatThrownBy(() -> t.post(uri("/404"), new byte[0], null, Deadline.after(Duration.ZERO)))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("deadline");
         }
@@ -115,5 +162,43 @@ final class HttpTransportTest {
                             t.post(URI.create("http://127.0.0.1:" + closedPort + "/"), new byte[0], null, deadline()))
                     .isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void aDrippingAnswerIsAbortedAtTheDeadlineAndItsConnectionIsNotKept() throws Exception {
+        try (HttpTransport t = transport(3)) {
+            Deadline deadline = Deadline.after(Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> t.post(uri("/drip"), new byte[0], null, deadline))
+                    .isInstanceOf(DeadlineExceededException.class)
+                    .hasMessage("the deadline of 300 ms passed while waiting for the server's answer");
+
+            assertThat(Duration.ofNanos(-deadline.remainingNanos())).isLessThan(SLACK);
+            // The pool holds one connection: the aborted one was given back, so the next request gets one at once.
+            assertThat(t.post(uri("/404"), new byte[0], null, deadline()).status())
+                    .isEqualTo(404);
+        }
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void retriesCountAgainstTheSameDeadline() {
+        try (HttpTransport t = transport(10)) {
+            Deadline deadline = Deadline.after(Duration.ofMillis(350));
+
+            String outcome;
+            try {
+                outcome = "HTTP "
+                        + t.post(uri("/slow500"), new byte[0], null, deadline).status();
+            } catch (IOException e) {
+                outcome = e.getClass().getSimpleName();
+            }
+
+            // the last 500 when no further attempt fitted, or the abort of an attempt the deadline cut short
+            assertThat(outcome).isIn("HTTP 500", "DeadlineExceededException");
+            assertThat(Duration.ofNanos(-deadline.remainingNanos())).isLessThan(SLACK);
+        }
+        // Each attempt takes at least 100 ms: at most four fit in 350 ms, far from eleven.
+        assertThat(calls.get()).isBetween(1, 4);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.model.SdkKeys;
+import dev.vexilla.model.internal.time.Deadline;
+import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +48,12 @@ import org.slf4j.LoggerFactory;
  *   <li>every other status, I/O errors (refused, reset, truncated body), and timeouts: {@code TRANSIENT}
  *       failure. Nothing is retried here: automatic retries are disabled and retrying is the caller's job (with
  *       {@link dev.vexilla.model.internal.stream.Backoff}).</li>
+ *   <li>One download as a whole (waiting for a pooled connection, connecting, sending, reading the answer to its
+ *       last byte, and the redirects below) ends by {@link ConfigFetcherOptions#downloadTimeout()}: a request still
+ *       running then is aborted on the {@link DeadlineTimer} (its connection closed) and the result is a
+ *       {@code TRANSIENT} failure saying the deadline passed. The client's socket timeouts bound each wait for a
+ *       byte only; a server that sends one byte just before each would otherwise stretch a download for as long
+ *       as its body lasts.</li>
  *   <li>After a 200, the config's preferences {@code p.u} (base URL) and {@code p.r} (redirect mode) are applied as
  *       ConfigCat's SDKs do: a custom base URL only follows {@code r == 2}; otherwise the base URL switches to
  *       {@code p.u}; {@code r == 0} keeps the response, {@code r == 1} logs a warning and downloads again,
@@ -57,15 +65,16 @@ import org.slf4j.LoggerFactory;
  * URL, which carries it, is never logged.
  *
  * <pre>{@code
- * ConfigFetcher fetcher = new ConfigFetcher(httpClient, ConfigFetcherOptions.builder(sdkKey).build(), clock);
+ * ConfigFetcher fetcher =
+ *         new ConfigFetcher(httpClient, deadlineTimer, ConfigFetcherOptions.builder(sdkKey).build(), clock);
  * FetchResult result = fetcher.fetch(lastEtag);
  * if (result.kind() == FetchResult.Kind.FETCHED) {
  *     apply(result.json(), result.etag());
  * }
  * }</pre>
  *
- * <p>Thread-safe; {@link #fetch} blocks for at most the client's timeouts per request (up to three requests with
- * redirects). Callers normally run one fetch at a time.
+ * <p>Thread-safe; {@link #fetch} blocks for at most the download deadline (redirects included). Callers normally
+ * run one fetch at a time.
  *
  * @since 0.1.0
  */
@@ -79,6 +88,7 @@ public final class ConfigFetcher {
     private static final int FORCE_REDIRECT = 2;
 
     private final CloseableHttpClient client;
+    private final DeadlineTimer timer;
     private final ConfigFetcherOptions options;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -88,11 +98,13 @@ public final class ConfigFetcher {
      * Creates a fetcher.
      *
      * @param client the HTTP client (see {@link HttpClientFactory}); the caller keeps ownership and closes it
-     * @param options the SDK key, base URL and size limit
+     * @param timer aborts downloads past their deadline; the caller keeps ownership and closes it
+     * @param options the SDK key, base URL, size limit and download deadline
      * @param clock the clock that stamps each result
      */
-    public ConfigFetcher(CloseableHttpClient client, ConfigFetcherOptions options, Clock clock) {
+    public ConfigFetcher(CloseableHttpClient client, DeadlineTimer timer, ConfigFetcherOptions options, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.baseUrl = options.baseUrl();
@@ -106,9 +118,10 @@ public final class ConfigFetcher {
      * @return the outcome; never null, and no exception escapes
      */
     public FetchResult fetch(@Nullable String etag) {
+        Deadline deadline = Deadline.after(options.downloadTimeout());
         try {
             for (int redirects = 0; ; redirects++) {
-                Attempt attempt = fetchOnce(etag);
+                Attempt attempt = fetchOnce(etag, deadline);
                 if (attempt.result.kind() != FetchResult.Kind.FETCHED || !applyPreferences(attempt.root)) {
                     return attempt.result;
                 }
@@ -134,18 +147,31 @@ public final class ConfigFetcher {
         return baseUrl;
     }
 
-    private Attempt fetchOnce(@Nullable String etag) {
+    private Attempt fetchOnce(@Nullable String etag, Deadline deadline) {
+        if (deadline.hasPassed()) {
+            return new Attempt(failed(0, deadline.passed("following a redirect")), null);
+        }
         HttpGet get = new HttpGet(URI.create(baseUrl + "/configuration-files/" + options.sdkKey() + "/config_v6.json"));
         if (etag != null && !etag.isEmpty()) {
             get.addHeader(HttpHeaders.IF_NONE_MATCH, etag);
         }
         get.addHeader(HttpHeaders.ACCEPT, "application/json");
+        DeadlineTimer.Alarm alarm = timer.arm(deadline, get::cancel);
         try {
             return client.execute(get, response -> handle(get, response));
         } catch (OversizedBodyException e) {
             return new Attempt(failed(200, e.getMessage()), null);
-        } catch (IOException e) {
-            return new Attempt(failed(0, describe(e)), null);
+        } catch (IOException | IllegalStateException e) {
+            // An abort racing with the exchange surfaces as either; a closed client as the latter.
+            if (alarm.rang()) {
+                return new Attempt(failed(0, deadline.passed("downloading the config")), null);
+            }
+            if (e instanceof IllegalStateException) {
+                throw (IllegalStateException) e;
+            }
+            return new Attempt(failed(0, describe((IOException) e)), null);
+        } finally {
+            alarm.disarm();
         }
     }
 

@@ -3,12 +3,13 @@ package dev.vexilla.local.internal.http;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.model.SdkKeys;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ConfigFetcher} downloads: the SDK key, the base URL (a {@link DataGovernance} CDN or a custom URL
- * such as a Vexilla bucketing server) and the largest config accepted. Immutable and thread-safe; {@link #toString()}
+ * such as a Vexilla bucketing server), the largest config accepted and the deadline of one download. Immutable and thread-safe; {@link #toString()}
  * redacts the key.
  *
  * <pre>{@code
@@ -24,11 +25,16 @@ public final class ConfigFetcherOptions {
     public static final int DEFAULT_MAX_CONFIG_BYTES = 10 * 1024 * 1024;
     /** Smallest limit accepted for the config body: 1 KiB. */
     public static final int MIN_MAX_CONFIG_BYTES = 1024;
+    /** Default deadline of one download as a whole: 15 s, the provider's default connect plus read timeout. */
+    public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(15);
+    /** Shortest download deadline accepted: 1 ms. */
+    public static final Duration MIN_DOWNLOAD_TIMEOUT = Duration.ofMillis(1);
 
     private final String sdkKey;
     private final URI baseUrl;
     private final boolean customBaseUrl;
     private final int maxConfigBytes;
+    private final Duration downloadTimeout;
 
     private ConfigFetcherOptions(Builder b) {
         this.sdkKey = b.sdkKey;
@@ -37,6 +43,7 @@ public final class ConfigFetcherOptions {
         URI cdn = b.cdnBaseUrl != null ? b.cdnBaseUrl : b.dataGovernance.baseUrl();
         this.baseUrl = custom != null ? custom : cdn;
         this.maxConfigBytes = b.maxConfigBytes;
+        this.downloadTimeout = b.downloadTimeout;
     }
 
     /**
@@ -87,10 +94,20 @@ public final class ConfigFetcherOptions {
         return maxConfigBytes;
     }
 
+    /**
+     * Returns the deadline of one download as a whole: waiting for a pooled connection, connecting, sending, reading
+     * the answer to its last byte, and the data-governance redirects it follows.
+     *
+     * @return the download deadline
+     */
+    public Duration downloadTimeout() {
+        return downloadTimeout;
+    }
+
     @Override
     public String toString() {
         return "ConfigFetcherOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", baseUrl=" + baseUrl + ", customBaseUrl="
-                + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes + '}';
+                + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes + ", downloadTimeout=" + downloadTimeout + '}';
     }
 
     /**
@@ -104,6 +121,7 @@ public final class ConfigFetcherOptions {
         private @Nullable URI baseUrl;
         private @Nullable URI cdnBaseUrl;
         private int maxConfigBytes = DEFAULT_MAX_CONFIG_BYTES;
+        private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
 
         private Builder(String sdkKey) {
             this.sdkKey = sdkKey;
@@ -153,6 +171,25 @@ public final class ConfigFetcherOptions {
                         "maxConfigBytes must be >= " + MIN_MAX_CONFIG_BYTES + ", was " + maxConfigBytes);
             }
             this.maxConfigBytes = maxConfigBytes;
+            return this;
+        }
+
+        /**
+         * Sets the deadline of one download as a whole (default {@link #DEFAULT_DOWNLOAD_TIMEOUT}): waiting for a
+         * pooled connection, connecting, sending, reading the answer to its last byte, and the data-governance
+         * redirects it follows. A download still running at the deadline is aborted and fails as transient.
+         *
+         * @param timeout the deadline, at least {@link #MIN_DOWNLOAD_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if the deadline is shorter than {@link #MIN_DOWNLOAD_TIMEOUT}
+         */
+        public Builder downloadTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "downloadTimeout");
+            if (timeout.compareTo(MIN_DOWNLOAD_TIMEOUT) < 0) {
+                throw new IllegalArgumentException(
+                        "downloadTimeout must be >= " + MIN_DOWNLOAD_TIMEOUT + ", was " + timeout);
+            }
+            this.downloadTimeout = timeout;
             return this;
         }
 

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: downloads are serialised by a lock (a caller of {@link #refresh()} waits for a download in
  * progress, then makes its own); the schedule is guarded separately. Blocking: {@link #refresh()} blocks for at most
- * the HTTP timeouts.
+ * two download deadlines (a download in progress, then its own; see {@code ConfigFetcher}).
  */
 final class ConfigSynchronizer implements AutoCloseable {
 

@@ -10,7 +10,9 @@ import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.sse.SseClientOptions;
 import dev.vexilla.model.internal.stream.Backoff;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
+import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +26,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background resources of one provider: the scheduler (the one given in the options, or an owned pool of named
- * daemon threads {@value #THREAD_PREFIX}N) and the one HTTP client (created only when the provider uses the network
- * at all). Builds the network components on them. {@link #close()} closes the HTTP client and stops an owned
- * scheduler; a scheduler given in the options is left running. Idempotent; thread-safe.
+ * daemon threads {@value #THREAD_PREFIX}N), and the one HTTP client with the deadline timer that aborts downloads
+ * past their deadline (thread {@value #DEADLINE_THREAD}; both created only when the provider uses the network at
+ * all). Builds the network components on them. {@link #close()} closes the HTTP client and the timer and stops an
+ * owned scheduler; a scheduler given in the options is left running. Idempotent; thread-safe.
  */
 final class Resources implements AutoCloseable {
 
     /** Name prefix of the owned scheduler's threads. */
     static final String THREAD_PREFIX = "vexilla-local-scheduler-";
+
+    /** Name of the thread that aborts config downloads past their deadline. */
+    static final String DEADLINE_THREAD = "vexilla-local-deadline";
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.vexilla.local.LocalProvider");
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
@@ -42,6 +48,7 @@ final class Resources implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final @Nullable CloseableHttpClient http;
+    private final @Nullable DeadlineTimer deadlineTimer;
     private boolean closed;
 
     Resources(LocalOptions options, boolean network) {
@@ -50,6 +57,7 @@ final class Resources implements AutoCloseable {
         this.ownsScheduler = given == null;
         this.scheduler = given != null ? given : ownedScheduler();
         this.http = network ? HttpClientFactory.create(httpOptions(options)) : null;
+        this.deadlineTimer = network ? new DeadlineTimer(DEADLINE_THREAD) : null;
     }
 
     private static ScheduledExecutorService ownedScheduler() {
@@ -91,7 +99,10 @@ final class Resources implements AutoCloseable {
             fetch.dataGovernance(
                     LocalOptions.EU_CDN.equals(options.baseUrl()) ? DataGovernance.EU : DataGovernance.GLOBAL);
         }
-        ConfigFetcher fetcher = new ConfigFetcher(requireHttp(), fetch.build(), options.clock());
+        // One download as a whole gets what connecting and reading may take: the wait initialize allows it.
+        fetch.downloadTimeout(options.connectTimeout().plus(options.readTimeout()));
+        ConfigFetcher fetcher =
+                new ConfigFetcher(requireHttp(), Objects.requireNonNull(deadlineTimer), fetch.build(), options.clock());
         return new ConfigSynchronizer(
                 fetcher,
                 new CacheEntryStore(options.configCache(), sdkKey),
@@ -109,7 +120,7 @@ final class Resources implements AutoCloseable {
         SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
                 .backoff(backoffPolicy())
                 .build();
-        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock());
+        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock(), scheduler);
     }
 
     private BackoffPolicy backoffPolicy() {
@@ -131,6 +142,9 @@ final class Resources implements AutoCloseable {
         closed = true;
         if (http != null) {
             http.close(CloseMode.IMMEDIATE);
+        }
+        if (deadlineTimer != null) {
+            deadlineTimer.close();
         }
         if (ownsScheduler) {
             scheduler.shutdownNow();

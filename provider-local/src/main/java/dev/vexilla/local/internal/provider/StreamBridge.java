@@ -8,6 +8,7 @@ import dev.vexilla.local.internal.sse.StreamStatus;
 import dev.vexilla.model.internal.stream.SseEvent;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,14 +33,21 @@ final class StreamBridge implements AutoCloseable {
     private final SseClientOptions options;
     private final ConfigSynchronizer synchronizer;
     private final Clock clock;
+    private final ScheduledExecutorService scheduler;
     private @Nullable SseClient client;
     private boolean closed;
 
-    StreamBridge(CloseableHttpClient http, SseClientOptions options, ConfigSynchronizer synchronizer, Clock clock) {
+    StreamBridge(
+            CloseableHttpClient http,
+            SseClientOptions options,
+            ConfigSynchronizer synchronizer,
+            Clock clock,
+            ScheduledExecutorService scheduler) {
         this.http = http;
         this.options = options;
         this.synchronizer = synchronizer;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     /** Opens the stream, unless it is open or the bridge is closed. */
@@ -47,7 +55,7 @@ final class StreamBridge implements AutoCloseable {
         if (client != null || closed) {
             return;
         }
-        SseClient c = new SseClient(http, options, new Listener(), clock);
+        SseClient c = new SseClient(http, options, new Listener(), clock, scheduler);
         client = c;
         c.start();
     }

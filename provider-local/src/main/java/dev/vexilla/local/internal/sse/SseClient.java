@@ -6,13 +6,13 @@ import dev.vexilla.model.internal.stream.EventStreamParser;
 import dev.vexilla.model.internal.stream.SseEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * <p>Requests carry {@code Accept: text/event-stream}, {@code Cache-Control: no-cache}, the SDK key as
  * {@code Authorization} (the only place it travels) and, on reconnects, {@code Last-Event-ID}.
  *
+ * <p><b>Read timeout.</b> The longest silence tolerated ({@link SseClientOptions#readTimeout()}) is measured on the
+ * injected clock by a {@link SilenceWatch} whose check runs on the injected scheduler: a connection attempt and
+ * every byte received (heartbeat comments included) count as life, and the request is aborted once the clock shows
+ * a whole read timeout without any, whether the response head or the stream is awaited. Tests drive it with a
+ * manual clock and scheduler instead of waiting. The socket timeout is twice the read timeout, a backstop should
+ * the scheduler not run the check.
+ *
  * <p><b>Failure policy.</b>
  * <ul>
  *   <li>I/O errors (refused, reset), end of stream, a read timeout (no byte, not even a heartbeat comment, within
@@ -60,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #start()} and {@link #close()} may be called from any thread, including the listener.
  *
  * <pre>{@code
- * SseClient client = new SseClient(httpClient, options, listener, Clock.systemUTC());
+ * SseClient client = new SseClient(httpClient, options, listener, Clock.systemUTC(), scheduler);
  * client.start();
  * ...
  * client.close();
@@ -80,6 +87,7 @@ public final class SseClient implements AutoCloseable {
     private final SseClientOptions options;
     private final StreamListener listener;
     private final Clock clock;
+    private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final EventStreamParser parser;
     private final ListenerWorker worker;
@@ -98,10 +106,23 @@ public final class SseClient implements AutoCloseable {
      *     this client
      * @param options the URL, key, read timeout and backoff
      * @param listener receives events and status changes on the listener thread
-     * @param clock stamps status changes and measures healthy periods for the backoff
+     * @param clock stamps status changes, measures healthy periods for the backoff and silences for the read timeout
+     * @param scheduler runs the read-timeout check (a quick task per read timeout while connected); not shut down
+     *     by this client
      */
-    public SseClient(CloseableHttpClient http, SseClientOptions options, StreamListener listener, Clock clock) {
-        this(http, options, listener, clock, () -> ThreadLocalRandom.current().nextDouble());
+    public SseClient(
+            CloseableHttpClient http,
+            SseClientOptions options,
+            StreamListener listener,
+            Clock clock,
+            ScheduledExecutorService scheduler) {
+        this(
+                http,
+                options,
+                listener,
+                clock,
+                scheduler,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     SseClient(
@@ -109,11 +130,13 @@ public final class SseClient implements AutoCloseable {
             SseClientOptions options,
             StreamListener listener,
             Clock clock,
+            ScheduledExecutorService scheduler,
             DoubleSupplier random) {
         this.http = Objects.requireNonNull(http, "http");
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.backoff = new Backoff(options.backoff(), clock, random);
         this.parser = EventStreamParser.create(new ParserHandler());
         int id = IDS.incrementAndGet();
@@ -194,28 +217,42 @@ public final class SseClient implements AutoCloseable {
             return Ending.CLOSED;
         }
         ClassicHttpResponse response = null;
+        SilenceWatch silence = SilenceWatch.start(clock, scheduler, options.readTimeout(), get::cancel);
         try {
             parser.startNewStream(); // a partial event of the last connection is discarded
             response = http.executeOpen(null, get, null);
-            return read(response);
-        } catch (ConnectTimeoutException e) {
-            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, "connect timed out");
-        } catch (SocketTimeoutException e) {
-            return Ending.recoverable(
-                    Cause.READ_TIMEOUT, 0, "no data within the read timeout of " + options.readTimeout());
-        } catch (InterruptedIOException e) {
-            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, describe(e));
-        } catch (IOException e) {
-            return closed.get() ? Ending.CLOSED : Ending.recoverable(Cause.IO_ERROR, 0, describe(e));
-        } catch (IllegalStateException e) {
-            return closed.get() ? Ending.CLOSED : Ending.permanent(Cause.CLIENT_CLOSED, 0, "the HTTP client is closed");
-        } catch (RuntimeException e) {
-            return Ending.recoverable(Cause.IO_ERROR, 0, "unexpected " + describe(e));
+            silence.activity();
+            return read(response, silence);
+        } catch (IOException | RuntimeException e) {
+            return ending(e, silence.fired());
         } finally {
             currentRequest = null;
+            silence.stop();
             get.cancel(); // drop the connection at once; closing a live chunked stream would drain it first
             closeQuietly(response);
         }
+    }
+
+    /** Classifies how a connection attempt failed; {@code silent} when the silence watch aborted it. */
+    private Ending ending(Exception e, boolean silent) {
+        if (closed.get()) {
+            return Ending.CLOSED;
+        }
+        if (e instanceof ConnectTimeoutException) { // a SocketTimeoutException, but no silence on the stream
+            return Ending.recoverable(Cause.IO_ERROR, 0, "connect timed out");
+        }
+        // However the abort of a silent connection surfaces, it was a read timeout.
+        if (silent || e instanceof SocketTimeoutException) {
+            return Ending.recoverable(
+                    Cause.READ_TIMEOUT, 0, "no data within the read timeout of " + options.readTimeout());
+        }
+        if (e instanceof IOException) {
+            return Ending.recoverable(Cause.IO_ERROR, 0, describe(e));
+        }
+        if (e instanceof IllegalStateException) {
+            return Ending.permanent(Cause.CLIENT_CLOSED, 0, "the HTTP client is closed");
+        }
+        return Ending.recoverable(Cause.IO_ERROR, 0, "unexpected " + describe(e));
     }
 
     private HttpGet newRequest() {
@@ -228,14 +265,14 @@ public final class SseClient implements AutoCloseable {
             get.setHeader("Last-Event-ID", lastEventId);
         }
         get.setConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.ofMilliseconds(options.readTimeout().toMillis()))
+                .setResponseTimeout(Timeout.ofMilliseconds(backstopMillis(options.readTimeout())))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(
                         options.connectionRequestTimeout().toMillis()))
                 .build());
         return get;
     }
 
-    private Ending read(ClassicHttpResponse response) throws IOException {
+    private Ending read(ClassicHttpResponse response, SilenceWatch silence) throws IOException {
         int code = response.getCode();
         if (code != 200) {
             return Ending.forStatus(code);
@@ -253,10 +290,17 @@ public final class SseClient implements AutoCloseable {
                 if (n < 0) {
                     return Ending.recoverable(Cause.END_OF_STREAM, code, "the server ended the stream");
                 }
+                silence.activity(); // before the parser hands anything to the listener
                 parser.feed(buffer, 0, n);
             }
         }
         return Ending.CLOSED;
+    }
+
+    /** The socket timeout: twice the read timeout, a backstop should the scheduler not run the silence check. */
+    private static long backstopMillis(Duration readTimeout) {
+        long millis = readTimeout.toMillis();
+        return millis > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : millis * 2;
     }
 
     private static boolean isEventStream(@Nullable String contentType) {

@@ -144,7 +144,8 @@ public final class SseClientOptions {
 
         /**
          * Sets the longest silence tolerated on a connected stream (default {@link #DEFAULT_READ_TIMEOUT}). Every
-         * byte received, heartbeat comments included, restarts it.
+         * byte received, heartbeat comments included, restarts it; it is measured on the client's clock (see
+         * {@link SseClient}).
          *
          * @param readTimeout the timeout, at least {@link #MIN_READ_TIMEOUT}
          * @return this builder

@@ -108,12 +108,12 @@ final class BatchingEventRecorderTest {
         scheduler.execute(() -> {
             running.countDown();
             try {
-                gate.await(5, TimeUnit.SECONDS);
+                gate.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
         return gate;
     }
 
@@ -569,7 +569,7 @@ final class BatchingEventRecorderTest {
 
             recorder.flush();
             String first = tcp.takeRequestHead();
-            String retry = retried.poll(5, TimeUnit.SECONDS);
+            String retry = retried.poll(10, TimeUnit.SECONDS);
 
             assertThat(retry).isNotNull();
             assertThat(payloadId(retry)).isNotEmpty().isEqualTo(payloadId(first));

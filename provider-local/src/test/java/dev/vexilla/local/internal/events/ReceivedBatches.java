@@ -87,12 +87,12 @@ final class ReceivedBatches {
         };
     }
 
-    /** Takes the next received request, waiting at most 5 s. */
+    /** Takes the next received request, waiting at most 10 s. */
     Received take() {
         try {
-            Received r = received.poll(5, TimeUnit.SECONDS);
+            Received r = received.poll(10, TimeUnit.SECONDS);
             if (r == null) {
-                throw new AssertionError("no batch arrived within 5 s");
+                throw new AssertionError("no batch arrived within 10 s");
             }
             return r;
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vexilla.local.DataGovernance;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ final class ConfigFetcherOptionsTest {
         assertThat(options.baseUrl()).isEqualTo(DataGovernance.GLOBAL.baseUrl());
         assertThat(options.customBaseUrl()).isFalse();
         assertThat(options.maxConfigBytes()).isEqualTo(ConfigFetcherOptions.DEFAULT_MAX_CONFIG_BYTES);
+        assertThat(options.downloadTimeout()).isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
@@ -54,6 +56,17 @@ final class ConfigFetcherOptionsTest {
     void tinyBodyLimitIsRejected() {
         assertThatThrownBy(() -> ConfigFetcherOptions.builder(KEY).maxConfigBytes(10))
                 .hasMessage("maxConfigBytes must be >= 1024, was 10");
+    }
+
+    @Test
+    void downloadTimeoutBelowTheMinimumIsRejected() {
+        assertThat(ConfigFetcherOptions.builder(KEY)
+                        .downloadTimeout(Duration.ofMillis(1))
+                        .build()
+                        .downloadTimeout())
+                .isEqualTo(ConfigFetcherOptions.MIN_DOWNLOAD_TIMEOUT);
+        assertThatThrownBy(() -> ConfigFetcherOptions.builder(KEY).downloadTimeout(Duration.ZERO))
+                .hasMessage("downloadTimeout must be >= PT0.001S, was PT0S");
     }
 
     @Test

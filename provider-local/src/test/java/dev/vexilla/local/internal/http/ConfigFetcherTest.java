@@ -10,6 +10,7 @@ import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
+import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,18 +31,29 @@ final class ConfigFetcherTest {
     private static final String CONFIG = "{\"p\":{\"s\":\"salt\"},\"f\":{\"flag\":{\"t\":0,\"v\":{\"b\":true}}}}";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    /** Generous timeouts: a loaded machine may take a while to answer, and only the stall tests want a timeout. */
     private final CloseableHttpClient client = HttpClientFactory.create(HttpClientOptions.builder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .connectionRequestTimeout(Duration.ofSeconds(2))
+            .connectTimeout(Duration.ofSeconds(10))
+            .connectionRequestTimeout(Duration.ofSeconds(10))
+            .responseTimeout(Duration.ofSeconds(10))
+            .build());
+    /** For the stall tests: gives up after 300 ms of silence. */
+    private final CloseableHttpClient impatientClient = HttpClientFactory.create(HttpClientOptions.builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .connectionRequestTimeout(Duration.ofSeconds(10))
             .responseTimeout(Duration.ofMillis(300))
             .build());
+
     private final TestHttpServer server = TestHttpServer.start();
     private final TestHttpServer other = TestHttpServer.start();
     private final TcpFaultServer tcp = TcpFaultServer.start();
+    private final DeadlineTimer timer = new DeadlineTimer("test-config-deadline");
 
     @AfterEach
     void tearDown() throws IOException {
+        timer.close();
         client.close();
+        impatientClient.close();
         server.close();
         other.close();
         tcp.close();
@@ -49,13 +61,25 @@ final class ConfigFetcherTest {
 
     private ConfigFetcher fetcherFor(URI baseUrl) {
         return new ConfigFetcher(
-                client, ConfigFetcherOptions.builder(SDK_KEY).baseUrl(baseUrl).build(), clock);
+                client,
+                timer,
+                ConfigFetcherOptions.builder(SDK_KEY).baseUrl(baseUrl).build(),
+                clock);
+    }
+
+    private ConfigFetcher impatientFetcherFor(URI baseUrl) {
+        return new ConfigFetcher(
+                impatientClient,
+                timer,
+                ConfigFetcherOptions.builder(SDK_KEY).baseUrl(baseUrl).build(),
+                clock);
     }
 
     /** A fetcher that treats the server as its data-governance CDN (not a custom base URL). */
     private ConfigFetcher cdnFetcherFor(URI baseUrl) {
         return new ConfigFetcher(
                 client,
+                timer,
                 ConfigFetcherOptions.builder(SDK_KEY).cdnBaseUrl(baseUrl).build(),
                 clock);
     }
@@ -156,6 +180,7 @@ final class ConfigFetcherTest {
         server.enqueue(respond(200, big));
         ConfigFetcher fetcher = new ConfigFetcher(
                 client,
+                timer,
                 ConfigFetcherOptions.builder(SDK_KEY)
                         .baseUrl(server.baseUri())
                         .maxConfigBytes(2048)
@@ -217,7 +242,7 @@ final class ConfigFetcherTest {
     void stallPastTheResponseTimeoutIsTransient() {
         tcp.enqueue(TcpFaultServer.stall());
 
-        FetchResult result = fetcherFor(tcp.baseUri()).fetch(null);
+        FetchResult result = impatientFetcherFor(tcp.baseUri()).fetch(null);
 
         assertTransientWithoutKey(result);
         assertThat(result.message()).startsWith("response timed out");
@@ -227,10 +252,35 @@ final class ConfigFetcherTest {
     void stallInTheMiddleOfTheBodyIsTransient() {
         tcp.enqueue(TcpFaultServer.respondRawAndStall("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"f\":"));
 
-        FetchResult result = fetcherFor(tcp.baseUri()).fetch(null);
+        FetchResult result = impatientFetcherFor(tcp.baseUri()).fetch(null);
 
         assertTransientWithoutKey(result);
         assertThat(result.message()).startsWith("response timed out");
+    }
+
+    @Test
+    void aDrippedAnswerIsAbortedAtTheDownloadDeadlineAsTransient() {
+        String body = CONFIG + " ".repeat(500);
+        String raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body;
+        tcp.enqueue(TcpFaultServer.drip(raw, Duration.ofMillis(20)));
+        ConfigFetcher fetcher = new ConfigFetcher(
+                client,
+                timer,
+                ConfigFetcherOptions.builder(SDK_KEY)
+                        .baseUrl(tcp.baseUri())
+                        .downloadTimeout(Duration.ofMillis(300))
+                        .build(),
+                clock);
+
+        long start = System.nanoTime();
+        FetchResult result = fetcher.fetch(null);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTransientWithoutKey(result);
+        assertThat(result.message()).isEqualTo("the deadline of 300 ms passed while downloading the config");
+        // one byte every 20 ms never trips the 10 s read timeout; the whole answer would take 13 s
+        assertThat(elapsed).isBetween(Duration.ofMillis(300), Duration.ofMillis(300 + 1_000));
     }
 
     @Test

@@ -41,7 +41,7 @@ final class ListenerWorkerTest {
             });
         }
 
-        worker.shutdown(5_000);
+        worker.shutdown(10_000);
 
         assertThat(ran).containsExactly(0, 1, 2, 3, 4);
         assertThat(threads).containsOnly("test-listener-order/daemon");
@@ -56,14 +56,14 @@ final class ListenerWorkerTest {
             blocking.countDown();
             awaitQuietly(release);
         });
-        assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(blocking.await(10, TimeUnit.SECONDS)).isTrue();
 
         for (int i = 0; i < 10; i++) {
             int n = i;
             worker.submit(() -> ran.add(n));
         }
         release.countDown();
-        worker.shutdown(5_000);
+        worker.shutdown(10_000);
 
         assertThat(ran).containsExactly(0, 1);
         assertThat(logs.messages(Level.WARN)).hasSize(1);
@@ -78,7 +78,7 @@ final class ListenerWorkerTest {
             throw new IllegalStateException("boom");
         });
         worker.submit(() -> ran.add(1));
-        worker.shutdown(5_000);
+        worker.shutdown(10_000);
 
         assertThat(ran).containsExactly(1);
         assertThat(logs.allText()).contains("Stream listener threw an exception", "boom");
@@ -89,12 +89,12 @@ final class ListenerWorkerTest {
         ListenerWorker worker = new ListenerWorker("test-listener-shutdown", 10);
         worker.submit(() -> ran.add(1));
 
-        worker.shutdown(5_000);
+        worker.shutdown(10_000);
         worker.submit(() -> ran.add(2));
 
         assertThat(ran).containsExactly(1);
         assertThat(logs.events()).isEmpty();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(10))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().equals("test-listener-shutdown")));
     }
@@ -107,13 +107,13 @@ final class ListenerWorkerTest {
             ran.add(worker.isWorkerThread() ? 1 : 0);
         });
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 1);
         assertThat(ran).containsExactly(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,14 +35,14 @@ final class RecordingListener implements StreamListener {
     }
 
     SseEvent takeEvent() throws InterruptedException {
-        SseEvent event = events.poll(5, TimeUnit.SECONDS);
-        assertThat(event).as("an event within 5 s").isNotNull();
+        SseEvent event = events.poll(10, TimeUnit.SECONDS);
+        assertThat(event).as("an event within 10 s").isNotNull();
         return event;
     }
 
     StreamStatus takeStatus() throws InterruptedException {
-        StreamStatus status = statuses.poll(5, TimeUnit.SECONDS);
-        assertThat(status).as("a status within 5 s").isNotNull();
+        StreamStatus status = statuses.poll(10, TimeUnit.SECONDS);
+        assertThat(status).as("a status within 10 s").isNotNull();
         return status;
     }
 

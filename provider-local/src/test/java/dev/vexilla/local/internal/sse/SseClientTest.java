@@ -10,6 +10,7 @@ import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.local.internal.sse.StreamStatus.Cause;
 import dev.vexilla.local.internal.sse.StreamStatus.State;
 import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.local.internal.testsupport.ManualScheduler;
 import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.SseStreamHandler;
 import dev.vexilla.local.internal.testsupport.TcpFaultServer;
@@ -24,9 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +37,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class SseClientTest {
     private static final String SDK_KEY = "configcat-sdk-1/STREAMKEYxxxxxxxxxxxxx/SECRETzzzzzzzzzzzzzzz";
     private static final String SSE_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n";
+    /** The read timeout of the timeout tests: only the test's clock ever gets there. */
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+    /** Generous bound of every wait for something the client does on its own threads. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private static final BackoffPolicy FAST = BackoffPolicy.defaults()
             .withInitialDelay(Duration.ofMillis(20))
             .withMaxDelay(Duration.ofMillis(200))
             .withJitter(0);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+    /** Runs the read-timeout checks only when a test moves time on: silences are measured, never waited for. */
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+
     private final CloseableHttpClient http = HttpClientFactory.create(HttpClientOptions.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofSeconds(2))
@@ -63,7 +69,7 @@ final class SseClientTest {
     }
 
     private SseClient start(URI base, SseClientOptions.Builder options) {
-        SseClient client = new SseClient(http, options.build(), listener, clock, () -> 0.0);
+        SseClient client = new SseClient(http, options.build(), listener, clock, scheduler, () -> 0.0);
         clients.add(client);
         client.start();
         return client;
@@ -220,7 +226,7 @@ final class SseClientTest {
 
         assertThat(failed.cause()).isEqualTo(status == 204 ? Cause.NO_CONTENT : Cause.HTTP_ERROR);
         assertThat(failed.httpStatus()).isEqualTo(OptionalInt.of(status));
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(WAIT)
                 .until(() ->
                         liveSseThreads().stream().noneMatch(t -> t.getName().startsWith("vexilla-sse-stream")));
         assertThat(server.requestCount()).isEqualTo(1);
@@ -228,39 +234,67 @@ final class SseClientTest {
     }
 
     @Test
-    void readTimeoutTriggersAReconnect() throws Exception {
+    void aReadTimeoutOfSilenceOnTheClockTriggersAReconnect() throws Exception {
         tcp.enqueue(
                 TcpFaultServer.respondRawAndStall(SSE_HEAD + "data: then silence\n\n"),
                 TcpFaultServer.respondRawAndStall(SSE_HEAD + "data: fresh\n\n"));
-        start(tcp.baseUri(), options(tcp.baseUri()).readTimeout(Duration.ofMillis(300)));
-
+        start(tcp.baseUri(), options(tcp.baseUri()).readTimeout(READ_TIMEOUT));
         listener.takeStatus(State.CONNECTED);
-        StreamStatus timedOut = listener.takeStatus(State.DISCONNECTED);
-        listener.takeStatus(State.CONNECTED);
-
-        assertThat(timedOut.cause()).isEqualTo(Cause.READ_TIMEOUT);
         assertThat(listener.takeEvent().data()).isEqualTo("then silence");
+
+        scheduler.advance(READ_TIMEOUT.minusMillis(1));
+        assertThat(listener.allStatuses).extracting(StreamStatus::state).containsExactly(State.CONNECTED);
+        scheduler.advance(Duration.ofMillis(1));
+
+        StreamStatus timedOut = listener.takeStatus(State.DISCONNECTED);
+        assertThat(timedOut.cause()).isEqualTo(Cause.READ_TIMEOUT);
+        assertThat(timedOut.message()).isEqualTo("no data within the read timeout of PT1M");
+        listener.takeStatus(State.CONNECTED);
         assertThat(listener.takeEvent().data()).isEqualTo("fresh");
     }
 
     @Test
+    void silenceBeforeTheResponseHeadIsAReadTimeoutToo() throws Exception {
+        tcp.enqueue(TcpFaultServer.stall(), TcpFaultServer.respondRawAndStall(SSE_HEAD + "data: fresh\n\n"));
+        start(tcp.baseUri(), options(tcp.baseUri()).readTimeout(READ_TIMEOUT));
+        tcp.takeRequestHead();
+
+        scheduler.advance(READ_TIMEOUT);
+
+        assertThat(listener.takeStatus(State.DISCONNECTED).cause()).isEqualTo(Cause.READ_TIMEOUT);
+        listener.takeStatus(State.CONNECTED);
+        assertThat(listener.takeEvent().data()).isEqualTo("fresh");
+    }
+
+    /**
+     * Issue 7, item 6: this test sent real heartbeats every 50 ms against a real 1 s socket timeout, so a pause of
+     * the JVM's threads longer than that (a long GC on a loaded machine) failed it. Now every silence is measured on
+     * the test's clock, and the socket's own timeout (twice the read timeout) is never reached.
+     */
+    @Test
     void heartbeatCommentsKeepTheStreamAlive() throws Exception {
         SseStreamHandler stream = new SseStreamHandler();
         server.enqueue(stream);
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
-        try {
-            // Heartbeats twenty times as often as the read timeout: a margin a busy machine's pauses do not eat.
-            heartbeat.scheduleAtFixedRate(() -> stream.send(": heartbeat\n"), 0, 50, TimeUnit.MILLISECONDS);
-            start(server.baseUri(), options(server.baseUri()).readTimeout(Duration.ofSeconds(1)));
+        start(server.baseUri(), options(server.baseUri()).readTimeout(READ_TIMEOUT));
+        listener.takeStatus(State.CONNECTED);
+        Duration step = Duration.ofSeconds(45);
 
-            // 70 heartbeats take about 3.5 s, more than three read timeouts.
-            await().atMost(Duration.ofSeconds(20)).until(() -> listener.comments.size() >= 70);
-        } finally {
-            heartbeat.shutdownNow();
+        for (int i = 1; i <= 6; i++) { // four and a half read timeouts, none of them silent
+            stream.send(": heartbeat\n");
+            int received = i;
+            await().atMost(WAIT).until(() -> listener.comments.size() == received);
+            scheduler.advance(step);
+            assertThat(scheduler.nextDelay())
+                    .as("the check found the stream alive and looks again when a silent read timeout would end")
+                    .isEqualTo(READ_TIMEOUT.minus(step));
         }
-
         assertThat(listener.allStatuses).extracting(StreamStatus::state).containsExactly(State.CONNECTED);
         assertThat(listener.comments).allMatch(" heartbeat"::equals);
+
+        scheduler.advance(READ_TIMEOUT.minus(step));
+
+        assertThat(listener.takeStatus(State.DISCONNECTED).cause()).isEqualTo(Cause.READ_TIMEOUT);
+        assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test
@@ -324,11 +358,12 @@ final class SseClientTest {
             public void onStatus(StreamStatus status) {}
         };
         server.enqueue(new SseStreamHandler().send("data: 1\n\ndata: 2\n\n"));
-        SseClient client = new SseClient(http, options(server.baseUri()).build(), throwing, clock, () -> 0.0);
+        SseClient client =
+                new SseClient(http, options(server.baseUri()).build(), throwing, clock, scheduler, () -> 0.0);
         clients.add(client);
         client.start();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+        await().atMost(WAIT).until(() -> seen.size() == 2);
         assertThat(client.status().state()).isEqualTo(State.CONNECTED);
     }
 
@@ -342,7 +377,8 @@ final class SseClientTest {
         long started = System.nanoTime();
         client.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // close() waits up to 5 s for a stream thread that does not end; the abort ends it at once
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         assertThat(liveSseThreads()).isEmpty();
     }
 
@@ -355,7 +391,8 @@ final class SseClientTest {
         long started = System.nanoTime();
         client.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // close() waits up to 5 s for a stream thread that does not end; the abort ends it at once
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         assertThat(liveSseThreads()).isEmpty();
         assertThat(listener.statuses).isEmpty();
     }
@@ -388,16 +425,16 @@ final class SseClientTest {
                 holder[0].close();
             }
         };
-        holder[0] = new SseClient(http, options(server.baseUri()).build(), closing, clock, () -> 0.0);
+        holder[0] = new SseClient(http, options(server.baseUri()).build(), closing, clock, scheduler, () -> 0.0);
         clients.add(holder[0]);
         holder[0].start();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> liveSseThreads().isEmpty());
+        await().atMost(WAIT).until(() -> liveSseThreads().isEmpty());
     }
 
     @Test
     void closeBeforeStartIsAllowed() {
-        SseClient client = new SseClient(http, options(server.baseUri()).build(), listener, clock);
+        SseClient client = new SseClient(http, options(server.baseUri()).build(), listener, clock, scheduler);
 
         client.close();
 

@@ -31,7 +31,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts capturing the logger of a class. */
     public static LogCapture of(Class<?> type) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> LoggerFactory.getLogger(type) instanceof Logger);
+        await().atMost(Duration.ofSeconds(10)).until(() -> LoggerFactory.getLogger(type) instanceof Logger);
         return new LogCapture((Logger) LoggerFactory.getLogger(type));
     }
 

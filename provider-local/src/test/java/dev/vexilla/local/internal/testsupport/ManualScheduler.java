@@ -54,6 +54,18 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         return first == null ? null : Duration.between(clock.instant(), first.due);
     }
 
+    /** Returns the delays until every pending task, shortest first. */
+    public synchronized List<Duration> pendingDelays() {
+        List<Duration> delays = new ArrayList<>();
+        for (Task t : tasks) {
+            if (!t.cancelled && !t.done) {
+                delays.add(Duration.between(clock.instant(), t.due));
+            }
+        }
+        delays.sort(null);
+        return delays;
+    }
+
     /** Returns how many tasks are pending. */
     public synchronized int pendingCount() {
         tasks.removeIf(t -> t.cancelled || t.done);

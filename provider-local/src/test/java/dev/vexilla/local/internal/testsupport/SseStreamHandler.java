@@ -31,10 +31,10 @@ public final class SseStreamHandler implements TestHttpServer.Handler {
         return this;
     }
 
-    /** Waits at most 5 s for a client to open this stream. */
+    /** Waits at most 10 s for a client to open this stream. */
     public void awaitOpened() throws InterruptedException {
-        if (!opened.await(5, TimeUnit.SECONDS)) {
-            throw new AssertionError("the stream was not opened within 5 s");
+        if (!opened.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the stream was not opened within 10 s");
         }
     }
 

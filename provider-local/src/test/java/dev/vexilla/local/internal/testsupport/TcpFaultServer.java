@@ -3,11 +3,13 @@ package dev.vexilla.local.internal.testsupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny scripted TCP server on a random loopback port for faults a real HTTP server will not produce: resets,
- * stalls, truncated bodies and raw bytes. Each accepted connection runs the next scripted behaviour (or the
+ * stalls, slow drips, truncated bodies and raw bytes. Each accepted connection runs the next scripted behaviour (or the
  * fallback) on its own daemon thread; the request head of each connection is recorded.
  */
 public final class TcpFaultServer implements AutoCloseable {
@@ -78,11 +80,11 @@ public final class TcpFaultServer implements AutoCloseable {
         return connections.get();
     }
 
-    /** Takes the next recorded request head (request line and headers), waiting at most 5 s. */
+    /** Takes the next recorded request head (request line and headers), waiting at most 10 s. */
     public String takeRequestHead() throws InterruptedException {
-        String head = requestHeads.poll(5, TimeUnit.SECONDS);
+        String head = requestHeads.poll(10, TimeUnit.SECONDS);
         if (head == null) {
-            throw new AssertionError("no request arrived within 5 s");
+            throw new AssertionError("no request arrived within 10 s");
         }
         return head;
     }
@@ -132,6 +134,22 @@ public final class TcpFaultServer implements AutoCloseable {
             socket.getOutputStream().flush();
             socket.setSoLinger(true, 0);
             socket.close();
+        };
+    }
+
+    /**
+     * Reads the request head, then writes the raw bytes one at a time with a pause after each: the slow-drip fault
+     * that no read timeout catches. Ends when every byte is written or the client goes away.
+     */
+    public static Behaviour drip(String raw, Duration pause) {
+        return (socket, server) -> {
+            server.readHead(socket);
+            OutputStream out = socket.getOutputStream();
+            for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+                out.write(b);
+                out.flush();
+                TimeUnit.NANOSECONDS.sleep(pause.toNanos()); // the fault's pace, not a synchronisation
+            }
         };
     }
 

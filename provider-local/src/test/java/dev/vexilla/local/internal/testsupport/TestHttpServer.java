@@ -100,12 +100,12 @@ public final class TestHttpServer implements AutoCloseable {
         return this;
     }
 
-    /** Takes the next recorded request, waiting at most 5 s. */
+    /** Takes the next recorded request, waiting at most 10 s. */
     public RecordedRequest takeRequest() {
         try {
-            RecordedRequest r = requests.poll(5, TimeUnit.SECONDS);
+            RecordedRequest r = requests.poll(10, TimeUnit.SECONDS);
             if (r == null) {
-                throw new AssertionError("no request arrived within 5 s");
+                throw new AssertionError("no request arrived within 10 s");
             }
             return r;
         } catch (InterruptedException e) {
