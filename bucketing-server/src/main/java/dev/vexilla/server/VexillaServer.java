@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), evaluates flags
  * with the engine of {@code provider-local} for remote clients (Bucketing API v1: {@code POST /v1/variables/{key}},
  * {@code /v1/variables}, {@code /v1/features}, {@code /v1/track}, with EdgeDB; OFREP v0.3:
- * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes health and
- * metrics, on Jetty 12.
+ * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes liveness
+ * ({@code /healthz}), readiness ({@code /readyz}: 503 until a config is loaded and while the config source cannot be
+ * read) and metrics, on Jetty 12.
  *
  * <pre>{@code
  * try (VexillaServer server = VexillaServer.start(ServerOptions.builder().port(0).build())) {
@@ -247,6 +248,7 @@ public final class VexillaServer implements AutoCloseable {
                 .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
                 .route("POST", EventsRoute.PATH, events)
                 .route("GET", "/healthz", this::health)
+                .route("GET", "/readyz", this::readiness)
                 .route("GET", "/metrics", this::metricsText);
         return ofrep.register(bucketing.register(api));
     }
@@ -269,6 +271,18 @@ public final class VexillaServer implements AutoCloseable {
         body.put("configs", configStore.configs().size());
         body.put("streams", streams.size());
         HttpExchanges.writeJson(response, callback, 200, body);
+    }
+
+    private void readiness(Request request, Response response, Callback callback) {
+        int configs = configStore.configs().size();
+        String reason = configStore.sourceFailure().orElse(configs == 0 ? "no config is loaded" : null);
+        ObjectNode body = ServerJson.mapper().createObjectNode();
+        body.put("status", reason == null ? "ready" : "not_ready");
+        body.put("configs", configs);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        HttpExchanges.writeJson(response, callback, reason == null ? 200 : 503, body);
     }
 
     private void metricsText(Request request, Response response, Callback callback) {

@@ -70,6 +70,103 @@ final class VexillaServerTest {
     }
 
     @Test
+    void readyz_is503UntilAConfigIsLoadedWhileHealthzIsOk() throws Exception {
+        Path configs = Files.createDirectories(dir.resolve("configs"));
+        Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), TestServers.KEY_A + " = alpha\n");
+        try (VexillaServer server = TestServers.start(
+                TestServers.options(dir).configDirectory(configs).build())) {
+            HttpResponse<String> empty = TestServers.get(server, "/readyz");
+
+            assertThat(TestServers.get(server, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(empty.statusCode()).isEqualTo(503);
+            assertThat(empty.headers().firstValue("Content-Type")).hasValue("application/json");
+            JsonNode notReady = ServerJson.mapper().readTree(empty.body());
+            assertThat(notReady.get("status").asText()).isEqualTo("not_ready");
+            assertThat(notReady.get("configs").asInt()).isZero();
+            assertThat(notReady.get("reason").asText()).isEqualTo("no config is loaded");
+
+            Files.writeString(configs.resolve("alpha.json"), TestServers.MINIMAL_CONFIG);
+            server.configStore().rescan();
+            HttpResponse<String> loaded = TestServers.get(server, "/readyz");
+
+            assertThat(loaded.statusCode()).isEqualTo(200);
+            JsonNode ready = ServerJson.mapper().readTree(loaded.body());
+            assertThat(ready.get("status").asText()).isEqualTo("ready");
+            assertThat(ready.get("configs").asInt()).isEqualTo(1);
+            assertThat(ready.has("reason")).isFalse();
+        }
+    }
+
+    @Test
+    void readyz_is503WhileTheKeysFileCannotBeReadAndReadyAgainOnceItIsBack() throws Exception {
+        Path configs = TestServers.configDirectory(dir);
+        Path keys = configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME);
+        String keysText = Files.readString(keys);
+        try (VexillaServer server = TestServers.start(
+                TestServers.options(dir).configDirectory(configs).build())) {
+            assertThat(TestServers.get(server, "/readyz").statusCode()).isEqualTo(200);
+
+            Files.delete(keys);
+            server.configStore().rescan();
+            HttpResponse<String> failing = TestServers.get(server, "/readyz");
+
+            assertThat(failing.statusCode()).isEqualTo(503);
+            JsonNode body = ServerJson.mapper().readTree(failing.body());
+            assertThat(body.get("reason").asText()).isEqualTo("the keys file cannot be read");
+            assertThat(body.get("configs").asInt()).isEqualTo(2);
+            assertThat(failing.body()).doesNotContain(configs.toString());
+            assertThat(TestServers.get(server, TestServers.configPath(TestServers.KEY_A))
+                            .statusCode())
+                    .as("the previous keys keep serving")
+                    .isEqualTo(200);
+
+            Files.writeString(keys, keysText);
+            server.configStore().rescan();
+
+            assertThat(TestServers.get(server, "/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readyz_is503WhileTheConfigDirectoryCannotBeListed() throws Exception {
+        Path configs = TestServers.configDirectory(dir);
+        Path keys = Files.writeString(
+                dir.resolve("keys.txt"), Files.readString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME)));
+        try (VexillaServer server = TestServers.start(
+                TestServers.options(dir).configDirectory(configs).keysFile(keys).build())) {
+            Path moved = Files.move(configs, dir.resolve("moved-away"));
+            server.configStore().rescan();
+
+            HttpResponse<String> failing = TestServers.get(server, "/readyz");
+            assertThat(failing.statusCode()).isEqualTo(503);
+            assertThat(ServerJson.mapper()
+                            .readTree(failing.body())
+                            .get("reason")
+                            .asText())
+                    .isEqualTo("the config directory cannot be listed");
+
+            Files.move(moved, configs);
+            server.configStore().rescan();
+
+            assertThat(TestServers.get(server, "/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readyz_demoConfigIsReady() throws Exception {
+        try (VexillaServer server = TestServers.start(TestServers.options(dir).build())) {
+            HttpResponse<String> response = TestServers.get(server, "/readyz");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(ServerJson.mapper()
+                            .readTree(response.body())
+                            .get("configs")
+                            .asInt())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void metrics_arePrometheusTextWithRouteTemplatesNeverKeys() throws Exception {
         try (VexillaServer server = TestServers.start(TestServers.options(dir).build())) {
             TestServers.get(server, configPath(VexillaServer.DEMO_SDK_KEY));
