@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CommandLineOptions {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final String NONE = "none";
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
 
     /** One option: its flag, environment variable, help text and how it sets the builder. */
@@ -34,7 +35,7 @@ final class CommandLineOptions {
                     "--bind",
                     "VEXILLA_BIND_ADDRESS",
                     "ADDRESS",
-                    "address to bind (default 0.0.0.0)",
+                    "address to bind (default 0.0.0.0; an embedded server's builder defaults to 127.0.0.1)",
                     ServerOptions.Builder::bindAddress),
             new Option(
                     "--config-dir",
@@ -83,8 +84,9 @@ final class CommandLineOptions {
                     "--events-sink",
                     "VEXILLA_EVENTS_SINK",
                     "FILE",
-                    "JSON-lines file accepted event batches are appended to (default vexilla-events.jsonl)",
-                    (b, v) -> b.eventsSink(Path.of(v))),
+                    "JSON-lines file accepted event batches are appended to; none: count them only"
+                            + " (default vexilla-events.jsonl)",
+                    (b, v) -> b.eventsSink(v.equalsIgnoreCase(NONE) ? null : Path.of(v))),
             new Option(
                     "--max-body",
                     "VEXILLA_MAX_BODY",
@@ -133,7 +135,9 @@ final class CommandLineOptions {
      * @throws IllegalArgumentException naming the flag or variable at fault
      */
     static ServerOptions parse(String[] args, Map<String, String> environment) {
-        ServerOptions.Builder builder = ServerOptions.builder();
+        ServerOptions.Builder builder = ServerOptions.builder()
+                .bindAddress(ServerOptions.DEFAULT_COMMAND_LINE_BIND_ADDRESS)
+                .eventsSink(ServerOptions.DEFAULT_COMMAND_LINE_EVENTS_SINK);
         for (Option option : OPTIONS) {
             String value = environment.get(option.env());
             if (value != null && !value.isBlank()) {

@@ -28,8 +28,13 @@ import org.jspecify.annotations.Nullable;
 public final class ServerOptions {
     /** Default TCP port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default bind address: every interface. */
-    public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+    /**
+     * Default bind address of the builder: the IPv4 loopback, so an embedded server is reachable from this machine
+     * only unless asked. The command line binds {@link #DEFAULT_COMMAND_LINE_BIND_ADDRESS}.
+     */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** Bind address of the command line when neither {@code --bind} nor its variable is given: every interface. */
+    public static final String DEFAULT_COMMAND_LINE_BIND_ADDRESS = "0.0.0.0";
     /** Name of the keys file looked up in the config directory when no keys file is given. */
     public static final String DEFAULT_KEYS_FILE_NAME = "sdk-keys.txt";
     /** Default EdgeDB store: in memory. */
@@ -42,8 +47,11 @@ public final class ServerOptions {
     public static final Duration DEFAULT_EDGEDB_TIMEOUT = Duration.ofMillis(500);
     /** Default maximum number of users the in-memory EdgeDB store keeps. */
     public static final int DEFAULT_EDGEDB_MAX_ENTRIES = 100_000;
-    /** Default events sink: a JSON-lines file in the working directory. */
-    public static final Path DEFAULT_EVENTS_SINK = Path.of("vexilla-events.jsonl");
+    /**
+     * Events sink of the command line when neither {@code --events-sink} nor its variable is given: a JSON-lines
+     * file in the working directory. The builder has no sink by default: events are counted, nothing is written.
+     */
+    public static final Path DEFAULT_COMMAND_LINE_EVENTS_SINK = Path.of("vexilla-events.jsonl");
     /** Default request body limit: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Smallest accepted request body limit. */
@@ -72,7 +80,7 @@ public final class ServerOptions {
     private final Duration edgeDbTtl;
     private final Duration edgeDbTimeout;
     private final int edgeDbMaxEntries;
-    private final Path eventsSink;
+    private final @Nullable Path eventsSink;
     private final int maxBodyBytes;
     private final int maxHeaderBytes;
     private final int maxStreams;
@@ -215,10 +223,10 @@ public final class ServerOptions {
     /**
      * Returns the JSON-lines file accepted event batches are appended to.
      *
-     * @return the JSON-lines file accepted event batches are appended to
+     * @return the file, empty when events are only counted (the builder's default)
      */
-    public Path eventsSink() {
-        return eventsSink;
+    public Optional<Path> eventsSink() {
+        return Optional.ofNullable(eventsSink);
     }
 
     /**
@@ -334,7 +342,7 @@ public final class ServerOptions {
         private Duration edgeDbTtl = DEFAULT_EDGEDB_TTL;
         private Duration edgeDbTimeout = DEFAULT_EDGEDB_TIMEOUT;
         private int edgeDbMaxEntries = DEFAULT_EDGEDB_MAX_ENTRIES;
-        private Path eventsSink = DEFAULT_EVENTS_SINK;
+        private @Nullable Path eventsSink;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private int maxStreams = DEFAULT_MAX_STREAMS;
@@ -357,7 +365,8 @@ public final class ServerOptions {
         }
 
         /**
-         * Sets the address to bind (default {@value #DEFAULT_BIND_ADDRESS}).
+         * Sets the address to bind (default {@value #DEFAULT_BIND_ADDRESS}, the loopback; {@code 0.0.0.0} for every
+         * IPv4 interface).
          *
          * @param bindAddress a host name or IP literal
          * @return this builder
@@ -460,13 +469,14 @@ public final class ServerOptions {
         }
 
         /**
-         * Sets the JSON-lines file accepted event batches are appended to (default {@code vexilla-events.jsonl}).
+         * Sets the JSON-lines file accepted event batches are appended to (created on the first batch). By default
+         * there is none: events are validated and counted in the metrics, and nothing is written.
          *
-         * @param eventsSink the file
+         * @param eventsSink the file, or {@code null} for none
          * @return this builder
          */
-        public Builder eventsSink(Path eventsSink) {
-            this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
+        public Builder eventsSink(@Nullable Path eventsSink) {
+            this.eventsSink = eventsSink;
             return this;
         }
 

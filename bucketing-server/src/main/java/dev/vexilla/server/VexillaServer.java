@@ -3,8 +3,13 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vexilla.local.engine.CompiledConfig;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +69,7 @@ public final class VexillaServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final int port;
+    private final URI baseUri;
     private volatile boolean closed;
 
     private VexillaServer(
@@ -81,7 +87,8 @@ public final class VexillaServer implements AutoCloseable {
         store.addListener((previous, current) -> streams.announce(
                 current, previous == null ? null : current.compiled().changedKeys(previous.compiled())));
         this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
-        this.eventSink = new JsonLinesEventSink(options.eventsSink());
+        this.eventSink =
+                options.eventsSink().<EventSink>map(JsonLinesEventSink::new).orElse(EventSink.NONE);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, clock);
         this.jetty = new Server(newThreadPool());
@@ -97,6 +104,7 @@ public final class VexillaServer implements AutoCloseable {
             throw e;
         }
         this.port = connector.getLocalPort();
+        this.baseUri = baseUriOf(connector);
     }
 
     /**
@@ -151,12 +159,15 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     /**
-     * Returns the base URI for clients on this machine, e.g. {@code http://127.0.0.1:8080/}.
+     * Returns the base URI for clients on this machine, built from the address the server is bound to: e.g.
+     * {@code http://127.0.0.1:8080/}, {@code http://[0:0:0:0:0:0:0:1]:8080/} when bound to {@code ::1}, or
+     * {@code http://10.0.0.5:8080/} when bound to that interface. A server bound to every interface
+     * ({@code 0.0.0.0}) reports the loopback address.
      *
      * @return the base URI, ending in {@code /}
      */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port() + "/");
+        return baseUri;
     }
 
     /** Stops the server: ends open streams, stops Jetty, closes the EdgeDB store and the events sink. */
@@ -328,6 +339,18 @@ public final class VexillaServer implements AutoCloseable {
         pool.setName("vexilla-http");
         pool.setDaemon(true);
         return pool;
+    }
+
+    private static URI baseUriOf(ServerConnector connector) throws IOException {
+        InetAddress bound =
+                ((InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress()).getAddress();
+        InetAddress address = bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound;
+        String host = address.getHostAddress();
+        if (address instanceof Inet6Address) {
+            int scope = host.indexOf('%');
+            host = "[" + (scope < 0 ? host : host.substring(0, scope)) + "]";
+        }
+        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
     }
 
     private static ServerConnector newConnector(Server jetty, ServerOptions options) {

@@ -22,6 +22,26 @@ final class CommandLineOptionsTest {
     }
 
     @Test
+    void commandLineDefaults_bindEveryInterfaceAndWriteTheEventsFile() {
+        ServerOptions options = CommandLineOptions.parse(new String[0], Map.of());
+
+        assertThat(options.bindAddress())
+                .isEqualTo(ServerOptions.DEFAULT_COMMAND_LINE_BIND_ADDRESS)
+                .isEqualTo("0.0.0.0");
+        assertThat(options.eventsSink()).hasValue(Path.of("vexilla-events.jsonl"));
+    }
+
+    @Test
+    void eventsSinkNone_turnsTheFileOff() {
+        assertThat(CommandLineOptions.parse(new String[] {"--events-sink", "none"}, Map.of())
+                        .eventsSink())
+                .isEmpty();
+        assertThat(CommandLineOptions.parse(new String[0], Map.of("VEXILLA_EVENTS_SINK", "none"))
+                        .eventsSink())
+                .isEmpty();
+    }
+
+    @Test
     void environmentVariablesAreReadAndFlagsWin() {
         ServerOptions options = CommandLineOptions.parse(
                 new String[] {"--port", "7000"},

@@ -13,14 +13,17 @@ final class ServerOptionsTest {
         ServerOptions options = ServerOptions.builder().build();
 
         assertThat(options.port()).isEqualTo(ServerOptions.DEFAULT_PORT).isEqualTo(8080);
-        assertThat(options.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(options.bindAddress())
+                .as("an embedded server is reachable from this machine only unless asked")
+                .isEqualTo(ServerOptions.DEFAULT_BIND_ADDRESS)
+                .isEqualTo("127.0.0.1");
         assertThat(options.configDirectory()).isEmpty();
         assertThat(options.keysFile()).isEmpty();
         assertThat(options.edgeDbUrl()).isEqualTo("memory");
         assertThat(options.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(options.maxStreams()).isEqualTo(ServerOptions.DEFAULT_MAX_STREAMS);
         assertThat(options.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.eventsSink()).isEqualTo(Path.of("vexilla-events.jsonl"));
+        assertThat(options.eventsSink()).as("no file is written unless asked").isEmpty();
     }
 
     @Test

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +172,61 @@ final class VexillaServerTest {
                             .get("configs")
                             .asInt())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void embeddedWithDefaults_bindsTheLoopbackAddressOnly() throws Exception {
+        try (VexillaServer server =
+                VexillaServer.start(ServerOptions.builder().port(0).build())) {
+            assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
+            assertThat(TestServers.get(server, "/healthz").statusCode()).isEqualTo(200);
+
+            for (InetAddress address : nonLoopbackAddresses()) {
+                assertThatThrownBy(() -> {
+                            try (Socket socket = new Socket()) {
+                                socket.connect(new InetSocketAddress(address, server.port()), 2000);
+                            }
+                        })
+                        .as("not reachable on %s", address)
+                        .isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void baseUri_reportsTheAddressTheServerIsBoundTo() throws Exception {
+        try (VexillaServer wildcard = TestServers.start(
+                        TestServers.options(dir).bindAddress("0.0.0.0").build());
+                VexillaServer ipv6 = TestServers.start(
+                        TestServers.options(dir).bindAddress("::1").build())) {
+            assertThat(wildcard.baseUri()).hasToString("http://127.0.0.1:" + wildcard.port() + "/");
+            assertThat(ipv6.baseUri()).hasToString("http://[0:0:0:0:0:0:0:1]:" + ipv6.port() + "/");
+            assertThat(TestServers.get(ipv6, "/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withoutEventsSink_eventsAreCountedAndNoFileIsWritten() throws Exception {
+        Path defaultFile = Path.of("vexilla-events.jsonl").toAbsolutePath();
+        Files.deleteIfExists(defaultFile);
+        ServerOptions options = ServerOptions.builder()
+                .port(0)
+                .configDirectory(TestServers.configDirectory(dir))
+                .build();
+        try (VexillaServer server = TestServers.start(options)) {
+            HttpResponse<String> response = TestServers.postJson(
+                    server,
+                    "/v1/track",
+                    TestServers.KEY_A,
+                    "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"checkout\"}]}");
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(server.metrics().render())
+                    .contains("vexilla_events_received_total{config=\"alpha\",kind=\"custom\"} 1");
+        } finally {
+            boolean written = Files.deleteIfExists(defaultFile);
+            assertThat(written).as("an events file in the working directory").isFalse();
         }
     }
 
@@ -343,5 +407,15 @@ final class VexillaServerTest {
                     .contains("embedded demo config")
                     .contains(VexillaServer.DEMO_SDK_KEY);
         }
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                nic.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 }
