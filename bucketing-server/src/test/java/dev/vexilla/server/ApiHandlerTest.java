@@ -92,6 +92,31 @@ final class ApiHandlerTest {
     }
 
     @Test
+    void requestsRejectedBeforeRouting_areCountedButNeverLogged() throws Exception {
+        String marker = "attacker-text-" + System.nanoTime();
+        List<String> requests = List.of(
+                "CONNECT /" + marker + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "CONNECT " + marker + ":bad HTTP/1.1\r\nHost: x\r\n\r\n",
+                "CONNECT [" + marker + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: " + marker + " !!\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: [" + marker + "\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: " + marker + ":99999999\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nHost: " + marker + "\r\n\r\n");
+        int rounds = 50;
+
+        for (int i = 0; i < rounds; i++) {
+            for (String request : requests) {
+                assertThat(raw(request)).startsWith("HTTP/1.1 400");
+            }
+        }
+
+        assertThat(TestLogs.text()).doesNotContain(marker);
+        assertThat(server.metrics().render())
+                .contains("vexilla_http_requests_total{route=\"unmatched\",status=\"400\"} "
+                        + rounds * requests.size());
+    }
+
+    @Test
     void floodOfMalformedRequests_doesNotHurtService() throws Exception {
         int total = 3000;
         AtomicInteger answered = new AtomicInteger();
