@@ -112,6 +112,25 @@ final class CommandLineOptions {
                     "evaluation requests per second per config (default 0: no limit); more get 429",
                     (b, v) -> b.rateLimit(parseInt(v))),
             new Option(
+                    "--worker-threads",
+                    "VEXILLA_WORKER_THREADS",
+                    "N",
+                    "worker threads running route code (default 200, at least 8)",
+                    (b, v) -> b.workerThreads(parseInt(v))),
+            new Option(
+                    "--max-concurrent-requests",
+                    "VEXILLA_MAX_CONCURRENT_REQUESTS",
+                    "N",
+                    "requests processed at once, bodies on their way not counted (default: 3/4 of the worker"
+                            + " threads); more get 503",
+                    (b, v) -> b.maxConcurrentRequests(parseInt(v))),
+            new Option(
+                    "--body-timeout",
+                    "VEXILLA_BODY_TIMEOUT",
+                    "DURATION",
+                    "time for a request body to arrive completely (default 20s); slower get 408",
+                    (b, v) -> b.bodyTimeout(parseDuration(v))),
+            new Option(
                     "--heartbeat",
                     "VEXILLA_HEARTBEAT",
                     "DURATION",
@@ -165,7 +184,9 @@ final class CommandLineOptions {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--keys-file: " + e.getMessage(), e);
+            String flag =
+                    e.getMessage().startsWith("maxConcurrentRequests") ? "--max-concurrent-requests" : "--keys-file";
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 

@@ -70,6 +70,19 @@ public final class ServerOptions {
     public static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofSeconds(10);
     /** Smallest accepted heartbeat and rescan interval. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    /** Default size of the worker thread pool that runs route code. */
+    public static final int DEFAULT_WORKER_THREADS = 200;
+    /** Smallest accepted worker pool: Jetty's acceptor and selector threads come from it too. */
+    public static final int MIN_WORKER_THREADS = 8;
+    /**
+     * Default cap on requests processed at once, as a share of the worker threads: three quarters, so the last
+     * quarter stays free for the health, readiness and metrics probes when routes block.
+     */
+    public static final double DEFAULT_CONCURRENT_REQUESTS_SHARE = 0.75;
+    /** Default time a request body may take to arrive completely once its headers are read. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
+    /** Smallest accepted body timeout. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
 
     private final int port;
     private final String bindAddress;
@@ -87,6 +100,9 @@ public final class ServerOptions {
     private final int rateLimit;
     private final Duration heartbeatInterval;
     private final Duration rescanInterval;
+    private final int workerThreads;
+    private final int maxConcurrentRequests;
+    private final Duration bodyTimeout;
 
     private ServerOptions(Builder b) {
         this.port = b.port;
@@ -107,6 +123,11 @@ public final class ServerOptions {
         this.rateLimit = b.rateLimit;
         this.heartbeatInterval = b.heartbeatInterval;
         this.rescanInterval = b.rescanInterval;
+        this.workerThreads = b.workerThreads;
+        this.maxConcurrentRequests = b.maxConcurrentRequests != null
+                ? b.maxConcurrentRequests
+                : Math.max(1, (int) (b.workerThreads * DEFAULT_CONCURRENT_REQUESTS_SHARE));
+        this.bodyTimeout = b.bodyTimeout;
     }
 
     /**
@@ -283,6 +304,35 @@ public final class ServerOptions {
         return rescanInterval;
     }
 
+    /**
+     * Returns the size of the worker thread pool.
+     *
+     * @return the number of worker threads
+     */
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /**
+     * Returns the cap on requests processed at once; more are answered 503 with {@code Retry-After}. A request counts
+     * while its route code runs on a worker thread, not while its body is on its way; the health, readiness and
+     * metrics probes and the change stream never count.
+     *
+     * @return the cap, at most {@link #workerThreads()}
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * Returns how long a request body may take to arrive completely; slower bodies are answered 408.
+     *
+     * @return the body deadline
+     */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerOptions other && fields().equals(other.fields());
@@ -310,7 +360,10 @@ public final class ServerOptions {
                 maxStreams,
                 rateLimit,
                 heartbeatInterval,
-                rescanInterval);
+                rescanInterval,
+                workerThreads,
+                maxConcurrentRequests,
+                bodyTimeout);
     }
 
     @Override
@@ -321,7 +374,8 @@ public final class ServerOptions {
                 + edgeDbTimeout + ", edgeDbMaxEntries=" + edgeDbMaxEntries + ", eventsSink=" + eventsSink
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", maxStreams="
                 + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
-                + ", rescanInterval=" + rescanInterval
+                + ", rescanInterval=" + rescanInterval + ", workerThreads=" + workerThreads
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + ", bodyTimeout=" + bodyTimeout
                 + "}";
     }
 
@@ -349,6 +403,9 @@ public final class ServerOptions {
         private int rateLimit = DEFAULT_RATE_LIMIT;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private Duration rescanInterval = DEFAULT_RESCAN_INTERVAL;
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+        private @Nullable Integer maxConcurrentRequests;
+        private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
         private Builder() {}
 
@@ -561,17 +618,72 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets the size of the worker thread pool (default {@value #DEFAULT_WORKER_THREADS}). Request bodies are read
+         * without a thread, so the pool bounds the route code running at once, not the clients.
+         *
+         * @param workerThreads at least {@value #MIN_WORKER_THREADS}
+         * @return this builder
+         */
+        public Builder workerThreads(int workerThreads) {
+            require(
+                    workerThreads >= MIN_WORKER_THREADS,
+                    "workerThreads must be >= %s, was %s",
+                    MIN_WORKER_THREADS,
+                    workerThreads);
+            this.workerThreads = workerThreads;
+            return this;
+        }
+
+        /**
+         * Sets the cap on requests processed at once (default: {@link #DEFAULT_CONCURRENT_REQUESTS_SHARE three
+         * quarters} of the worker threads); more are answered 503 with {@code Retry-After: 1} instead of waiting
+         * behind blocked ones.
+         *
+         * @param maxConcurrentRequests at least 1 and at most the worker threads
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            require(maxConcurrentRequests >= 1, "maxConcurrentRequests must be >= 1, was %s", maxConcurrentRequests);
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
+         * Sets how long a request body may take to arrive completely, counted from when its headers are read
+         * (default 20 s); a slower body is answered 408 and its connection closed.
+         *
+         * @param timeout at least 100 ms
+         * @return this builder
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = requireTimeout("bodyTimeout", timeout);
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the immutable options
-         * @throws IllegalArgumentException when a keys file is set without a config directory
+         * @throws IllegalArgumentException when a keys file is set without a config directory, or the cap on
+         *     concurrent requests exceeds the worker threads
          */
         public ServerOptions build() {
             require(
                     keysFile == null || configDirectory != null,
                     "keysFile requires configDirectory (the demo config has a fixed key), was %s",
                     keysFile);
+            require(
+                    maxConcurrentRequests == null || maxConcurrentRequests <= workerThreads,
+                    "maxConcurrentRequests must be <= workerThreads (%s), was %s",
+                    workerThreads,
+                    maxConcurrentRequests);
             return new ServerOptions(this);
+        }
+
+        private static Duration requireTimeout(String name, Duration timeout) {
+            Objects.requireNonNull(timeout, name);
+            require(timeout.compareTo(MIN_TIMEOUT) >= 0, "%s must be >= %s, was %s", name, MIN_TIMEOUT, timeout);
+            return timeout;
         }
 
         private static Duration requireInterval(String name, Duration interval) {

@@ -91,7 +91,7 @@ public final class VexillaServer implements AutoCloseable {
                 options.eventsSink().<EventSink>map(JsonLinesEventSink::new).orElse(EventSink.NONE);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, clock);
-        this.jetty = new Server(newThreadPool());
+        this.jetty = new Server(newThreadPool(options.workerThreads()));
         ServerConnector connector = newConnector(jetty, options);
         jetty.addConnector(connector);
         jetty.setHandler(api);
@@ -241,8 +241,11 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private ApiHandler routes(ConfigStore<CompiledConfig> store, ServerOptions options, Clock clock) {
+        ApiHandler api = new ApiHandler(metrics, options.maxConcurrentRequests());
+        RequestBodies bodies =
+                new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);
         ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
-        EventsRoute events = new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics);
+        EventsRoute events = new EventsRoute(store, eventSink, bodies, clock, metrics);
         FlagEvaluations evaluations = new FlagEvaluations(metrics);
         EvaluationRateLimit rateLimit = new EvaluationRateLimit(options.rateLimit(), clock);
         BucketingRoutes bucketing = new BucketingRoutes(
@@ -252,15 +255,14 @@ public final class VexillaServer implements AutoCloseable {
                 events,
                 rateLimit,
                 requestMapper,
-                options.maxBodyBytes());
-        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, options.maxBodyBytes());
-        ApiHandler api = new ApiHandler(metrics)
-                .route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
-                .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                bodies);
+        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, bodies);
+        api.route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
                 .route("POST", EventsRoute.PATH, events)
-                .route("GET", "/healthz", this::health)
-                .route("GET", "/readyz", this::readiness)
-                .route("GET", "/metrics", this::metricsText);
+                .probe("/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                .probe("/healthz", this::health)
+                .probe("/readyz", this::readiness)
+                .probe("/metrics", this::metricsText);
         return ofrep.register(bucketing.register(api));
     }
 
@@ -334,8 +336,8 @@ public final class VexillaServer implements AutoCloseable {
         return executor;
     }
 
-    private static QueuedThreadPool newThreadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+    private static QueuedThreadPool newThreadPool(int threads) {
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(4, threads));
         pool.setName("vexilla-http");
         pool.setDaemon(true);
         return pool;

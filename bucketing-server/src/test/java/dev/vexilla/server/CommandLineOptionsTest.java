@@ -32,6 +32,24 @@ final class CommandLineOptionsTest {
     }
 
     @Test
+    void slowClientFlags_areRead() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {
+                    "--worker-threads", "64",
+                    "--max-concurrent-requests", "40",
+                    "--body-timeout=2s"
+                },
+                Map.of());
+
+        assertThat(options.workerThreads()).isEqualTo(64);
+        assertThat(options.maxConcurrentRequests()).isEqualTo(40);
+        assertThat(options.bodyTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {"--worker-threads", "8", "--max-concurrent-requests", "9"}, Map.of()))
+                .hasMessageStartingWith("--max-concurrent-requests: ");
+    }
+
+    @Test
     void eventsSinkNone_turnsTheFileOff() {
         assertThat(CommandLineOptions.parse(new String[] {"--events-sink", "none"}, Map.of())
                         .eventsSink())

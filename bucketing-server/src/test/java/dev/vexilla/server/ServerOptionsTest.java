@@ -27,6 +27,36 @@ final class ServerOptionsTest {
     }
 
     @Test
+    void slowClientDefaults_areTheDocumentedConstants() {
+        ServerOptions options = ServerOptions.builder().build();
+
+        assertThat(options.workerThreads())
+                .isEqualTo(ServerOptions.DEFAULT_WORKER_THREADS)
+                .isEqualTo(200);
+        assertThat(options.maxConcurrentRequests())
+                .as("three quarters of the workers")
+                .isEqualTo(150);
+        assertThat(options.bodyTimeout()).isEqualTo(ServerOptions.DEFAULT_BODY_TIMEOUT);
+        assertThat(ServerOptions.builder().workerThreads(8).build().maxConcurrentRequests())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void slowClientOptions_areValidatedWithPreciseMessages() {
+        assertThatThrownBy(() -> ServerOptions.builder().workerThreads(4))
+                .hasMessage("workerThreads must be >= 8, was 4");
+        assertThatThrownBy(() -> ServerOptions.builder().maxConcurrentRequests(0))
+                .hasMessage("maxConcurrentRequests must be >= 1, was 0");
+        assertThatThrownBy(() -> ServerOptions.builder()
+                        .workerThreads(10)
+                        .maxConcurrentRequests(11)
+                        .build())
+                .hasMessage("maxConcurrentRequests must be <= workerThreads (10), was 11");
+        assertThatThrownBy(() -> ServerOptions.builder().bodyTimeout(Duration.ofMillis(10)))
+                .hasMessage("bodyTimeout must be >= PT0.1S, was PT0.01S");
+    }
+
+    @Test
     void keysFile_defaultsToAFileInTheConfigDirectory() {
         ServerOptions options =
                 ServerOptions.builder().configDirectory(Path.of("/etc/vexilla")).build();
