@@ -125,6 +125,19 @@ final class CommandLineOptions {
                             + " threads); more get 503",
                     (b, v) -> b.maxConcurrentRequests(parseInt(v))),
             new Option(
+                    "--max-connections",
+                    "VEXILLA_MAX_CONNECTIONS",
+                    "N",
+                    "open connections; at the cap no more are accepted until one closes (default 1024 per"
+                            + " processor, at most half the file descriptor limit)",
+                    (b, v) -> b.maxConnections(parseInt(v))),
+            new Option(
+                    "--header-timeout",
+                    "VEXILLA_HEADER_TIMEOUT",
+                    "DURATION",
+                    "time to send a complete request line and headers before the connection is closed (default 20s)",
+                    (b, v) -> b.headerTimeout(parseDuration(v))),
+            new Option(
                     "--body-timeout",
                     "VEXILLA_BODY_TIMEOUT",
                     "DURATION",

@@ -1,5 +1,7 @@
 package dev.vexilla.server;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -81,8 +83,14 @@ public final class ServerOptions {
     public static final double DEFAULT_CONCURRENT_REQUESTS_SHARE = 0.75;
     /** Default time a request body may take to arrive completely once its headers are read. */
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
-    /** Smallest accepted body timeout. */
+    /** Default time a connection may take to send a complete request line and headers. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(20);
+    /** Smallest accepted body and header timeout. */
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    /** Open connections allowed per available processor when the default cap on connections is computed. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR = 1024;
+    /** Smallest accepted cap on open connections. */
+    public static final int MIN_MAX_CONNECTIONS = 8;
 
     private final int port;
     private final String bindAddress;
@@ -103,6 +111,8 @@ public final class ServerOptions {
     private final int workerThreads;
     private final int maxConcurrentRequests;
     private final Duration bodyTimeout;
+    private final Duration headerTimeout;
+    private final int maxConnections;
 
     private ServerOptions(Builder b) {
         this.port = b.port;
@@ -128,6 +138,23 @@ public final class ServerOptions {
                 ? b.maxConcurrentRequests
                 : Math.max(1, (int) (b.workerThreads * DEFAULT_CONCURRENT_REQUESTS_SHARE));
         this.bodyTimeout = b.bodyTimeout;
+        this.headerTimeout = b.headerTimeout;
+        this.maxConnections = b.maxConnections;
+    }
+
+    /**
+     * Returns the cap on open connections used when none is set: {@value #DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR} per
+     * available processor, and at most half the process's file descriptor limit when the platform reports it.
+     *
+     * @return the default cap, at least {@value #MIN_MAX_CONNECTIONS}
+     */
+    public static int defaultMaxConnections() {
+        long cap = (long) DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR
+                * Runtime.getRuntime().availableProcessors();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            cap = Math.min(cap, unix.getMaxFileDescriptorCount() / 2);
+        }
+        return (int) Math.max(MIN_MAX_CONNECTIONS, Math.min(cap, Integer.MAX_VALUE));
     }
 
     /**
@@ -333,6 +360,24 @@ public final class ServerOptions {
         return bodyTimeout;
     }
 
+    /**
+     * Returns how long a connection may take to send a complete request line and headers before it is closed.
+     *
+     * @return the header deadline
+     */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    /**
+     * Returns the cap on open connections; beyond it the server stops accepting until one closes.
+     *
+     * @return the cap
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerOptions other && fields().equals(other.fields());
@@ -363,7 +408,9 @@ public final class ServerOptions {
                 rescanInterval,
                 workerThreads,
                 maxConcurrentRequests,
-                bodyTimeout);
+                bodyTimeout,
+                headerTimeout,
+                maxConnections);
     }
 
     @Override
@@ -376,6 +423,7 @@ public final class ServerOptions {
                 + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
                 + ", rescanInterval=" + rescanInterval + ", workerThreads=" + workerThreads
                 + ", maxConcurrentRequests=" + maxConcurrentRequests + ", bodyTimeout=" + bodyTimeout
+                + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections
                 + "}";
     }
 
@@ -406,6 +454,8 @@ public final class ServerOptions {
         private int workerThreads = DEFAULT_WORKER_THREADS;
         private @Nullable Integer maxConcurrentRequests;
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private int maxConnections = defaultMaxConnections();
 
         private Builder() {}
 
@@ -657,6 +707,35 @@ public final class ServerOptions {
          */
         public Builder bodyTimeout(Duration timeout) {
             this.bodyTimeout = requireTimeout("bodyTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may take to send a complete request line and headers (default 20 s), counted
+         * from its opening or from the first byte of its next request; a slower connection is closed.
+         *
+         * @param timeout at least 100 ms
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = requireTimeout("headerTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the cap on open connections (default {@link #defaultMaxConnections()}); at the cap the server stops
+         * accepting until a connection closes, so new clients wait in the operating system's backlog.
+         *
+         * @param maxConnections at least {@value #MIN_MAX_CONNECTIONS}
+         * @return this builder
+         */
+        public Builder maxConnections(int maxConnections) {
+            require(
+                    maxConnections >= MIN_MAX_CONNECTIONS,
+                    "maxConnections must be >= %s, was %s",
+                    MIN_MAX_CONNECTIONS,
+                    maxConnections);
+            this.maxConnections = maxConnections;
             return this;
         }
 

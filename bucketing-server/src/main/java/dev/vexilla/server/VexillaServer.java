@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -68,6 +69,7 @@ public final class VexillaServer implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final HeaderDeadline headerDeadline;
     private final int port;
     private final URI baseUri;
     private volatile boolean closed;
@@ -94,6 +96,9 @@ public final class VexillaServer implements AutoCloseable {
         this.jetty = new Server(newThreadPool(options.workerThreads()));
         ServerConnector connector = newConnector(jetty, options);
         jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+        this.headerDeadline =
+                new HeaderDeadline(connector, options.headerTimeout(), this.scheduler, System::nanoTime, metrics);
         jetty.setHandler(api);
         jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
         jetty.setStopTimeout(0);
@@ -181,6 +186,7 @@ public final class VexillaServer implements AutoCloseable {
             watcher.close();
         }
         streams.close();
+        headerDeadline.close();
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -37,12 +37,16 @@ final class CommandLineOptionsTest {
                 new String[] {
                     "--worker-threads", "64",
                     "--max-concurrent-requests", "40",
+                    "--max-connections", "5000",
+                    "--header-timeout", "5s",
                     "--body-timeout=2s"
                 },
                 Map.of());
 
         assertThat(options.workerThreads()).isEqualTo(64);
         assertThat(options.maxConcurrentRequests()).isEqualTo(40);
+        assertThat(options.maxConnections()).isEqualTo(5000);
+        assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.bodyTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThatThrownBy(() -> CommandLineOptions.parse(
                         new String[] {"--worker-threads", "8", "--max-concurrent-requests", "9"}, Map.of()))

@@ -37,6 +37,15 @@ final class ServerOptionsTest {
                 .as("three quarters of the workers")
                 .isEqualTo(150);
         assertThat(options.bodyTimeout()).isEqualTo(ServerOptions.DEFAULT_BODY_TIMEOUT);
+        assertThat(options.headerTimeout())
+                .isEqualTo(ServerOptions.DEFAULT_HEADER_TIMEOUT)
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.maxConnections())
+                .isEqualTo(ServerOptions.defaultMaxConnections())
+                .isBetween(
+                        ServerOptions.MIN_MAX_CONNECTIONS,
+                        ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR
+                                * Runtime.getRuntime().availableProcessors());
         assertThat(ServerOptions.builder().workerThreads(8).build().maxConcurrentRequests())
                 .isEqualTo(6);
     }
@@ -54,6 +63,10 @@ final class ServerOptionsTest {
                 .hasMessage("maxConcurrentRequests must be <= workerThreads (10), was 11");
         assertThatThrownBy(() -> ServerOptions.builder().bodyTimeout(Duration.ofMillis(10)))
                 .hasMessage("bodyTimeout must be >= PT0.1S, was PT0.01S");
+        assertThatThrownBy(() -> ServerOptions.builder().headerTimeout(Duration.ZERO))
+                .hasMessage("headerTimeout must be >= PT0.1S, was PT0S");
+        assertThatThrownBy(() -> ServerOptions.builder().maxConnections(2))
+                .hasMessage("maxConnections must be >= 8, was 2");
     }
 
     @Test

@@ -231,6 +231,36 @@ final class VexillaServerTest {
     }
 
     @Test
+    void atMaxConnections_aNewClientWaitsUntilAConnectionCloses() throws Exception {
+        int max = ServerOptions.MIN_MAX_CONNECTIONS;
+        List<RawClient> idle = new ArrayList<>();
+        try (VexillaServer server =
+                TestServers.start(TestServers.options(dir).maxConnections(max).build())) {
+            for (int i = 0; i < max; i++) {
+                idle.add(RawClient.connect(server));
+            }
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> RequestBodiesTest.gauge(server, "vexilla_http_connections") == max);
+            RawClient waiting = RawClient.connect(server);
+            idle.add(waiting);
+            waiting.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            org.awaitility.Awaitility.await()
+                    .during(java.time.Duration.ofSeconds(1))
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> !waiting.answered());
+            idle.get(0).close();
+
+            assertThat(waiting.awaitClose(java.time.Duration.ofSeconds(10))).startsWith("HTTP/1.1 200 ");
+        } finally {
+            for (RawClient client : idle) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void metrics_arePrometheusTextWithRouteTemplatesNeverKeys() throws Exception {
         try (VexillaServer server = TestServers.start(TestServers.options(dir).build())) {
             TestServers.get(server, configPath(VexillaServer.DEMO_SDK_KEY));
