@@ -2,10 +2,13 @@ package dev.vexilla.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,26 +22,52 @@ import org.slf4j.LoggerFactory;
  * runs the route, turns {@link HttpError}s and unexpected exceptions into JSON errors, and counts every request by
  * route template and status in {@code vexilla_http_requests_total}. Unknown paths get a JSON 404.
  *
- * <p>Routes run on Jetty's worker threads and may block (body reads, file appends). Nothing logged here contains
- * the request path, which may carry an SDK key; routes are named by their template.
+ * <p><b>Requests in progress.</b> Route code runs on Jetty's worker threads and may block (EdgeDB, the events sink);
+ * request bodies are read without a thread ({@link RequestBodies}). At most {@code maxInProgress} requests run route
+ * code at once; a request beyond that is answered 503 with {@code Retry-After: 1} at once rather than queued behind
+ * blocked ones, so the remaining worker threads stay free for the {@linkplain #probe probes} ({@code /healthz},
+ * {@code /readyz}, {@code /metrics}), which are never limited. A request counts while its route code runs: from
+ * the handler until the route returns, and again while the continuation that receives its body runs.
+ *
+ * <p>Nothing logged here contains the request path, which may carry an SDK key; routes are named by their template.
  */
-final class ApiHandler extends Handler.Abstract {
+final class ApiHandler extends Handler.Abstract implements RequestBodies.Admission {
     static final String UNMATCHED = "unmatched";
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String ENDPOINT_ATTRIBUTE = ApiHandler.class.getName() + ".endpoint";
+    private static final String SLOT_ATTRIBUTE = ApiHandler.class.getName() + ".slot";
 
-    private record Endpoint(String template, Predicate<String> path, Set<String> methods, Route route) {}
+    private record Endpoint(
+            String template,
+            Predicate<String> path,
+            Set<String> methods,
+            Route route,
+            boolean limited,
+            UnaryOperator<HttpError> errorShape) {}
 
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final MetricsRegistry.Counter requests;
+    private final int maxInProgress;
+    private final AtomicInteger inProgress = new AtomicInteger();
 
     /**
      * Creates an empty handler.
      *
      * @param metrics where request counts go
+     * @param maxInProgress the most requests that run route code at once, at least 1
      */
-    ApiHandler(MetricsRegistry metrics) {
+    ApiHandler(MetricsRegistry metrics, int maxInProgress) {
+        if (maxInProgress < 1) {
+            throw new IllegalArgumentException("maxInProgress must be >= 1, was " + maxInProgress);
+        }
+        this.maxInProgress = maxInProgress;
         this.requests = metrics.counter(
                 "vexilla_http_requests_total", "HTTP requests by route template and status.", "route", "status");
+        metrics.gauge(
+                "vexilla_http_requests_in_progress",
+                "Requests running route code now (bodies being received do not count).",
+                List.of(),
+                () -> Map.of(List.of(), inProgress.get()));
     }
 
     /**
@@ -63,8 +92,47 @@ final class ApiHandler extends Handler.Abstract {
      * @return this handler
      */
     ApiHandler route(String method, String template, Predicate<String> path, Route route) {
+        return add(method, template, path, route, true, UnaryOperator.identity());
+    }
+
+    /**
+     * Adds an endpoint whose errors have their own JSON shape (OFREP's), also for the answers this handler gives
+     * itself (503 when busy) and for body read failures.
+     *
+     * @param method the HTTP method
+     * @param template the path template, the metrics label
+     * @param path decides whether a raw request path belongs to this endpoint
+     * @param route the handling
+     * @param errorShape turns an error without a body into the endpoint's error
+     * @return this handler
+     */
+    ApiHandler route(
+            String method, String template, Predicate<String> path, Route route, UnaryOperator<HttpError> errorShape) {
+        return add(method, template, path, route, true, errorShape);
+    }
+
+    /**
+     * Adds a {@code GET} endpoint that is never refused for being busy: the health, readiness and metrics probes,
+     * and the change stream (capped on its own by {@code --max-streams}).
+     *
+     * @param path the exact path, also the metrics label
+     * @param route the handling; must not block
+     * @return this handler
+     */
+    ApiHandler probe(String path, Route route) {
+        return add("GET", path, path::equals, route, false, UnaryOperator.identity());
+    }
+
+    private ApiHandler add(
+            String method,
+            String template,
+            Predicate<String> path,
+            Route route,
+            boolean limited,
+            UnaryOperator<HttpError> errorShape) {
         Set<String> methods = method.equals("GET") ? Set.of("GET", "HEAD") : Set.of(method);
-        endpoints.add(new Endpoint(template, path, methods, Objects.requireNonNull(route, "route")));
+        endpoints.add(
+                new Endpoint(template, path, methods, Objects.requireNonNull(route, "route"), limited, errorShape));
         return this;
     }
 
@@ -102,16 +170,58 @@ final class ApiHandler extends Handler.Abstract {
                     "Method " + method + " is not allowed here; allowed: " + String.join(", ", allowed));
             return true;
         }
+        request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
         Callback counted = counting(endpoint.template(), response, callback);
-        try {
-            endpoint.route().handle(request, response, counted);
-        } catch (HttpError e) {
-            fail(response, counted, e);
-        } catch (Exception e) {
-            LOG.error("Route {} {} failed", method, endpoint.template(), e);
-            fail(response, counted, new HttpError(500, "Internal server error"));
-        }
+        run(request, response, counted, true, () -> endpoint.route().handle(request, response, counted));
         return true;
+    }
+
+    /**
+     * Runs route code for a request this handler routed, within the cap on requests in progress, and turns its
+     * failures into the endpoint's JSON error: the first part of every route and the continuations of
+     * {@link RequestBodies}.
+     *
+     * @param request the request
+     * @param response the response
+     * @param callback the request's callback
+     * @param counted whether the task counts against the cap; false for code that only answers an error
+     * @param task the route code
+     */
+    @Override
+    public void run(Request request, Response response, Callback callback, boolean counted, RequestBodies.Task task) {
+        Endpoint endpoint = (Endpoint) request.getAttribute(ENDPOINT_ATTRIBUTE);
+        if (endpoint == null) {
+            throw new IllegalStateException("the request was not routed by this handler");
+        }
+        // a continuation that runs inside the route code of the same request (its body was already there) holds
+        // the request's slot already
+        boolean limited = counted && endpoint.limited() && request.getAttribute(SLOT_ATTRIBUTE) == null;
+        if (limited && inProgress.incrementAndGet() > maxInProgress) {
+            inProgress.decrementAndGet();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            fail(response, callback, endpoint, new HttpError(503, "The server is busy; retry later"));
+            return;
+        }
+        if (limited) {
+            request.setAttribute(SLOT_ATTRIBUTE, Boolean.TRUE);
+        }
+        try {
+            task.run();
+        } catch (HttpError e) {
+            fail(response, callback, endpoint, e);
+        } catch (Exception e) {
+            LOG.error("Route {} {} failed", request.getMethod(), endpoint.template(), e);
+            fail(response, callback, endpoint, new HttpError(500, "Internal server error"));
+        } finally {
+            if (limited) {
+                request.removeAttribute(SLOT_ATTRIBUTE);
+                inProgress.decrementAndGet();
+            }
+        }
+    }
+
+    private static void fail(Response response, Callback callback, Endpoint endpoint, HttpError error) {
+        fail(response, callback, error.body() == null ? endpoint.errorShape().apply(error) : error);
     }
 
     private static void fail(Response response, Callback callback, HttpError error) {

@@ -29,7 +29,8 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Every route checks, in order: the SDK key in {@code Authorization} (raw or {@code Bearer}; 401), the rate limit
  * ({@code --rate-limit}, off by default; 429 with {@code Retry-After}), a JSON content type (415), the body size (413,
- * the body is not read past the limit), the body (400 naming the JSON path for malformed JSON, a wrong type, or a
+ * the body is not read past the limit) and its arrival within the body deadline (408; read by {@link RequestBodies},
+ * which holds no thread meanwhile), the body (400 naming the JSON path for malformed JSON, a wrong type, or a
  * missing or empty {@code user_id} on a user not marked {@code isAnonymous}; {@link BucketingUsers} says how
  * anonymous users are evaluated). Then:
  *
@@ -66,7 +67,7 @@ final class BucketingRoutes {
     private final EventsRoute events;
     private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
-    private final int maxBodyBytes;
+    private final RequestBodies bodies;
 
     /**
      * Creates the routes.
@@ -77,7 +78,7 @@ final class BucketingRoutes {
      * @param events stores tracked events
      * @param rateLimit the evaluation rate limit
      * @param mapper the request mapper
-     * @param maxBodyBytes the body limit
+     * @param bodies reads request bodies
      */
     BucketingRoutes(
             ConfigStore<CompiledConfig> store,
@@ -86,14 +87,14 @@ final class BucketingRoutes {
             EventsRoute events,
             EvaluationRateLimit rateLimit,
             ObjectMapper mapper,
-            int maxBodyBytes) {
+            RequestBodies bodies) {
         this.store = Objects.requireNonNull(store, "store");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.users = Objects.requireNonNull(users, "users");
         this.events = Objects.requireNonNull(events, "events");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     /**
@@ -115,11 +116,16 @@ final class BucketingRoutes {
                 && path.indexOf('/', VARIABLE_PREFIX.length()) < 0;
     }
 
-    private void variable(Request request, Response response, Callback callback) throws JsonProcessingException {
+    private void variable(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getDecodedPath();
         String key = path.substring(VARIABLE_PREFIX.length());
         KeyedConfig<CompiledConfig> config = authorize(request, response);
-        DevCycleUser user = readUser(request);
+        withUser(request, response, callback, user -> variable(config, key, user, response, callback));
+    }
+
+    private void variable(
+            KeyedConfig<CompiledConfig> config, String key, DevCycleUser user, Response response, Callback callback)
+            throws JsonProcessingException {
         EvaluationResult result = evaluations.evaluate(config.served(), key, BucketingUsers.engineUser(user));
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND) {
             String message = "Variable not found for key: " + key;
@@ -130,9 +136,13 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(variable));
     }
 
-    private void variables(Request request, Response response, Callback callback) throws JsonProcessingException {
+    private void variables(Request request, Response response, Callback callback) {
         KeyedConfig<CompiledConfig> config = authorize(request, response);
-        DevCycleUser user = readUser(request);
+        withUser(request, response, callback, user -> variables(config, user, response, callback));
+    }
+
+    private void variables(KeyedConfig<CompiledConfig> config, DevCycleUser user, Response response, Callback callback)
+            throws JsonProcessingException {
         Map<String, Variable> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
                 config.served(),
@@ -142,9 +152,13 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
     }
 
-    private void features(Request request, Response response, Callback callback) throws JsonProcessingException {
+    private void features(Request request, Response response, Callback callback) {
         KeyedConfig<CompiledConfig> config = authorize(request, response);
-        DevCycleUser user = readUser(request);
+        withUser(request, response, callback, user -> features(config, user, response, callback));
+    }
+
+    private void features(KeyedConfig<CompiledConfig> config, DevCycleUser user, Response response, Callback callback)
+            throws JsonProcessingException {
         Map<String, Feature> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
                 config.served(),
@@ -159,10 +173,15 @@ final class BucketingRoutes {
         return new Feature(key, key, FEATURE_TYPE, variation, variation, null, variable.eval());
     }
 
-    private void track(Request request, Response response, Callback callback) throws JsonProcessingException {
+    private void track(Request request, Response response, Callback callback) {
         KeyedConfig<CompiledConfig> config = authorize(request, response);
         HttpExchanges.requireJsonContentType(request);
-        byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
+        bodies.read(request, response, callback, body -> track(request, config, body.bytes(), response, callback));
+    }
+
+    private void track(
+            Request request, KeyedConfig<CompiledConfig> config, byte[] body, Response response, Callback callback)
+            throws JsonProcessingException {
         TrackRequest track;
         try {
             track = ObjectMappers.read(mapper, body, TrackRequest.class);
@@ -195,9 +214,15 @@ final class BucketingRoutes {
         return config;
     }
 
-    private DevCycleUser readUser(Request request) {
+    /** What an evaluation route does with the request's user once its body has arrived. */
+    @FunctionalInterface
+    private interface UserHandling {
+        void handle(DevCycleUser user) throws JsonProcessingException;
+    }
+
+    private void withUser(Request request, Response response, Callback callback, UserHandling then) {
         HttpExchanges.requireJsonContentType(request);
-        byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
-        return users.read(body, BucketingUsers.edgeDbRequested(request));
+        boolean edgeDb = BucketingUsers.edgeDbRequested(request);
+        bodies.read(request, response, callback, body -> then.handle(users.read(body.bytes(), edgeDb)));
     }
 }

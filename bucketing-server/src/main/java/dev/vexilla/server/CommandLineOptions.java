@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CommandLineOptions {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final String NONE = "none";
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?");
 
     /** One option: its flag, environment variable, help text and how it sets the builder. */
@@ -34,7 +35,7 @@ final class CommandLineOptions {
                     "--bind",
                     "VEXILLA_BIND_ADDRESS",
                     "ADDRESS",
-                    "address to bind (default 0.0.0.0)",
+                    "address to bind (default 0.0.0.0; an embedded server's builder defaults to 127.0.0.1)",
                     ServerOptions.Builder::bindAddress),
             new Option(
                     "--config-dir",
@@ -83,8 +84,9 @@ final class CommandLineOptions {
                     "--events-sink",
                     "VEXILLA_EVENTS_SINK",
                     "FILE",
-                    "JSON-lines file accepted event batches are appended to (default vexilla-events.jsonl)",
-                    (b, v) -> b.eventsSink(Path.of(v))),
+                    "JSON-lines file accepted event batches are appended to; none: count them only"
+                            + " (default vexilla-events.jsonl)",
+                    (b, v) -> b.eventsSink(v.equalsIgnoreCase(NONE) ? null : Path.of(v))),
             new Option(
                     "--max-body",
                     "VEXILLA_MAX_BODY",
@@ -110,6 +112,38 @@ final class CommandLineOptions {
                     "evaluation requests per second per config (default 0: no limit); more get 429",
                     (b, v) -> b.rateLimit(parseInt(v))),
             new Option(
+                    "--worker-threads",
+                    "VEXILLA_WORKER_THREADS",
+                    "N",
+                    "worker threads running route code (default 200, at least 8)",
+                    (b, v) -> b.workerThreads(parseInt(v))),
+            new Option(
+                    "--max-concurrent-requests",
+                    "VEXILLA_MAX_CONCURRENT_REQUESTS",
+                    "N",
+                    "requests processed at once, bodies on their way not counted (default: 3/4 of the worker"
+                            + " threads); more get 503",
+                    (b, v) -> b.maxConcurrentRequests(parseInt(v))),
+            new Option(
+                    "--max-connections",
+                    "VEXILLA_MAX_CONNECTIONS",
+                    "N",
+                    "open connections; at the cap no more are accepted until one closes (default 1024 per"
+                            + " processor, at most half the file descriptor limit)",
+                    (b, v) -> b.maxConnections(parseInt(v))),
+            new Option(
+                    "--header-timeout",
+                    "VEXILLA_HEADER_TIMEOUT",
+                    "DURATION",
+                    "time to send a complete request line and headers before the connection is closed (default 20s)",
+                    (b, v) -> b.headerTimeout(parseDuration(v))),
+            new Option(
+                    "--body-timeout",
+                    "VEXILLA_BODY_TIMEOUT",
+                    "DURATION",
+                    "time for a request body to arrive completely (default 20s); slower get 408",
+                    (b, v) -> b.bodyTimeout(parseDuration(v))),
+            new Option(
                     "--heartbeat",
                     "VEXILLA_HEARTBEAT",
                     "DURATION",
@@ -133,7 +167,9 @@ final class CommandLineOptions {
      * @throws IllegalArgumentException naming the flag or variable at fault
      */
     static ServerOptions parse(String[] args, Map<String, String> environment) {
-        ServerOptions.Builder builder = ServerOptions.builder();
+        ServerOptions.Builder builder = ServerOptions.builder()
+                .bindAddress(ServerOptions.DEFAULT_COMMAND_LINE_BIND_ADDRESS)
+                .eventsSink(ServerOptions.DEFAULT_COMMAND_LINE_EVENTS_SINK);
         for (Option option : OPTIONS) {
             String value = environment.get(option.env());
             if (value != null && !value.isBlank()) {
@@ -161,7 +197,9 @@ final class CommandLineOptions {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--keys-file: " + e.getMessage(), e);
+            String flag =
+                    e.getMessage().startsWith("maxConcurrentRequests") ? "--max-concurrent-requests" : "--keys-file";
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 

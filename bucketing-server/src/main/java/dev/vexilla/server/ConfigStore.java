@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Failure policy: a file that fails validation is rejected with one WARN line naming the file, the reason and
  * the JSON path; the previous version of that config keeps serving, and the same broken bytes are not reported
  * again. An unreadable or malformed keys file is rejected the same way and the previous keys stay in force. A
- * deleted config file stops being served (INFO line). Nothing logged contains an SDK key. {@link #rescan()} never
- * throws for bad files or I/O errors; it is serialized, so the watcher and the periodic rescan may both call it.
+ * deleted config file stops being served (INFO line). A config directory that cannot be listed or a keys file that
+ * cannot be read keeps what is loaded and is reported by {@link #sourceFailure()} until a rescan succeeds. Nothing
+ * logged contains an SDK key. {@link #rescan()} never throws for bad files or I/O errors; it is serialized, so the
+ * watcher and the periodic rescan may both call it.
  *
  * @param <C> the compiled form of a config
  */
@@ -55,7 +57,9 @@ final class ConfigStore<C> {
     private final Map<String, String> lastSeen = new HashMap<>();
 
     private @Nullable String lastSeenKeys;
+    private boolean keysReadable = true;
     private volatile State<C> state;
+    private volatile @Nullable String sourceFailure;
 
     private ConfigStore(
             @Nullable Path directory,
@@ -195,6 +199,17 @@ final class ConfigStore<C> {
         return state.configs();
     }
 
+    /**
+     * Tells why the config source is failing, for readiness: the last rescan could not list the config directory or
+     * could not read the keys file (the configs and keys already loaded keep serving). A rejected config file or a
+     * malformed keys file is not a source failure; it is logged and counted per file.
+     *
+     * @return a short client-safe reason without paths, empty while the source is readable
+     */
+    Optional<String> sourceFailure() {
+        return Optional.ofNullable(sourceFailure);
+    }
+
     /** @return the config directory, empty in demo mode */
     Optional<Path> directory() {
         return Optional.ofNullable(directory);
@@ -219,8 +234,10 @@ final class ConfigStore<C> {
         List<ServedConfig<C>> changed = new ArrayList<>();
         Map<String, Path> files = listConfigFiles();
         if (files == null) {
+            sourceFailure = "the config directory cannot be listed";
             return;
         }
+        sourceFailure = keysReadable ? null : "the keys file cannot be read";
         configs.keySet().removeIf(name -> {
             boolean gone = !files.containsKey(name);
             if (gone) {
@@ -326,8 +343,10 @@ final class ConfigStore<C> {
                         e.getClass().getSimpleName());
             }
             lastSeenKeys = "";
+            keysReadable = false;
             return current;
         }
+        keysReadable = true;
         String digest = ServedConfig.etagOf(text.getBytes(StandardCharsets.UTF_8));
         if (digest.equals(lastSeenKeys)) {
             return current;

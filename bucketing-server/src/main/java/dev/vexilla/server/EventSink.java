@@ -7,6 +7,20 @@ import java.io.IOException;
  * Implementations must be thread-safe.
  */
 interface EventSink extends AutoCloseable {
+    /** The sink of a server without an events file: accepts every line and keeps none. */
+    EventSink NONE = new EventSink() {
+        @Override
+        public void append(String jsonLine) {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return "EventSink.NONE";
+        }
+    };
+
     /**
      * Appends one line.
      *

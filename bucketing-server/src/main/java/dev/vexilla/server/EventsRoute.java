@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * ({@link EventBatchSummary}) and appends one line per batch to the {@link EventSink}.
  *
  * <p>Checks, in order: SDK key in {@code Authorization} (401), JSON content type (415), body size (413, the body is
- * not read past the limit), well-formed JSON of shared-model's {@link EventsBatch} shape (400 with the JSON path and, for syntax errors, the
+ * not read past the limit) and its arrival within the body deadline (408), well-formed JSON of shared-model's {@link EventsBatch} shape (400 with the JSON path and, for syntax errors, the
  * position), then the semantic checks of {@link EventBatchSummary} (400 with the JSON path). Success is 201
  * {@code {"message":"Successfully received N events."}}. Failure policy: if the sink cannot store the line the
  * answer is 503 and the counters are not bumped, so a client retry does not double count.
@@ -28,7 +28,7 @@ final class EventsRoute implements Route {
     private final ObjectMapper mapper;
     private final ConfigStore<?> store;
     private final EventSink sink;
-    private final int maxBodyBytes;
+    private final RequestBodies bodies;
     private final Clock clock;
     private final MetricsRegistry.Counter received;
     private final MetricsRegistry.Counter batches;
@@ -38,15 +38,15 @@ final class EventsRoute implements Route {
      *
      * @param store resolves the SDK key
      * @param sink stores accepted batches
-     * @param maxBodyBytes the body limit
+     * @param bodies reads request bodies
      * @param clock stamps batches
      * @param metrics where event counters go
      */
-    EventsRoute(ConfigStore<?> store, EventSink sink, int maxBodyBytes, Clock clock, MetricsRegistry metrics) {
-        this.mapper = ServerJson.requestMapper(maxBodyBytes);
+    EventsRoute(ConfigStore<?> store, EventSink sink, RequestBodies bodies, Clock clock, MetricsRegistry metrics) {
+        this.mapper = ServerJson.requestMapper(bodies.maxBytes());
         this.store = Objects.requireNonNull(store, "store");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.received = metrics.counter(
                 "vexilla_events_received_total", "Events accepted, by config and kind.", "config", "kind");
@@ -58,7 +58,10 @@ final class EventsRoute implements Route {
         ServedConfig<?> config = store.forKey(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
         HttpExchanges.requireJsonContentType(request);
-        byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
+        bodies.read(request, response, callback, body -> accept(config, body.bytes(), response, callback));
+    }
+
+    private void accept(ServedConfig<?> config, byte[] body, Response response, Callback callback) {
         EventBatchSummary summary;
         try {
             summary = EventBatchSummary.of(ObjectMappers.read(mapper, body, EventsBatch.class));

@@ -2,8 +2,6 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -13,7 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
-/** Static helpers the routes share: JSON responses, JSON errors, bounded body reading, content type and auth. */
+/** Static helpers the routes share: JSON responses, JSON errors, content type and auth. */
 final class HttpExchanges {
     static final String JSON = "application/json";
 
@@ -70,30 +68,6 @@ final class HttpExchanges {
         body.put("statusCode", status);
         body.put("message", message);
         return body;
-    }
-
-    /**
-     * Reads the request body, never more than {@code maxBytes} + 1 bytes.
-     *
-     * @param request the request
-     * @param maxBytes the largest accepted body
-     * @return the body
-     * @throws HttpError 413 when the declared or actual length exceeds the limit, 400 when the body is unreadable
-     */
-    static byte[] readBody(Request request, int maxBytes) {
-        long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        if (declared > maxBytes) {
-            throw new HttpError(413, "Request body exceeds the limit of " + maxBytes + " bytes");
-        }
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new HttpError(413, "Request body exceeds the limit of " + maxBytes + " bytes");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new HttpError(400, "Request body could not be read");
-        }
     }
 
     /**

@@ -76,7 +76,7 @@ final class OfrepRoutes {
     private final FlagEvaluations evaluations;
     private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
-    private final int maxBodyBytes;
+    private final RequestBodies bodies;
 
     /**
      * Creates the routes.
@@ -85,19 +85,19 @@ final class OfrepRoutes {
      * @param evaluations evaluates and counts
      * @param rateLimit the evaluation rate limit
      * @param mapper the request mapper
-     * @param maxBodyBytes the body limit
+     * @param bodies reads request bodies
      */
     OfrepRoutes(
             ConfigStore<CompiledConfig> store,
             FlagEvaluations evaluations,
             EvaluationRateLimit rateLimit,
             ObjectMapper mapper,
-            int maxBodyBytes) {
+            RequestBodies bodies) {
         this.store = Objects.requireNonNull(store, "store");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     /**
@@ -107,8 +107,8 @@ final class OfrepRoutes {
      * @return the handler
      */
     ApiHandler register(ApiHandler api) {
-        return api.route("POST", SINGLE_TEMPLATE, OfrepRoutes::isSinglePath, this::single)
-                .route("POST", BULK_PATH, this::bulk);
+        return api.route("POST", SINGLE_TEMPLATE, OfrepRoutes::isSinglePath, this::single, this::shaped)
+                .route("POST", BULK_PATH, BULK_PATH::equals, this::bulk, this::shaped);
     }
 
     static boolean isSinglePath(String path) {
@@ -121,38 +121,59 @@ final class OfrepRoutes {
         String key = request.getHttpURI().getDecodedPath().substring(SINGLE_PREFIX.length());
         guarded(key, () -> {
             KeyedConfig<CompiledConfig> config = authorize(request, response);
-            UserAttributes user = readUser(request, key);
-            EvaluationResult result = evaluations.evaluate(config.served(), key, user);
-            OfrepEvaluation evaluation =
-                    OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result));
-            ErrorKind kind = result.errorKind();
-            int status = kind == null ? 200 : OfrepErrorCodes.httpStatus(kind);
-            HttpExchanges.writeJson(response, callback, status, mapper.writeValueAsBytes(evaluation));
+            HttpExchanges.requireJsonContentType(request);
+            bodies.read(
+                    request,
+                    response,
+                    callback,
+                    body -> guarded(key, () -> single(config, key, body.bytes(), response, callback)));
         });
+    }
+
+    private void single(
+            KeyedConfig<CompiledConfig> config, String key, byte[] body, Response response, Callback callback)
+            throws JsonProcessingException {
+        UserAttributes user = toUser(parseContext(body, key), key);
+        EvaluationResult result = evaluations.evaluate(config.served(), key, user);
+        OfrepEvaluation evaluation = OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result));
+        ErrorKind kind = result.errorKind();
+        int status = kind == null ? 200 : OfrepErrorCodes.httpStatus(kind);
+        HttpExchanges.writeJson(response, callback, status, mapper.writeValueAsBytes(evaluation));
     }
 
     private void bulk(Request request, Response response, Callback callback) {
         guarded(null, () -> {
             KeyedConfig<CompiledConfig> config = authorize(request, response);
-            JsonNode context = readContext(request, null);
-            UserAttributes user = toUser(context, null);
-            String etag = bulkEtag(config.served(), context);
-            response.getHeaders().put(HttpHeader.ETAG, etag);
-            if (matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
-                response.setStatus(304);
-                callback.succeeded();
-                return;
-            }
-            List<OfrepEvaluation> flags = new ArrayList<>();
-            evaluations.evaluateAll(
-                    config.served(),
-                    user,
-                    (key, result) -> flags.add(
-                            OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result))));
-            FlagMetadata meta = evaluations.flagMetadata(config);
-            OfrepBulkResponse body = new OfrepBulkResponse(flags, FlagMetadata.toWire(meta.metadata()), null);
-            HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
+            HttpExchanges.requireJsonContentType(request);
+            bodies.read(
+                    request,
+                    response,
+                    callback,
+                    body -> guarded(null, () -> bulk(request, config, body.bytes(), response, callback)));
         });
+    }
+
+    private void bulk(
+            Request request, KeyedConfig<CompiledConfig> config, byte[] body, Response response, Callback callback)
+            throws JsonProcessingException {
+        JsonNode context = parseContext(body, null);
+        UserAttributes user = toUser(context, null);
+        String etag = bulkEtag(config.served(), context);
+        response.getHeaders().put(HttpHeader.ETAG, etag);
+        if (matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            callback.succeeded();
+            return;
+        }
+        List<OfrepEvaluation> flags = new ArrayList<>();
+        evaluations.evaluateAll(
+                config.served(),
+                user,
+                (key, result) ->
+                        flags.add(OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result))));
+        FlagMetadata meta = evaluations.flagMetadata(config);
+        OfrepBulkResponse answer = new OfrepBulkResponse(flags, FlagMetadata.toWire(meta.metadata()), null);
+        HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(answer));
     }
 
     @FunctionalInterface
@@ -184,13 +205,12 @@ final class OfrepRoutes {
         return config;
     }
 
-    private @Nullable UserAttributes readUser(Request request, String key) {
-        return toUser(readContext(request, key), key);
+    /** Answers the errors this route does not shape itself (503 when busy) in OFREP's general shape. */
+    private HttpError shaped(HttpError error) {
+        return general(error.status(), error.getMessage());
     }
 
-    private JsonNode readContext(Request request, @Nullable String key) {
-        HttpExchanges.requireJsonContentType(request);
-        byte[] body = HttpExchanges.readBody(request, maxBodyBytes);
+    private JsonNode parseContext(byte[] body, @Nullable String key) {
         JsonNode root;
         try {
             root = ObjectMappers.read(mapper, body, JsonNode.class);

@@ -8,7 +8,7 @@ import dev.vexilla.model.ObjectMappers;
  * The server's {@link ObjectMapper}s for untrusted JSON, all built by shared-model's {@link ObjectMappers} (bounded
  * document size, nesting depth and string lengths, unknown properties ignored, trailing tokens rejected, no default
  * typing): one for config files and server-built documents ({@link #mapper()}), and one per server for request
- * bodies, bounded by the server's body limit ({@link #requestMapper(int)}).
+ * bodies, bounded by the server's body limit and strict about scalar types ({@link #requestMapper(int)}).
  */
 final class ServerJson {
     /** Largest JSON document the config mapper reads: config files may be larger than request bodies. */
@@ -29,13 +29,16 @@ final class ServerJson {
     }
 
     /**
-     * Creates the mapper for request bodies: documents longer than the body limit are refused while parsing.
+     * Creates the mapper for request bodies: documents longer than the body limit are refused while parsing, and
+     * scalars are read strictly ({@link ObjectMappers#createStrict}): {@code {"user_id": 123}} or
+     * {@code {"user_id": 1e999999}} is a 400 naming {@code $.user_id}, never a coerced {@code "123"}. OFREP contexts
+     * are read as JSON trees, which this does not change.
      *
      * @param maxBodyBytes the server's body limit (at least 1 KiB, as {@link ServerOptions} guarantees)
      * @return a new mapper, thread-safe
      */
     static ObjectMapper requestMapper(int maxBodyBytes) {
-        return ObjectMappers.create(
+        return ObjectMappers.createStrict(
                 JsonReadLimits.builder().maxDocumentLength(maxBodyBytes).build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.vexilla.server;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,8 +30,13 @@ import org.jspecify.annotations.Nullable;
 public final class ServerOptions {
     /** Default TCP port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default bind address: every interface. */
-    public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+    /**
+     * Default bind address of the builder: the IPv4 loopback, so an embedded server is reachable from this machine
+     * only unless asked. The command line binds {@link #DEFAULT_COMMAND_LINE_BIND_ADDRESS}.
+     */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** Bind address of the command line when neither {@code --bind} nor its variable is given: every interface. */
+    public static final String DEFAULT_COMMAND_LINE_BIND_ADDRESS = "0.0.0.0";
     /** Name of the keys file looked up in the config directory when no keys file is given. */
     public static final String DEFAULT_KEYS_FILE_NAME = "sdk-keys.txt";
     /** Default EdgeDB store: in memory. */
@@ -42,8 +49,11 @@ public final class ServerOptions {
     public static final Duration DEFAULT_EDGEDB_TIMEOUT = Duration.ofMillis(500);
     /** Default maximum number of users the in-memory EdgeDB store keeps. */
     public static final int DEFAULT_EDGEDB_MAX_ENTRIES = 100_000;
-    /** Default events sink: a JSON-lines file in the working directory. */
-    public static final Path DEFAULT_EVENTS_SINK = Path.of("vexilla-events.jsonl");
+    /**
+     * Events sink of the command line when neither {@code --events-sink} nor its variable is given: a JSON-lines
+     * file in the working directory. The builder has no sink by default: events are counted, nothing is written.
+     */
+    public static final Path DEFAULT_COMMAND_LINE_EVENTS_SINK = Path.of("vexilla-events.jsonl");
     /** Default request body limit: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Smallest accepted request body limit. */
@@ -62,6 +72,25 @@ public final class ServerOptions {
     public static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofSeconds(10);
     /** Smallest accepted heartbeat and rescan interval. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    /** Default size of the worker thread pool that runs route code. */
+    public static final int DEFAULT_WORKER_THREADS = 200;
+    /** Smallest accepted worker pool: Jetty's acceptor and selector threads come from it too. */
+    public static final int MIN_WORKER_THREADS = 8;
+    /**
+     * Default cap on requests processed at once, as a share of the worker threads: three quarters, so the last
+     * quarter stays free for the health, readiness and metrics probes when routes block.
+     */
+    public static final double DEFAULT_CONCURRENT_REQUESTS_SHARE = 0.75;
+    /** Default time a request body may take to arrive completely once its headers are read. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
+    /** Default time a connection may take to send a complete request line and headers. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(20);
+    /** Smallest accepted body and header timeout. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    /** Open connections allowed per available processor when the default cap on connections is computed. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR = 1024;
+    /** Smallest accepted cap on open connections. */
+    public static final int MIN_MAX_CONNECTIONS = 8;
 
     private final int port;
     private final String bindAddress;
@@ -72,13 +101,18 @@ public final class ServerOptions {
     private final Duration edgeDbTtl;
     private final Duration edgeDbTimeout;
     private final int edgeDbMaxEntries;
-    private final Path eventsSink;
+    private final @Nullable Path eventsSink;
     private final int maxBodyBytes;
     private final int maxHeaderBytes;
     private final int maxStreams;
     private final int rateLimit;
     private final Duration heartbeatInterval;
     private final Duration rescanInterval;
+    private final int workerThreads;
+    private final int maxConcurrentRequests;
+    private final Duration bodyTimeout;
+    private final Duration headerTimeout;
+    private final int maxConnections;
 
     private ServerOptions(Builder b) {
         this.port = b.port;
@@ -99,6 +133,28 @@ public final class ServerOptions {
         this.rateLimit = b.rateLimit;
         this.heartbeatInterval = b.heartbeatInterval;
         this.rescanInterval = b.rescanInterval;
+        this.workerThreads = b.workerThreads;
+        this.maxConcurrentRequests = b.maxConcurrentRequests != null
+                ? b.maxConcurrentRequests
+                : Math.max(1, (int) (b.workerThreads * DEFAULT_CONCURRENT_REQUESTS_SHARE));
+        this.bodyTimeout = b.bodyTimeout;
+        this.headerTimeout = b.headerTimeout;
+        this.maxConnections = b.maxConnections;
+    }
+
+    /**
+     * Returns the cap on open connections used when none is set: {@value #DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR} per
+     * available processor, and at most half the process's file descriptor limit when the platform reports it.
+     *
+     * @return the default cap, at least {@value #MIN_MAX_CONNECTIONS}
+     */
+    public static int defaultMaxConnections() {
+        long cap = (long) DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR
+                * Runtime.getRuntime().availableProcessors();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            cap = Math.min(cap, unix.getMaxFileDescriptorCount() / 2);
+        }
+        return (int) Math.max(MIN_MAX_CONNECTIONS, Math.min(cap, Integer.MAX_VALUE));
     }
 
     /**
@@ -215,10 +271,10 @@ public final class ServerOptions {
     /**
      * Returns the JSON-lines file accepted event batches are appended to.
      *
-     * @return the JSON-lines file accepted event batches are appended to
+     * @return the file, empty when events are only counted (the builder's default)
      */
-    public Path eventsSink() {
-        return eventsSink;
+    public Optional<Path> eventsSink() {
+        return Optional.ofNullable(eventsSink);
     }
 
     /**
@@ -275,6 +331,53 @@ public final class ServerOptions {
         return rescanInterval;
     }
 
+    /**
+     * Returns the size of the worker thread pool.
+     *
+     * @return the number of worker threads
+     */
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /**
+     * Returns the cap on requests processed at once; more are answered 503 with {@code Retry-After}. A request counts
+     * while its route code runs on a worker thread, not while its body is on its way; the health, readiness and
+     * metrics probes and the change stream never count.
+     *
+     * @return the cap, at most {@link #workerThreads()}
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * Returns how long a request body may take to arrive completely; slower bodies are answered 408.
+     *
+     * @return the body deadline
+     */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    /**
+     * Returns how long a connection may take to send a complete request line and headers before it is closed.
+     *
+     * @return the header deadline
+     */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    /**
+     * Returns the cap on open connections; beyond it the server stops accepting until one closes.
+     *
+     * @return the cap
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerOptions other && fields().equals(other.fields());
@@ -302,7 +405,12 @@ public final class ServerOptions {
                 maxStreams,
                 rateLimit,
                 heartbeatInterval,
-                rescanInterval);
+                rescanInterval,
+                workerThreads,
+                maxConcurrentRequests,
+                bodyTimeout,
+                headerTimeout,
+                maxConnections);
     }
 
     @Override
@@ -313,7 +421,9 @@ public final class ServerOptions {
                 + edgeDbTimeout + ", edgeDbMaxEntries=" + edgeDbMaxEntries + ", eventsSink=" + eventsSink
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", maxStreams="
                 + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
-                + ", rescanInterval=" + rescanInterval
+                + ", rescanInterval=" + rescanInterval + ", workerThreads=" + workerThreads
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + ", bodyTimeout=" + bodyTimeout
+                + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections
                 + "}";
     }
 
@@ -334,13 +444,18 @@ public final class ServerOptions {
         private Duration edgeDbTtl = DEFAULT_EDGEDB_TTL;
         private Duration edgeDbTimeout = DEFAULT_EDGEDB_TIMEOUT;
         private int edgeDbMaxEntries = DEFAULT_EDGEDB_MAX_ENTRIES;
-        private Path eventsSink = DEFAULT_EVENTS_SINK;
+        private @Nullable Path eventsSink;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private int maxStreams = DEFAULT_MAX_STREAMS;
         private int rateLimit = DEFAULT_RATE_LIMIT;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private Duration rescanInterval = DEFAULT_RESCAN_INTERVAL;
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+        private @Nullable Integer maxConcurrentRequests;
+        private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private int maxConnections = defaultMaxConnections();
 
         private Builder() {}
 
@@ -357,7 +472,8 @@ public final class ServerOptions {
         }
 
         /**
-         * Sets the address to bind (default {@value #DEFAULT_BIND_ADDRESS}).
+         * Sets the address to bind (default {@value #DEFAULT_BIND_ADDRESS}, the loopback; {@code 0.0.0.0} for every
+         * IPv4 interface).
          *
          * @param bindAddress a host name or IP literal
          * @return this builder
@@ -460,13 +576,14 @@ public final class ServerOptions {
         }
 
         /**
-         * Sets the JSON-lines file accepted event batches are appended to (default {@code vexilla-events.jsonl}).
+         * Sets the JSON-lines file accepted event batches are appended to (created on the first batch). By default
+         * there is none: events are validated and counted in the metrics, and nothing is written.
          *
-         * @param eventsSink the file
+         * @param eventsSink the file, or {@code null} for none
          * @return this builder
          */
-        public Builder eventsSink(Path eventsSink) {
-            this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
+        public Builder eventsSink(@Nullable Path eventsSink) {
+            this.eventsSink = eventsSink;
             return this;
         }
 
@@ -551,17 +668,101 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets the size of the worker thread pool (default {@value #DEFAULT_WORKER_THREADS}). Request bodies are read
+         * without a thread, so the pool bounds the route code running at once, not the clients.
+         *
+         * @param workerThreads at least {@value #MIN_WORKER_THREADS}
+         * @return this builder
+         */
+        public Builder workerThreads(int workerThreads) {
+            require(
+                    workerThreads >= MIN_WORKER_THREADS,
+                    "workerThreads must be >= %s, was %s",
+                    MIN_WORKER_THREADS,
+                    workerThreads);
+            this.workerThreads = workerThreads;
+            return this;
+        }
+
+        /**
+         * Sets the cap on requests processed at once (default: {@link #DEFAULT_CONCURRENT_REQUESTS_SHARE three
+         * quarters} of the worker threads); more are answered 503 with {@code Retry-After: 1} instead of waiting
+         * behind blocked ones.
+         *
+         * @param maxConcurrentRequests at least 1 and at most the worker threads
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            require(maxConcurrentRequests >= 1, "maxConcurrentRequests must be >= 1, was %s", maxConcurrentRequests);
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
+         * Sets how long a request body may take to arrive completely, counted from when its headers are read
+         * (default 20 s); a slower body is answered 408 and its connection closed.
+         *
+         * @param timeout at least 100 ms
+         * @return this builder
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = requireTimeout("bodyTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may take to send a complete request line and headers (default 20 s), counted
+         * from its opening or from the first byte of its next request; a slower connection is closed.
+         *
+         * @param timeout at least 100 ms
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = requireTimeout("headerTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the cap on open connections (default {@link #defaultMaxConnections()}); at the cap the server stops
+         * accepting until a connection closes, so new clients wait in the operating system's backlog.
+         *
+         * @param maxConnections at least {@value #MIN_MAX_CONNECTIONS}
+         * @return this builder
+         */
+        public Builder maxConnections(int maxConnections) {
+            require(
+                    maxConnections >= MIN_MAX_CONNECTIONS,
+                    "maxConnections must be >= %s, was %s",
+                    MIN_MAX_CONNECTIONS,
+                    maxConnections);
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the immutable options
-         * @throws IllegalArgumentException when a keys file is set without a config directory
+         * @throws IllegalArgumentException when a keys file is set without a config directory, or the cap on
+         *     concurrent requests exceeds the worker threads
          */
         public ServerOptions build() {
             require(
                     keysFile == null || configDirectory != null,
                     "keysFile requires configDirectory (the demo config has a fixed key), was %s",
                     keysFile);
+            require(
+                    maxConcurrentRequests == null || maxConcurrentRequests <= workerThreads,
+                    "maxConcurrentRequests must be <= workerThreads (%s), was %s",
+                    workerThreads,
+                    maxConcurrentRequests);
             return new ServerOptions(this);
+        }
+
+        private static Duration requireTimeout(String name, Duration timeout) {
+            Objects.requireNonNull(timeout, name);
+            require(timeout.compareTo(MIN_TIMEOUT) >= 0, "%s must be >= %s, was %s", name, MIN_TIMEOUT, timeout);
+            return timeout;
         }
 
         private static Duration requireInterval(String name, Duration interval) {

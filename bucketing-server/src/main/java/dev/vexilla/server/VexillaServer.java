@@ -3,8 +3,13 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vexilla.local.engine.CompiledConfig;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -31,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * The Vexilla bucketing server, embeddable: serves config files (ConfigCat CDN path, with ETag), evaluates flags
  * with the engine of {@code provider-local} for remote clients (Bucketing API v1: {@code POST /v1/variables/{key}},
  * {@code /v1/variables}, {@code /v1/features}, {@code /v1/track}, with EdgeDB; OFREP v0.3:
- * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes health and
- * metrics, on Jetty 12.
+ * {@code POST /ofrep/v1/evaluate/flags[/{key}]}), serves change streams (SSE), ingests events and exposes liveness
+ * ({@code /healthz}), readiness ({@code /readyz}: 503 until a config is loaded and while the config source cannot be
+ * read) and metrics, on Jetty 12.
  *
  * <pre>{@code
  * try (VexillaServer server = VexillaServer.start(ServerOptions.builder().port(0).build())) {
@@ -62,7 +69,9 @@ public final class VexillaServer implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final HeaderDeadline headerDeadline;
     private final int port;
+    private final URI baseUri;
     private volatile boolean closed;
 
     private VexillaServer(
@@ -80,12 +89,16 @@ public final class VexillaServer implements AutoCloseable {
         store.addListener((previous, current) -> streams.announce(
                 current, previous == null ? null : current.compiled().changedKeys(previous.compiled())));
         this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
-        this.eventSink = new JsonLinesEventSink(options.eventsSink());
+        this.eventSink =
+                options.eventsSink().<EventSink>map(JsonLinesEventSink::new).orElse(EventSink.NONE);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, clock);
-        this.jetty = new Server(newThreadPool());
+        this.jetty = new Server(newThreadPool(options.workerThreads()));
         ServerConnector connector = newConnector(jetty, options);
         jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+        this.headerDeadline =
+                new HeaderDeadline(connector, options.headerTimeout(), this.scheduler, System::nanoTime, metrics);
         jetty.setHandler(api);
         jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
         jetty.setStopTimeout(0);
@@ -96,6 +109,7 @@ public final class VexillaServer implements AutoCloseable {
             throw e;
         }
         this.port = connector.getLocalPort();
+        this.baseUri = baseUriOf(connector);
     }
 
     /**
@@ -150,12 +164,15 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     /**
-     * Returns the base URI for clients on this machine, e.g. {@code http://127.0.0.1:8080/}.
+     * Returns the base URI for clients on this machine, built from the address the server is bound to: e.g.
+     * {@code http://127.0.0.1:8080/}, {@code http://[0:0:0:0:0:0:0:1]:8080/} when bound to {@code ::1}, or
+     * {@code http://10.0.0.5:8080/} when bound to that interface. A server bound to every interface
+     * ({@code 0.0.0.0}) reports the loopback address.
      *
      * @return the base URI, ending in {@code /}
      */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port() + "/");
+        return baseUri;
     }
 
     /** Stops the server: ends open streams, stops Jetty, closes the EdgeDB store and the events sink. */
@@ -169,6 +186,7 @@ public final class VexillaServer implements AutoCloseable {
             watcher.close();
         }
         streams.close();
+        headerDeadline.close();
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -229,8 +247,11 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private ApiHandler routes(ConfigStore<CompiledConfig> store, ServerOptions options, Clock clock) {
+        ApiHandler api = new ApiHandler(metrics, options.maxConcurrentRequests());
+        RequestBodies bodies =
+                new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);
         ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
-        EventsRoute events = new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics);
+        EventsRoute events = new EventsRoute(store, eventSink, bodies, clock, metrics);
         FlagEvaluations evaluations = new FlagEvaluations(metrics);
         EvaluationRateLimit rateLimit = new EvaluationRateLimit(options.rateLimit(), clock);
         BucketingRoutes bucketing = new BucketingRoutes(
@@ -240,14 +261,14 @@ public final class VexillaServer implements AutoCloseable {
                 events,
                 rateLimit,
                 requestMapper,
-                options.maxBodyBytes());
-        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, options.maxBodyBytes());
-        ApiHandler api = new ApiHandler(metrics)
-                .route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
-                .route("GET", "/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                bodies);
+        OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, bodies);
+        api.route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
                 .route("POST", EventsRoute.PATH, events)
-                .route("GET", "/healthz", this::health)
-                .route("GET", "/metrics", this::metricsText);
+                .probe("/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                .probe("/healthz", this::health)
+                .probe("/readyz", this::readiness)
+                .probe("/metrics", this::metricsText);
         return ofrep.register(bucketing.register(api));
     }
 
@@ -269,6 +290,18 @@ public final class VexillaServer implements AutoCloseable {
         body.put("configs", configStore.configs().size());
         body.put("streams", streams.size());
         HttpExchanges.writeJson(response, callback, 200, body);
+    }
+
+    private void readiness(Request request, Response response, Callback callback) {
+        int configs = configStore.configs().size();
+        String reason = configStore.sourceFailure().orElse(configs == 0 ? "no config is loaded" : null);
+        ObjectNode body = ServerJson.mapper().createObjectNode();
+        body.put("status", reason == null ? "ready" : "not_ready");
+        body.put("configs", configs);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        HttpExchanges.writeJson(response, callback, reason == null ? 200 : 503, body);
     }
 
     private void metricsText(Request request, Response response, Callback callback) {
@@ -309,11 +342,23 @@ public final class VexillaServer implements AutoCloseable {
         return executor;
     }
 
-    private static QueuedThreadPool newThreadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+    private static QueuedThreadPool newThreadPool(int threads) {
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(4, threads));
         pool.setName("vexilla-http");
         pool.setDaemon(true);
         return pool;
+    }
+
+    private static URI baseUriOf(ServerConnector connector) throws IOException {
+        InetAddress bound =
+                ((InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress()).getAddress();
+        InetAddress address = bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound;
+        String host = address.getHostAddress();
+        if (address instanceof Inet6Address) {
+            int scope = host.indexOf('%');
+            host = "[" + (scope < 0 ? host : host.substring(0, scope)) + "]";
+        }
+        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
     }
 
     private static ServerConnector newConnector(Server jetty, ServerOptions options) {

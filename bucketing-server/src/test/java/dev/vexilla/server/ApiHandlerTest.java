@@ -1,12 +1,15 @@
 package dev.vexilla.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -89,6 +92,98 @@ final class ApiHandlerTest {
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).contains("\"statusCode\":400");
+    }
+
+    @Test
+    void requestsRejectedBeforeRouting_areCountedButNeverLogged() throws Exception {
+        String marker = "attacker-text-" + System.nanoTime();
+        List<String> requests = List.of(
+                "CONNECT /" + marker + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "CONNECT " + marker + ":bad HTTP/1.1\r\nHost: x\r\n\r\n",
+                "CONNECT [" + marker + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: " + marker + " !!\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: [" + marker + "\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: " + marker + ":99999999\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nHost: " + marker + "\r\n\r\n");
+        int rounds = 50;
+
+        for (int i = 0; i < rounds; i++) {
+            for (String request : requests) {
+                assertThat(raw(request)).startsWith("HTTP/1.1 400");
+            }
+        }
+
+        assertThat(TestLogs.text()).doesNotContain(marker);
+        assertThat(server.metrics().render())
+                .contains(
+                        "vexilla_http_requests_total{route=\"unmatched\",status=\"400\"} " + rounds * requests.size());
+    }
+
+    @Test
+    void requestsBeyondTheConcurrencyCap_get503AtOnceWhileProbesAnswer() throws Exception {
+        try (ServerSocket silentRedis = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                VexillaServer capped = TestServers.start(EvaluationFixtures.options(dir.resolve("capped"))
+                        .workerThreads(ServerOptions.MIN_WORKER_THREADS)
+                        .maxConcurrentRequests(1)
+                        .edgeDbUrl("redis://127.0.0.1:" + silentRedis.getLocalPort())
+                        .edgeDbTimeout(Duration.ofSeconds(3))
+                        .build())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silentRedis.accept()); // never answers, so the EdgeDB read blocks
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String user = "{\"user_id\":\"u-1\"}";
+            CompletableFuture<HttpResponse<String>> blocked = TestServers.HTTP.sendAsync(
+                    TestServers.request(capped, "/v1/variables/checkoutEnabled?enableEdgeDB=true")
+                            .header("Authorization", TestServers.KEY_A)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(user))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> RequestBodiesTest.gauge(capped, "vexilla_http_requests_in_progress") == 1);
+
+            HttpResponse<String> refused = EvaluationFixtures.post(capped, "/v1/variables/checkoutEnabled", user);
+            HttpResponse<String> refusedOfrep = EvaluationFixtures.ofrep(
+                    capped, "/ofrep/v1/evaluate/flags", "{\"context\":{\"targetingKey\":\"u-1\"}}");
+            HttpResponse<String> health = TestServers.get(capped, "/healthz");
+            HttpResponse<String> ready = TestServers.get(capped, "/readyz");
+            boolean stillBlocked = !blocked.isDone();
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(ServerJson.mapper()
+                            .readTree(refused.body())
+                            .get("statusCode")
+                            .asInt())
+                    .isEqualTo(503);
+            assertThat(refusedOfrep.statusCode()).isEqualTo(503);
+            assertThat(ServerJson.mapper().readTree(refusedOfrep.body()).has("errorDetails"))
+                    .isTrue();
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(stillBlocked)
+                    .as("the first request was still blocked in EdgeDB")
+                    .isTrue();
+            assertThat(blocked.get(20, TimeUnit.SECONDS).statusCode())
+                    .as("answered without EdgeDB data once Redis timed out")
+                    .isEqualTo(200);
+            assertThat(EvaluationFixtures.post(capped, "/v1/variables/checkoutEnabled", user)
+                            .statusCode())
+                    .isEqualTo(200);
+            silentRedis.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,46 @@ final class BucketingRoutesTest {
         assertError(post(server, "/v1/features", "{\"user_id\":\"u\""), 400, "Invalid request body at $");
         assertError(post(server, "/v1/features", "[]"), 400, "Invalid request body at $");
         assertError(post(server, "/v1/features", ""), 400, "Invalid request body at $");
+    }
+
+    @Test
+    void wrongScalarTypes_are400NamingTheJsonPathOnEveryUserRoute() throws Exception {
+        Map<String, String> pathOfBadField = new LinkedHashMap<>();
+        pathOfBadField.put("{\"user_id\":true}", "$.user_id");
+        pathOfBadField.put("{\"user_id\":123}", "$.user_id");
+        pathOfBadField.put("{\"user_id\":1e999999}", "$.user_id");
+        pathOfBadField.put("{\"user_id\":\"u\",\"email\":5}", "$.email");
+        pathOfBadField.put("{\"user_id\":\"u\",\"country\":false}", "$.country");
+        pathOfBadField.put("{\"user_id\":\"u\",\"customData\":{\"x\":1e999999}}", "$.customData.x");
+        List<String> routes = List.of(
+                "/v1/variables/checkoutEnabled",
+                "/v1/variables",
+                "/v1/features",
+                "/v1/variables/checkoutEnabled?enableEdgeDB=true");
+
+        for (String route : routes) {
+            for (Map.Entry<String, String> bad : pathOfBadField.entrySet()) {
+                assertError(post(server, route, bad.getKey()), 400, "Invalid request body at " + bad.getValue() + ":");
+            }
+        }
+        assertThat(server.edgeDb().get("123")).isEmpty();
+    }
+
+    @Test
+    void track_wrongScalarTypes_are400NamingTheJsonPath() throws Exception {
+        assertError(post(server, "/v1/track", "{\"user\":{\"user_id\":123},\"events\":[]}"), 400, "$.user.user_id:");
+        assertError(
+                post(server, "/v1/track", "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":true}]}"),
+                400,
+                "$.events[0].type:");
+        assertError(
+                post(
+                        server,
+                        "/v1/track",
+                        "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"value\":1e999999}]}"),
+                400,
+                "$.events[0].value:");
+        assertThat(dir.resolve("events.jsonl")).doesNotExist();
     }
 
     @Test

@@ -22,6 +22,48 @@ final class CommandLineOptionsTest {
     }
 
     @Test
+    void commandLineDefaults_bindEveryInterfaceAndWriteTheEventsFile() {
+        ServerOptions options = CommandLineOptions.parse(new String[0], Map.of());
+
+        assertThat(options.bindAddress())
+                .isEqualTo(ServerOptions.DEFAULT_COMMAND_LINE_BIND_ADDRESS)
+                .isEqualTo("0.0.0.0");
+        assertThat(options.eventsSink()).hasValue(Path.of("vexilla-events.jsonl"));
+    }
+
+    @Test
+    void slowClientFlags_areRead() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {
+                    "--worker-threads", "64",
+                    "--max-concurrent-requests", "40",
+                    "--max-connections", "5000",
+                    "--header-timeout", "5s",
+                    "--body-timeout=2s"
+                },
+                Map.of());
+
+        assertThat(options.workerThreads()).isEqualTo(64);
+        assertThat(options.maxConcurrentRequests()).isEqualTo(40);
+        assertThat(options.maxConnections()).isEqualTo(5000);
+        assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.bodyTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {"--worker-threads", "8", "--max-concurrent-requests", "9"}, Map.of()))
+                .hasMessageStartingWith("--max-concurrent-requests: ");
+    }
+
+    @Test
+    void eventsSinkNone_turnsTheFileOff() {
+        assertThat(CommandLineOptions.parse(new String[] {"--events-sink", "none"}, Map.of())
+                        .eventsSink())
+                .isEmpty();
+        assertThat(CommandLineOptions.parse(new String[0], Map.of("VEXILLA_EVENTS_SINK", "none"))
+                        .eventsSink())
+                .isEmpty();
+    }
+
+    @Test
     void environmentVariablesAreReadAndFlagsWin() {
         ServerOptions options = CommandLineOptions.parse(
                 new String[] {"--port", "7000"},

@@ -148,6 +148,23 @@ final class EventsRouteTest {
     }
 
     @Test
+    void wrongScalarTypes_give400NamingTheJsonPathInsteadOfBeingCoerced() throws Exception {
+        HttpResponse<String> numericUserId = post("{\"batch\":[{\"user\":{\"user_id\":5},\"events\":[]}]}");
+        HttpResponse<String> textValue = post("{\"batch\":[{\"user\":{\"user_id\":\"u\"},"
+                + "\"events\":[{\"type\":\"customEvent\",\"customType\":\"c\",\"value\":\"5\"}]}]}");
+        HttpResponse<String> overflow = post("{\"batch\":[{\"user\":{\"user_id\":\"u\"},"
+                + "\"events\":[{\"type\":\"customEvent\",\"customType\":\"c\",\"value\":1e999999}]}]}");
+
+        assertThat(statusOf(numericUserId)).isEqualTo(400);
+        assertThat(numericUserId.body()).contains("$.batch[0].user.user_id: expected a string");
+        assertThat(statusOf(textValue)).isEqualTo(400);
+        assertThat(textValue.body()).contains("$.batch[0].events[0].value: expected a number");
+        assertThat(statusOf(overflow)).isEqualTo(400);
+        assertThat(overflow.body()).contains("$.batch[0].events[0].value: expected a number within the range");
+        assertThat(dir.resolve("events.jsonl")).doesNotExist();
+    }
+
+    @Test
     void bodyOverTheLimitWithContentLength_gives413() throws Exception {
         String big = "{\"batch\":[],\"pad\":\"" + "x".repeat(5000) + "\"}";
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 final class ServerMainTest {
@@ -38,5 +40,32 @@ final class ServerMainTest {
         assertThat(run(Map.of("VEXILLA_CONFIG_DIR", "/no/such/dir", "VEXILLA_PORT", "0")))
                 .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/no/such/dir");
+    }
+
+    @Test
+    void loggingDefaults_areNotOnTheClasspathRootOfTheLibraryJar() throws Exception {
+        Path classes = Path.of(ServerMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+
+        assertThat(classes.resolve("simplelogger.properties"))
+                .as("an embedding application would pick it up as its own slf4j-simple configuration")
+                .doesNotExist();
+    }
+
+    @Test
+    void loggingDefaults_areAppliedByTheJarWithoutOverridingWhatIsSet() {
+        Properties system = new Properties();
+        system.setProperty("org.slf4j.simpleLogger.log.dev.vexilla.evaluation", "info");
+
+        ServerMain.applyLoggingDefaults(system);
+
+        assertThat(system.getProperty("org.slf4j.simpleLogger.log.dev.vexilla.evaluation"))
+                .isEqualTo("info");
+        assertThat(system.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty"))
+                .isEqualTo("warn");
+        assertThat(system.getProperty("org.slf4j.simpleLogger.defaultLogLevel")).isEqualTo("info");
     }
 }

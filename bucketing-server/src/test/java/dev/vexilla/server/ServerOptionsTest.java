@@ -13,14 +13,60 @@ final class ServerOptionsTest {
         ServerOptions options = ServerOptions.builder().build();
 
         assertThat(options.port()).isEqualTo(ServerOptions.DEFAULT_PORT).isEqualTo(8080);
-        assertThat(options.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(options.bindAddress())
+                .as("an embedded server is reachable from this machine only unless asked")
+                .isEqualTo(ServerOptions.DEFAULT_BIND_ADDRESS)
+                .isEqualTo("127.0.0.1");
         assertThat(options.configDirectory()).isEmpty();
         assertThat(options.keysFile()).isEmpty();
         assertThat(options.edgeDbUrl()).isEqualTo("memory");
         assertThat(options.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(options.maxStreams()).isEqualTo(ServerOptions.DEFAULT_MAX_STREAMS);
         assertThat(options.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.eventsSink()).isEqualTo(Path.of("vexilla-events.jsonl"));
+        assertThat(options.eventsSink()).as("no file is written unless asked").isEmpty();
+    }
+
+    @Test
+    void slowClientDefaults_areTheDocumentedConstants() {
+        ServerOptions options = ServerOptions.builder().build();
+
+        assertThat(options.workerThreads())
+                .isEqualTo(ServerOptions.DEFAULT_WORKER_THREADS)
+                .isEqualTo(200);
+        assertThat(options.maxConcurrentRequests())
+                .as("three quarters of the workers")
+                .isEqualTo(150);
+        assertThat(options.bodyTimeout()).isEqualTo(ServerOptions.DEFAULT_BODY_TIMEOUT);
+        assertThat(options.headerTimeout())
+                .isEqualTo(ServerOptions.DEFAULT_HEADER_TIMEOUT)
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.maxConnections())
+                .isEqualTo(ServerOptions.defaultMaxConnections())
+                .isBetween(
+                        ServerOptions.MIN_MAX_CONNECTIONS,
+                        ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR
+                                * Runtime.getRuntime().availableProcessors());
+        assertThat(ServerOptions.builder().workerThreads(8).build().maxConcurrentRequests())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void slowClientOptions_areValidatedWithPreciseMessages() {
+        assertThatThrownBy(() -> ServerOptions.builder().workerThreads(4))
+                .hasMessage("workerThreads must be >= 8, was 4");
+        assertThatThrownBy(() -> ServerOptions.builder().maxConcurrentRequests(0))
+                .hasMessage("maxConcurrentRequests must be >= 1, was 0");
+        assertThatThrownBy(() -> ServerOptions.builder()
+                        .workerThreads(10)
+                        .maxConcurrentRequests(11)
+                        .build())
+                .hasMessage("maxConcurrentRequests must be <= workerThreads (10), was 11");
+        assertThatThrownBy(() -> ServerOptions.builder().bodyTimeout(Duration.ofMillis(10)))
+                .hasMessage("bodyTimeout must be >= PT0.1S, was PT0.01S");
+        assertThatThrownBy(() -> ServerOptions.builder().headerTimeout(Duration.ZERO))
+                .hasMessage("headerTimeout must be >= PT0.1S, was PT0S");
+        assertThatThrownBy(() -> ServerOptions.builder().maxConnections(2))
+                .hasMessage("maxConnections must be >= 8, was 2");
     }
 
     @Test

@@ -29,6 +29,9 @@ import java.util.Objects;
  *   <li>source excluded from error locations, and {@code null} fields left out when writing.
  * </ul>
  *
+ * <p>{@link #createStrict(JsonReadLimits)} adds strict scalar types for servers reading requests: no coercion between
+ * strings, numbers and booleans, and no numbers beyond the range of a {@code double}.
+ *
  * <p>The {@code read} methods turn every Jackson failure into a {@link WirePayloadException} whose message names the
  * JSON path ({@code "$.user.customData: expected an object"}) and never contains payload text.
  *
@@ -74,6 +77,28 @@ public final class ObjectMappers {
      * @return a new configured mapper
      */
     public static ObjectMapper create(JsonReadLimits limits) {
+        return builder(limits).build();
+    }
+
+    /**
+     * Creates a mapper for requests from untrusted peers (a server reading request bodies): the settings of
+     * {@link #create(JsonReadLimits)}, and a JSON value is read only into a field of its type. A number or boolean
+     * where a string is expected ({@code {"user_id": 123}}), text where a number or boolean is expected
+     * ({@code "5"}, {@code "true"}), and a number beyond the range of a {@code double} ({@code 1e999999}, which would
+     * otherwise be read as infinity) fail with a {@link WirePayloadException} naming the JSON path
+     * ({@code "$.user_id: expected a string"}).
+     *
+     * <p>Clients keep {@link #create(JsonReadLimits)} for responses, so a newer server that widens a type does not
+     * break them; the strictness belongs to the party that validates input.
+     *
+     * @param limits the limits for every document read through the mapper
+     * @return a new configured mapper
+     */
+    public static ObjectMapper createStrict(JsonReadLimits limits) {
+        return StrictScalars.apply(builder(limits)).build();
+    }
+
+    private static JsonMapper.Builder builder(JsonReadLimits limits) {
         Objects.requireNonNull(limits, "limits");
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxDocumentLength(limits.maxDocumentLength())
@@ -89,8 +114,7 @@ public final class ObjectMappers {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .defaultPropertyInclusion(
-                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-                .build();
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS));
     }
 
     /**

@@ -58,6 +58,55 @@ final class ObjectMappersTest {
                 });
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"user\":{\"user_id\":true}}|$.user.user_id|expected a string",
+                "{\"user\":{\"user_id\":123}}|$.user.user_id|expected a string",
+                "{\"user\":{\"user_id\":1e999999}}|$.user.user_id|expected a string",
+                "{\"user\":{\"user_id\":\"u\",\"email\":5}}|$.user.email|expected a string",
+                "{\"user\":{\"user_id\":\"u\",\"isAnonymous\":\"true\"}}|$.user.isAnonymous|expected a boolean",
+                "{\"user\":{\"user_id\":\"u\",\"customData\":{\"x\":1e999999}}}|$.user.customData.x|expected a number within the range of a 64-bit float",
+                "{\"user\":{\"user_id\":\"u\",\"customData\":{\"x\":[1,-1e999999]}}}|$.user.customData.x|expected a number within the range of a 64-bit float",
+                "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":7}]}|$.events[0].type|expected a string",
+                "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"value\":\"5\"}]}|$.events[0].value|expected a number",
+                "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"value\":1e999999}]}|$.events[0].value|expected a number within the range of a 64-bit float",
+                "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"date\":\"17\"}]}|$.events[0].date|expected an integer",
+                "{\"user\":{\"user_id\":\"u\"},\"events\":[{\"type\":\"t\",\"date\":1e3}]}|$.events[0].date|expected an integer"
+            })
+    void strictMapper_refusesScalarCoercionAndNumbersOutOfRange(String json, String path, String problem) {
+        ObjectMapper strict = ObjectMappers.createStrict(JsonReadLimits.defaults());
+
+        assertThatThrownBy(() -> ObjectMappers.read(strict, json, TrackRequest.class))
+                .isInstanceOfSatisfying(WirePayloadException.class, e -> {
+                    assertThat(e.path()).isEqualTo(path);
+                    assertThat(e.problem()).isEqualTo(problem);
+                    assertThat(e.getMessage()).doesNotContain("999999");
+                });
+    }
+
+    @Test
+    void strictMapper_readsWellTypedDocumentsLikeTheLenientOne() throws Exception {
+        ObjectMapper strict = ObjectMappers.createStrict(JsonReadLimits.defaults());
+        String json = "{\"user\":{\"user_id\":\"u\",\"isAnonymous\":false,\"createdDate\":\"1700000000000\","
+                + "\"customData\":{\"n\":1,\"big\":12345678901,\"f\":2.5,\"list\":[\"a\"],\"nested\":{\"m\":1.5}}},"
+                + "\"events\":[{\"type\":\"t\",\"value\":3,\"date\":1700000000000,\"metaData\":{\"k\":[1,2.5]}}]}";
+
+        assertThat(ObjectMappers.read(strict, json, TrackRequest.class))
+                .isEqualTo(ObjectMappers.read(mapper, json, TrackRequest.class));
+        assertThat(strict.getFactory().streamReadConstraints().getMaxDocumentLength())
+                .isEqualTo(JsonReadLimits.DEFAULT_MAX_DOCUMENT_LENGTH);
+    }
+
+    @Test
+    void lenientMapper_keepsCoercingScalarsForClientsReadingResponses() throws Exception {
+        DevCycleUser user = ObjectMappers.read(mapper, "{\"user_id\":123,\"email\":true}", DevCycleUser.class);
+
+        assertThat(user.userId()).isEqualTo("123");
+        assertThat(user.email()).isEqualTo("true");
+    }
+
     @Test
     void malformedJsonNamesLineAndColumnAndPath() {
         String json = "{\"flags\":[{\"key\":\"a\",\"reason\":\"STATIC\"},{\"key\": oops}]}";
