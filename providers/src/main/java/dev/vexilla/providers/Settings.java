@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The settings in effect: each {@link Setting} taken from the highest layer that has it (given settings, then system
- * properties, then environment variables), and its text turned into a value.
+ * properties, then environment variables, then defaults), and its text turned into a value.
  *
  * <p>Rules, the same in every layer: a name is a setting's variable ({@code VEXILLA_MODE}) or property
  * ({@code vexilla.mode}) name; a name with either prefix that is no setting is an error (a typo would otherwise be
@@ -31,6 +31,8 @@ final class Settings {
     static final String SYSTEM_PROPERTIES = "system property";
     /** The given (programmatic) layer, for messages. */
     static final String GIVEN = "given setting";
+    /** The defaults layer, for messages. */
+    static final String DEFAULT = "default setting";
 
     /** The bucketing server's variables ({@code java -jar vexilla-server.jar --help}): not ours, not typos. */
     static final Set<String> SERVER_VARIABLES = Set.of(
@@ -66,13 +68,18 @@ final class Settings {
      * @param given the programmatic layer, already by setting (see {@link #byName(Map, String)})
      * @param systemProperties the system properties
      * @param environment the environment variables
+     * @param defaults the lowest layer, already by setting
      * @return the settings in effect
      * @throws IllegalArgumentException naming the setting, for an unknown name, a setting given twice in one layer or
      *     a value of the wrong form
      */
     static Settings resolve(
-            Map<Setting, Text> given, Map<String, String> systemProperties, Map<String, String> environment) {
+            Map<Setting, Text> given,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            Map<Setting, Text> defaults) {
         Map<Setting, Text> texts = new EnumMap<>(Setting.class);
+        texts.putAll(defaults);
         texts.putAll(byName(environment, ENVIRONMENT));
         texts.putAll(byName(systemProperties, SYSTEM_PROPERTIES));
         texts.putAll(given);
@@ -85,7 +92,8 @@ final class Settings {
      * Picks the settings out of one layer's names.
      *
      * @param layer names to values, of any kind
-     * @param kind what the layer is, for messages: {@link #ENVIRONMENT}, {@link #SYSTEM_PROPERTIES} or {@link #GIVEN}
+     * @param kind what the layer is, for messages: {@link #ENVIRONMENT}, {@link #SYSTEM_PROPERTIES}, {@link #GIVEN} or
+     *     {@link #DEFAULT}
      * @return the non-blank settings of the layer, with the name each was given under
      * @throws IllegalArgumentException for an unknown {@code VEXILLA_*} or {@code vexilla.*} name, or a setting
      *     given under both its names

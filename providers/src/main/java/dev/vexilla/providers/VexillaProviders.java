@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Where settings come from.</b> A setting given in code ({@link Builder#set}, {@link Builder#setAll}) wins over
  * the system property ({@code -Dvexilla.poll.interval=30s}), which wins over the environment variable
- * ({@code VEXILLA_POLL_INTERVAL=30s}), which wins over the provider's default. Options set on the provider's own
+ * ({@code VEXILLA_POLL_INTERVAL=30s}), which wins over the application's defaults ({@link Builder#defaults}, for
+ * example a properties file), which win over the provider's default. Options set on the provider's own
  * builder ({@link Builder#localOptions}, {@link Builder#cloudOptions}) are applied last and win over every setting. A
  * blank value counts as absent. The cloud provider also reads its {@code OFREP_*} variables from the environment
  * (below {@code VEXILLA_BASE_URL} and {@code VEXILLA_REQUEST_TIMEOUT}).
@@ -105,6 +106,7 @@ public final class VexillaProviders {
         private @Nullable Map<String, String> environment;
         private @Nullable Map<String, String> systemProperties;
         private final Map<Setting, Settings.Text> given = new EnumMap<>(Setting.class);
+        private final Map<Setting, Settings.Text> defaults = new EnumMap<>(Setting.class);
         private Consumer<LocalOptions.Builder> localCustomizer = options -> {};
         private Consumer<CloudOptions.Builder> cloudCustomizer = options -> {};
 
@@ -166,6 +168,21 @@ public final class VexillaProviders {
         }
 
         /**
+         * Gives the application's defaults: the lowest layer, under the environment variables, for example the
+         * entries of a properties file the application ships or reads.
+         *
+         * @param settings names ({@code VEXILLA_MODE} or {@code vexilla.mode}) to values; names with neither prefix
+         *     are ignored, blank values too
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown {@code VEXILLA_*} or {@code vexilla.*} name, or a setting
+         *     given under both its names
+         */
+        public Builder defaults(Map<String, String> settings) {
+            defaults.putAll(Settings.byName(Objects.requireNonNull(settings, "settings"), Settings.DEFAULT));
+            return this;
+        }
+
+        /**
          * Sets local provider options in code, applied after the settings (so they win). Used in local mode only.
          *
          * @param customizer gets the builder the settings filled in
@@ -215,7 +232,7 @@ public final class VexillaProviders {
         }
 
         private Settings settings() {
-            return Settings.resolve(given, systemProperties(), environment());
+            return Settings.resolve(given, systemProperties(), environment(), defaults);
         }
 
         private Map<String, String> environment() {
@@ -245,9 +262,11 @@ public final class VexillaProviders {
 
         private List<String> keys() {
             List<String> keys = new ArrayList<>();
-            Settings.Text text = given.get(Setting.SDK_KEY);
-            if (text != null) {
-                keys.add(text.text);
+            for (Map<Setting, Settings.Text> layer : List.of(given, defaults)) {
+                Settings.Text text = layer.get(Setting.SDK_KEY);
+                if (text != null) {
+                    keys.add(text.text);
+                }
             }
             for (Map<String, String> layer : List.of(systemProperties(), environment())) {
                 for (String name : List.of(Setting.SDK_KEY.variable(), Setting.SDK_KEY.property())) {

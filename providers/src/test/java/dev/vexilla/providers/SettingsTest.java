@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class SettingsTest {
 
     private static Settings environment(Map<String, String> environment) {
-        return Settings.resolve(Map.of(), Map.of(), environment);
+        return Settings.resolve(Map.of(), Map.of(), environment, Map.of());
     }
 
     @Test
@@ -25,7 +25,7 @@ final class SettingsTest {
     @Test
     void systemPropertyWinsOverEnvironmentVariable() {
         Settings settings = Settings.resolve(
-                Map.of(), Map.of("vexilla.poll.interval", "30s"), Map.of("VEXILLA_POLL_INTERVAL", "5m"));
+                Map.of(), Map.of("vexilla.poll.interval", "30s"), Map.of("VEXILLA_POLL_INTERVAL", "5m"), Map.of());
 
         assertThat(settings.get(Setting.POLL_INTERVAL, Duration.class)).contains(Duration.ofSeconds(30));
         assertThat(settings.name(Setting.POLL_INTERVAL)).isEqualTo("vexilla.poll.interval");
@@ -36,9 +36,22 @@ final class SettingsTest {
         Settings settings = Settings.resolve(
                 Settings.byName(Map.of("VEXILLA_POLL_INTERVAL", "10s"), Settings.GIVEN),
                 Map.of("vexilla.poll.interval", "30s"),
-                Map.of("VEXILLA_POLL_INTERVAL", "5m"));
+                Map.of("VEXILLA_POLL_INTERVAL", "5m"),
+                Settings.byName(Map.of("VEXILLA_POLL_INTERVAL", "1h"), Settings.DEFAULT));
 
         assertThat(settings.get(Setting.POLL_INTERVAL, Duration.class)).contains(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void environmentVariableWinsOverDefaultsWhichApplyWhenNothingElseIsSet() {
+        Settings settings = Settings.resolve(
+                Map.of(),
+                Map.of(),
+                Map.of("VEXILLA_POLL_INTERVAL", "5m"),
+                Settings.byName(Map.of("VEXILLA_POLL_INTERVAL", "1h", "vexilla.realtime", "true"), Settings.DEFAULT));
+
+        assertThat(settings.get(Setting.POLL_INTERVAL, Duration.class)).contains(Duration.ofMinutes(5));
+        assertThat(settings.get(Setting.REALTIME, Boolean.class)).contains(true);
     }
 
     @Test
@@ -46,7 +59,8 @@ final class SettingsTest {
         Settings settings = Settings.resolve(
                 Settings.byName(Map.of("vexilla.realtime", "  "), Settings.GIVEN),
                 Map.of("vexilla.realtime", ""),
-                Map.of("VEXILLA_REALTIME", "true"));
+                Map.of("VEXILLA_REALTIME", "true"),
+                Map.of());
 
         assertThat(settings.get(Setting.REALTIME, Boolean.class)).contains(true);
         assertThat(settings.has(Setting.CACHE)).isFalse();
@@ -55,8 +69,8 @@ final class SettingsTest {
 
     @Test
     void eitherNameWorksInEveryLayer() {
-        Settings settings =
-                Settings.resolve(Map.of(), Map.of("VEXILLA_PROTOCOL", "ofrep"), Map.of("vexilla.retries", "3"));
+        Settings settings = Settings.resolve(
+                Map.of(), Map.of("VEXILLA_PROTOCOL", "ofrep"), Map.of("vexilla.retries", "3"), Map.of());
 
         assertThat(settings.get(Setting.RETRIES, Integer.class)).contains(3);
         assertThat(settings.name(Setting.PROTOCOL)).isEqualTo("VEXILLA_PROTOCOL");
@@ -90,8 +104,8 @@ final class SettingsTest {
 
     @Test
     void aBadSystemPropertyIsNamedAsTheProperty() {
-        assertThatThrownBy(() ->
-                        Settings.resolve(Map.of(), Map.of("vexilla.cache", "on"), Map.of("VEXILLA_CACHE", "true")))
+        assertThatThrownBy(() -> Settings.resolve(
+                        Map.of(), Map.of("vexilla.cache", "on"), Map.of("VEXILLA_CACHE", "true"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("vexilla.cache must be true or false, was 'on'");
     }
@@ -123,7 +137,7 @@ final class SettingsTest {
 
     @Test
     void aMisspelledPropertyIsRejectedWithThePropertyItProbablyMeant() {
-        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("vexilla.sdkkey", "k"), Map.of()))
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("vexilla.sdkkey", "k"), Map.of(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown setting vexilla.sdkkey (system property); did you mean vexilla.sdk.key?");
     }
@@ -167,7 +181,7 @@ final class SettingsTest {
 
     @Test
     void anOptionsComplaintIsPrefixedWithTheNameTheValueCameFrom() {
-        Settings settings = Settings.resolve(Map.of(), Map.of("vexilla.retries", "11"), Map.of());
+        Settings settings = Settings.resolve(Map.of(), Map.of("vexilla.retries", "11"), Map.of(), Map.of());
 
         assertThatThrownBy(() -> settings.ifSet(Setting.RETRIES, Integer.class, retries -> {
                     throw new IllegalArgumentException("retries must be in [0, 10], was " + retries);

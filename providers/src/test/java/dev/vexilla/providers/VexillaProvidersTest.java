@@ -72,6 +72,32 @@ final class VexillaProvidersTest {
     }
 
     @Test
+    void defaultsApplyUnderTheEnvironment() {
+        FeatureProvider provider = VexillaProviders.builder()
+                .systemProperties(Map.of())
+                .environment(Map.of("VEXILLA_MODE", "local"))
+                .defaults(Map.of(
+                        "VEXILLA_MODE", "cloud", "vexilla.sdk.key", KEY, "VEXILLA_BASE_URL", "http://127.0.0.1:9"))
+                .build();
+        try {
+            assertThat(provider).isInstanceOf(LocalProvider.class);
+        } finally {
+            provider.shutdown();
+        }
+    }
+
+    @Test
+    void aKeyAmongTheDefaultsIsNotShownEither() {
+        assertThatThrownBy(() -> VexillaProviders.builder()
+                        .systemProperties(Map.of())
+                        .environment(Map.of("VEXILLA_POLL_INTERVAL", KEY))
+                        .defaults(Map.of("VEXILLA_SDK_KEY", KEY))
+                        .build())
+                .hasMessage("VEXILLA_POLL_INTERVAL must be a duration like 500ms, 30s, 5m, 1h or PT30S, was"
+                        + " 'sdk-****c1a7b'");
+    }
+
+    @Test
     void fromPropertiesReadsOnlyTheGivenMap() {
         FeatureProvider provider = VexillaProviders.fromProperties(Map.of(
                 "vexilla.mode", "cloud",
