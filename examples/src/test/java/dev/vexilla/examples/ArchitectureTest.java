@@ -29,7 +29,7 @@ final class ArchitectureTest {
     @Test
     void importsEveryModule() {
         assertThat(VEXILLA.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("model", "local", "cloud", "server", "examples");
+                .contains("model", "local", "cloud", "providers", "server", "examples");
     }
 
     @Test
@@ -63,7 +63,11 @@ final class ArchitectureTest {
     void librariesDoNotDependOnTheServerOrTheExamples() {
         assertThatCode(() -> ArchRuleDefinition.noClasses()
                         .that()
-                        .resideInAnyPackage("dev.vexilla.model..", "dev.vexilla.local..", "dev.vexilla.cloud..")
+                        .resideInAnyPackage(
+                                "dev.vexilla.model..",
+                                "dev.vexilla.local..",
+                                "dev.vexilla.cloud..",
+                                "dev.vexilla.providers..")
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage("dev.vexilla.server..", "dev.vexilla.examples..")
@@ -79,6 +83,18 @@ final class ArchitectureTest {
                         .should()
                         .dependOnClassesThat(DescribedPredicate.describe(
                                 "are in provider-local", c -> c.getPackageName().startsWith("dev.vexilla.local")))
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theProvidersDoNotDependOnTheModuleThatChoosesBetweenThem() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAnyPackage("dev.vexilla.model..", "dev.vexilla.local..", "dev.vexilla.cloud..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("dev.vexilla.providers..")
                         .check(VEXILLA))
                 .doesNotThrowAnyException();
     }
