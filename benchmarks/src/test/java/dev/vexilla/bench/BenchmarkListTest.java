@@ -104,7 +104,13 @@ final class BenchmarkListTest {
                         "VexillaDevCycleOpenFeature.d1_bool",
                         "VexillaDevCycleOpenFeature.d2_oneAudience",
                         "VexillaDevCycleOpenFeature.d3_split",
-                        "VexillaDevCycleOpenFeature.d4_tenTargets");
+                        "VexillaDevCycleOpenFeature.d4_tenTargets",
+                        "DevCycleRawScaling.d2_oneAudience_1thread",
+                        "DevCycleRawScaling.d2_oneAudience_2threads",
+                        "VexillaDevCycleRawScaling.d2_oneAudience_1thread",
+                        "VexillaDevCycleRawScaling.d2_oneAudience_2threads",
+                        "DevCycleParse.parseDevCycle1k",
+                        "VexillaDevCycleParse.parseDevCycle1k");
     }
 
     private static List<String> generatedBenchmarks() throws IOException {
