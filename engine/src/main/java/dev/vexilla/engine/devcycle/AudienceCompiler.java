@@ -21,8 +21,11 @@ final class AudienceCompiler {
     private final Map<String, ConfigProblem> broken = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
 
-    AudienceCompiler(@Nullable JsonNode audiences) {
+    private final Canon canon;
+
+    AudienceCompiler(@Nullable JsonNode audiences, Canon canon) {
         this.audiences = audiences != null && audiences.isObject() ? audiences : null;
+        this.canon = canon;
     }
 
     /**
@@ -95,13 +98,13 @@ final class AudienceCompiler {
             dataKeyType = CustomDataCondition.DataKeyType.of(
                     Json.oneOf(node, "dataKeyType", path, "String", "Boolean", "Number"));
         }
-        FilterValues values = values(valuesNode, Json.join(path, "values"));
+        FilterValues values = values(valuesNode, Json.join(path, "values"), canon);
         Comparator op = Comparator.of(comparatorText);
         if (op == null) {
             return Condition.Never.INSTANCE;
         }
         if (dataKey != null && dataKeyType != null) {
-            return new CustomDataCondition(dataKey, dataKeyType, op, values);
+            return new CustomDataCondition(canon.of(dataKey), dataKeyType, op, values);
         }
         UserField field = UserField.of(subType);
         if (field == null) {
@@ -112,7 +115,7 @@ final class AudienceCompiler {
     }
 
     /** Compiles filter values: the first value's type decides; others are skipped, NaN numbers dropped. */
-    static FilterValues values(JsonNode array, String path) {
+    static FilterValues values(JsonNode array, String path, Canon canon) {
         if (array.size() == 0) {
             return FilterValues.EMPTY;
         }
@@ -132,7 +135,7 @@ final class AudienceCompiler {
             List<String> strings = new ArrayList<>();
             for (JsonNode v : array) {
                 if (v.isTextual()) {
-                    strings.add(v.textValue());
+                    strings.add(canon.of(v.textValue()));
                 }
             }
             return FilterValues.ofStrings(strings.toArray(new String[0]));

@@ -32,14 +32,19 @@ final class ConfigCompiler {
 
     private static final String[] FEATURE_TYPES = {"release", "experiment", "permission", "ops"};
 
+    /** The result of a variable that no feature sets. */
+    private static final EvaluationResult NO_FEATURE =
+            EvaluationResult.defaulted(ResultDetail.notTargeted(null, null, null));
+
     private final JsonNode root;
     private final Map<String, String> problems = new TreeMap<>();
+    private final Canon canon = new Canon();
     private final AudienceCompiler audiences;
     private final long sharedFingerprint;
 
     private ConfigCompiler(JsonNode root) {
         this.root = root;
-        this.audiences = new AudienceCompiler(root.get("audiences"));
+        this.audiences = new AudienceCompiler(root.get("audiences"), canon);
         this.sharedFingerprint = Json.fingerprint(root.get("audiences")) * 31 + Json.fingerprint(root.get("project"));
     }
 
@@ -88,18 +93,15 @@ final class ConfigCompiler {
             variablesByKey.put(Json.string(v, "key", path), v);
         }
         Map<String, Integer> ownerByVariableId = owners(features);
-        Map<Integer, List<String>> slotsByFeature = new HashMap<>();
+        Map<String, List<String>> keysById = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : variablesByKey.entrySet()) {
-            Integer owner = ownerByVariableId.get(e.getValue().get("_id").textValue());
-            if (owner != null) {
-                slotsByFeature.computeIfAbsent(owner, k -> new ArrayList<>()).add(e.getKey());
-            }
+            keysById.computeIfAbsent(e.getValue().get("_id").textValue(), k -> new ArrayList<>())
+                    .add(e.getKey());
         }
+        FeatureCompiler compiler = new FeatureCompiler(audiences, variablesByKey, keysById, passthrough, canon);
         Feature[] compiled = new Feature[features.size()];
         for (int i = 0; i < features.size(); i++) {
-            List<String> slots = slotsByFeature.getOrDefault(i, new ArrayList<>());
-            compiled[i] = new FeatureCompiler(audiences, variablesByKey, passthrough)
-                    .compile(i, features.get(i), Json.index("features", i), slots.toArray(new String[0]));
+            compiled[i] = compiler.compile(i, features.get(i), Json.index("features", i));
         }
         return assemble(
                 variablesByKey,
@@ -156,14 +158,10 @@ final class ConfigCompiler {
                     problems.put(key, partial);
                 }
             }
-            ResultDetail notTargeted = owner == null
-                    ? ResultDetail.notTargeted(null, null, null)
-                    : ResultDetail.notTargeted(owner.shape.id, owner.shape.key, owner.shape.type);
+            EvaluationResult notTargeted = owner == null ? NO_FEATURE : owner.shape.unset;
             long fingerprint =
                     Json.fingerprint(node) * 31 + (owner == null ? 0 : owner.fingerprint) * 17 + sharedFingerprint;
-            byKey.put(
-                    key,
-                    new Variable(key, id, owner, slot, EvaluationResult.defaulted(notTargeted), broken, fingerprint));
+            byKey.put(key, new Variable(key, id, owner, slot, notTargeted, broken, fingerprint));
         }
         TreeMap<String, Feature> featuresByKey = new TreeMap<>();
         for (Feature f : features) {
@@ -172,7 +170,15 @@ final class ConfigCompiler {
             }
         }
         return new Snapshot(
-                byKey, featuresByKey, problems, contentHash, projectId, projectKey, environmentId, environmentKey);
+                byKey,
+                featuresByKey,
+                features,
+                problems,
+                contentHash,
+                projectId,
+                projectKey,
+                environmentId,
+                environmentKey);
     }
 
     /** Returns why the variable cannot be served at all, or {@code null}. */
@@ -187,9 +193,10 @@ final class ConfigCompiler {
 
     /** Returns why some variation of the owner cannot serve the variable (its users get an error), or {@code null}. */
     private static @Nullable String variationProblem(Feature owner, int slot) {
-        for (String[] byVariation : owner.shape.problems) {
-            if (byVariation[slot] != null) {
-                return byVariation[slot];
+        for (int v = 0; v < owner.shape.problems.length; v++) {
+            String problem = owner.shape.problem(v, slot);
+            if (problem != null) {
+                return problem;
             }
         }
         return null;

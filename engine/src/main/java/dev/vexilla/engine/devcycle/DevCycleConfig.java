@@ -7,7 +7,6 @@ import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ResultDetail;
 import dev.vexilla.model.UserAttributes;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,7 +49,6 @@ public final class DevCycleConfig implements FlagConfig {
 
     private static final EvaluationResult NO_USER_ID = EvaluationResult.error(
             ErrorKind.TARGETING_KEY_MISSING, "a DevCycle evaluation needs a user with a non-empty user id");
-    private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final Snapshot snapshot;
     private final DevCycleEnvironment env;
@@ -141,10 +139,10 @@ public final class DevCycleConfig implements FlagConfig {
         if (v == null) {
             return EvaluationResult.error(ErrorKind.FLAG_NOT_FOUND, "variable '" + key + "' is not in the config");
         }
-        return evaluate(v, user, null);
+        return evaluate(v, user);
     }
 
-    private EvaluationResult evaluate(Variable v, @Nullable UserAttributes user, long @Nullable [] memo) {
+    private EvaluationResult evaluate(Variable v, @Nullable UserAttributes user) {
         EvaluationResult broken = v.broken;
         if (broken != null) {
             return broken;
@@ -158,16 +156,7 @@ public final class DevCycleConfig implements FlagConfig {
             if (user == null || userId == null || userId.isEmpty()) {
                 return NO_USER_ID;
             }
-            long choice;
-            if (memo == null) {
-                choice = f.choose(user, userId, env);
-            } else {
-                choice = memo[f.index];
-                if (choice == UNKNOWN) {
-                    choice = f.choose(user, userId, env);
-                    memo[f.index] = choice;
-                }
-            }
+            long choice = f.choose(user, userId, env);
             return choice == Feature.NOT_TARGETED ? v.notTargeted : f.result(choice, v.slot);
         } catch (RuntimeException e) {
             return EvaluationResult.error(
@@ -178,34 +167,56 @@ public final class DevCycleConfig implements FlagConfig {
     }
 
     /**
-     * Evaluates every variable in key order and passes those the user gets: values, and the errors of broken
-     * variables. Defaulted variables (not targeted) are left out, and a user without a user id gets nothing. Each
-     * feature is evaluated once per pass.
+     * Evaluates every feature and passes, in key order, every variable the user gets, as DevCycle's
+     * {@code allVariables} computes them: the features the user is bucketed into, in config order, each setting the
+     * variables of its variation, a later feature overwriting an earlier one's variable. (So a variable set by several
+     * features may come from another feature than {@link #evaluate} chooses, exactly as in DevCycle.) Variables of a
+     * broken feature that no other feature sets pass as their {@code PARSE_ERROR}. A user without a user id gets
+     * nothing.
      *
      * @param user the user, or {@code null}
      * @param sink receives each key and its result on the calling thread
      */
     @Override
     public void evaluateAll(@Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
-        long[] memo = new long[featureCount()];
-        Arrays.fill(memo, UNKNOWN);
-        for (Variable v : snapshot.ordered) {
-            EvaluationResult r = evaluate(v, user, memo);
-            if (!r.isDefaulted() && r != NO_USER_ID) {
-                sink.accept(v.key, r);
+        Variable[] ordered = snapshot.ordered;
+        EvaluationResult[] served = new EvaluationResult[ordered.length];
+        String userId = user == null ? null : user.identifier();
+        if (user == null || userId == null || userId.isEmpty()) {
+            return;
+        }
+        for (Feature f : snapshot.inConfigOrder) {
+            if (f.problem != null) {
+                continue;
+            }
+            int[] slots = snapshot.slotVariables[f.index];
+            try {
+                long choice = f.choose(user, userId, env);
+                if (choice == Feature.NOT_TARGETED) {
+                    continue;
+                }
+                for (int s = 0; s < slots.length; s++) {
+                    EvaluationResult r = f.result(choice, s);
+                    if (!r.isDefaulted()) {
+                        served[slots[s]] = r;
+                    }
+                }
+            } catch (RuntimeException e) {
+                EvaluationResult failed = EvaluationResult.error(
+                        ErrorKind.GENERAL,
+                        "evaluating feature '" + f.shape.key + "' failed: "
+                                + e.getClass().getName());
+                for (int slot : slots) {
+                    served[slot] = failed;
+                }
             }
         }
-    }
-
-    private int featureCount() {
-        int max = 0;
-        for (Variable v : snapshot.ordered) {
-            Feature f = v.owner;
-            if (f != null) {
-                max = Math.max(max, f.index + 1);
+        for (int i = 0; i < ordered.length; i++) {
+            EvaluationResult r = served[i] != null ? served[i] : ordered[i].broken;
+            if (r != null) {
+                sink.accept(ordered[i].key, r);
             }
         }
-        return max;
     }
 
     /**

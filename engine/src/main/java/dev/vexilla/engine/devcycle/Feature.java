@@ -99,7 +99,7 @@ final class Feature {
         Target t = targets[(int) (choice >>> (ENTRY_BITS + VARIANT_BITS))];
         int entry = (int) (choice >>> VARIANT_BITS) & NO_ENTRY_CODE;
         if (entry == NO_ENTRY_CODE) {
-            return t.noEntry;
+            return t.noEntry();
         }
         int variant = (int) choice & ((1 << VARIANT_BITS) - 1);
         return t.outcomes(variant).results[entry * shape.slotKeys.length + slot];

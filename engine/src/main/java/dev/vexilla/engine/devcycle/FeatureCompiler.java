@@ -21,15 +21,42 @@ final class FeatureCompiler {
 
     private final AudienceCompiler audiences;
     private final Map<String, JsonNode> variablesByKey;
+    private final Map<String, List<String>> keysById;
     private final boolean passthrough;
+    private final Canon canon;
 
-    FeatureCompiler(AudienceCompiler audiences, Map<String, JsonNode> variablesByKey, boolean passthrough) {
+    FeatureCompiler(
+            AudienceCompiler audiences,
+            Map<String, JsonNode> variablesByKey,
+            Map<String, List<String>> keysById,
+            boolean passthrough,
+            Canon canon) {
+        this.canon = canon;
         this.audiences = audiences;
         this.variablesByKey = variablesByKey;
+        this.keysById = keysById;
         this.passthrough = passthrough;
     }
 
-    Feature compile(int index, JsonNode node, String path, String[] slots) {
+    /**
+     * Returns the keys of the variables a feature's variations set, in order of first appearance: the feature's slots.
+     * A variation variable whose {@code _var} is not a variable of the config is ignored.
+     */
+    String[] slots(JsonNode feature) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (JsonNode variation : feature.path("variations")) {
+            for (JsonNode variable : variation.path("variables")) {
+                JsonNode id = variable.path("_var");
+                if (id.isTextual()) {
+                    keys.addAll(keysById.getOrDefault(id.textValue(), Collections.emptyList()));
+                }
+            }
+        }
+        return keys.toArray(new String[0]);
+    }
+
+    Feature compile(int index, JsonNode node, String path) {
+        String[] slots = slots(node);
         long fingerprint = Json.fingerprint(node);
         String id = node.path("_id").isTextual() ? node.get("_id").textValue() : "";
         String key = node.path("key").isTextual() ? node.get("key").textValue() : "";
@@ -39,7 +66,7 @@ final class FeatureCompiler {
                 throw new ConfigProblem(path, "a feature must be an object");
             }
             id = Json.string(node, "_id", path);
-            type = Json.oneOf(node, "type", path, ConfigCompiler.featureTypes());
+            type = canon.of(Json.oneOf(node, "type", path, ConfigCompiler.featureTypes()));
             key = Json.string(node, "key", path);
             FeatureShape shape = shape(node, path, id, key, type, slots);
             JsonNode configuration = Json.object(node, "configuration", path);
@@ -73,7 +100,7 @@ final class FeatureCompiler {
         String[] keys = new String[n];
         String[] names = new String[n];
         @Nullable Object[][] values = new Object[n][slots.length];
-        @Nullable String[][] problems = new String[n][slots.length];
+        @Nullable String[][] problems = new String[n][];
         for (int v = 0; v < n; v++) {
             String vPath = Json.index(Json.join(path, "variations"), v);
             JsonNode variation = variations.get(v);
@@ -81,8 +108,8 @@ final class FeatureCompiler {
                 throw new ConfigProblem(vPath, "a variation must be an object");
             }
             ids[v] = Json.string(variation, "_id", vPath);
-            names[v] = Json.string(variation, "name", vPath);
-            keys[v] = Json.string(variation, "key", vPath);
+            names[v] = canon.of(Json.string(variation, "name", vPath));
+            keys[v] = canon.of(Json.string(variation, "key", vPath));
             JsonNode vars = Json.array(variation, "variables", vPath);
             for (int i = 0; i < vars.size(); i++) {
                 JsonNode entry = vars.get(i);
@@ -105,12 +132,15 @@ final class FeatureCompiler {
                     }
                 }
                 VariableType varType = VariableType.of(variable.path("type").asText());
-                if (value == null) {
-                    problems[v][s] = vPath + ": variation '" + keys[v] + "' of feature '" + key
-                            + "' does not set variable '" + slots[s] + "'";
-                } else if (varType != null) {
+                if (value != null && varType != null) {
                     values[v][s] = value(value, varType);
+                    if (values[v][s] instanceof String) {
+                        values[v][s] = canon.of((String) values[v][s]);
+                    }
                     if (values[v][s] == null) {
+                        if (problems[v] == null) {
+                            problems[v] = new String[slots.length];
+                        }
                         problems[v][s] = vPath + ": the value of variable '" + slots[s] + "' in variation '" + keys[v]
                                 + "' is not a " + varType.text + " value: " + value;
                     }
@@ -130,10 +160,25 @@ final class FeatureCompiler {
             case NUMBER:
                 return value.isNumber() ? Double.valueOf(value.doubleValue()) : null;
             default:
-                return value.isObject() || value.isArray()
-                        ? frozen(ObjectMappers.shared().convertValue(value, Object.class))
-                        : null;
+                return value.isObject() || value.isArray() ? frozen(plain(value)) : jsonText(value);
         }
+    }
+
+    /** A JSON variable whose value is JSON text of an object or array (older configs store them so) serves it parsed. */
+    private static @Nullable Object jsonText(JsonNode value) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        try {
+            JsonNode parsed = ObjectMappers.shared().readTree(value.textValue());
+            return parsed != null && (parsed.isObject() || parsed.isArray()) ? frozen(plain(parsed)) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Object plain(JsonNode value) {
+        return ObjectMappers.shared().convertValue(value, Object.class);
     }
 
     /** Makes a JSON value read by Jackson (maps, lists, scalars) deeply unmodifiable; results share it. */
@@ -201,10 +246,10 @@ final class FeatureCompiler {
         if (bucketingKey != null && (bucketingKey.isEmpty() || bucketingKey.equals("user_id"))) {
             bucketingKey = null;
         }
-        return new Target(shape, id, condition, rollout, bucketingKey, cumulative, indexes, sortedIds);
+        return new Target(shape, canon, id, condition, rollout, bucketingKey, cumulative, indexes, sortedIds);
     }
 
-    private static Rollout rollout(JsonNode node, String path) {
+    static Rollout rollout(JsonNode node, String path) {
         String typeText = Json.oneOf(node, "type", path, "schedule", "gradual", "stepped");
         Rollout.Type type = Rollout.Type.valueOf(typeText.toUpperCase(java.util.Locale.ROOT));
         double startPercentage = 1;

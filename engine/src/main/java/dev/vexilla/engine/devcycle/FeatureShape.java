@@ -20,10 +20,16 @@ final class FeatureShape {
     final String[] variationNames;
     /** The keys of the variables this feature serves, in slot order. */
     final String[] slotKeys;
-    /** {@code values[variation][slot]}: the value, or {@code null} where {@link #problems} has the reason. */
+    /**
+     * {@code values[variation][slot]}: the value; {@code null} where {@link #problems} has the reason, or where the
+     * variation does not set the variable (its users get no value for it).
+     */
     final @Nullable Object[][] values;
-    /** {@code problems[variation][slot]}: why the variation cannot serve the slot's variable, or {@code null}. */
-    final @Nullable String[][] problems;
+    /**
+     * {@code problems[variation][slot]}: why the variation's value is unusable (wrong type), or {@code null}; a
+     * {@code null} row when the variation has no problem.
+     */
+    final @Nullable String @Nullable [][] problems;
 
     FeatureShape(
             String id,
@@ -34,7 +40,7 @@ final class FeatureShape {
             String[] variationNames,
             String[] slotKeys,
             @Nullable Object[][] values,
-            @Nullable String[][] problems) {
+            @Nullable String @Nullable [][] problems) {
         this.id = id;
         this.key = key;
         this.type = type;
@@ -44,16 +50,33 @@ final class FeatureShape {
         this.slotKeys = slotKeys;
         this.values = values;
         this.problems = problems;
+        this.unset = EvaluationResult.defaulted(ResultDetail.notTargeted(id, key, type));
     }
 
-    /** Builds what a target serves for one audience variant. */
-    Outcomes outcomes(Target target, int variant) {
+    /** The result for a variable the chosen variation does not set: no value, as DevCycle gives none. */
+    final EvaluationResult unset;
+
+    /** Returns why a variation's value for a slot is unusable, or {@code null}. */
+    @Nullable
+    String problem(int variation, int slot) {
+        String[] row = problems[variation];
+        return row == null ? null : row[slot];
+    }
+
+    /**
+     * Builds what a target serves for one audience variant.
+     *
+     * @param canon shares the details text with equal ones when called by the compiler; {@code null} when called
+     *     during evaluations (lazily built variants)
+     */
+    Outcomes outcomes(Target target, int variant, @Nullable Canon canon) {
         int entries = target.variationIndexes.length;
         int slots = slotKeys.length;
         ResultReason reason = target.isSplit() ? ResultReason.SPLIT : ResultReason.TARGETING_MATCH;
-        String text = target.isSplit()
+        String built = target.isSplit()
                 ? target.detailsPrefix() + target.audience.details(variant)
                 : target.audience.details(variant);
+        String text = canon == null ? built : canon.of(built);
         @Nullable ResultDetail[] details = new ResultDetail[entries];
         EvaluationResult[] results = new EvaluationResult[entries * slots];
         for (int e = 0; e < entries; e++) {
@@ -77,10 +100,13 @@ final class FeatureShape {
             details[e] = detail;
             for (int s = 0; s < slots; s++) {
                 Object value = values[v][s];
-                String problem = problems[v][s];
-                results[e * slots + s] = value != null
-                        ? EvaluationResult.success(value, variationKeys[v], detail)
-                        : EvaluationResult.error(ErrorKind.PARSE_ERROR, String.valueOf(problem));
+                String problem = problem(v, s);
+                if (value != null) {
+                    results[e * slots + s] = EvaluationResult.success(value, variationKeys[v], detail);
+                } else {
+                    results[e * slots + s] =
+                            problem != null ? EvaluationResult.error(ErrorKind.PARSE_ERROR, problem) : unset;
+                }
             }
         }
         return new Outcomes(details, results);

@@ -100,14 +100,37 @@ final class Json {
         return path + "[" + i + "]";
     }
 
-    /** A 64-bit FNV-1a hash of a node's JSON text: a fingerprint to tell changed parts apart. */
+    /**
+     * A 64-bit hash of a node's content (field names, values, order), walked without building its text: a fingerprint
+     * to tell changed parts apart.
+     */
     static long fingerprint(@Nullable JsonNode node) {
-        String text = node == null ? "" : node.toString();
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+        if (node == null) {
+            return 0;
+        }
+        long h = 0xcbf29ce484222325L ^ node.getNodeType().ordinal();
+        if (node.isObject()) {
+            for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+                h = mix(h, e.getKey().hashCode());
+                h = mix(h, fingerprint(e.getValue()));
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                h = mix(h, fingerprint(item));
+            }
+        } else if (node.isNumber()) {
+            h = mix(h, Double.doubleToLongBits(node.doubleValue()));
+        } else if (node.isTextual()) {
+            h = mix(h, node.textValue().hashCode());
+            h = mix(h, node.textValue().length());
+        } else if (node.isBoolean()) {
+            h = mix(h, node.booleanValue() ? 1 : 2);
         }
         return h;
+    }
+
+    private static long mix(long h, long v) {
+        long x = (h ^ v) * 0x9e3779b97f4a7c15L;
+        return x ^ (x >>> 31);
     }
 }

@@ -14,6 +14,10 @@ final class Snapshot {
     final Variable[] ordered;
     /** The evaluable features in key order (for a key used twice, the later feature in config order). */
     final Feature[] features;
+    /** Every feature in config order, broken ones included. */
+    final Feature[] inConfigOrder;
+    /** {@code slotVariables[feature.index][slot]}: the index in {@link #ordered} of the slot's variable. */
+    final int[][] slotVariables;
 
     final Set<String> keys;
     final Map<String, String> problems;
@@ -26,6 +30,7 @@ final class Snapshot {
     Snapshot(
             NavigableMap<String, Variable> variables,
             NavigableMap<String, Feature> features,
+            Feature[] inConfigOrder,
             Map<String, String> problems,
             String contentHash,
             String projectId,
@@ -35,6 +40,20 @@ final class Snapshot {
         this.variables = new java.util.HashMap<>(variables);
         this.ordered = variables.values().toArray(new Variable[0]);
         this.features = features.values().toArray(new Feature[0]);
+        this.inConfigOrder = inConfigOrder;
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < ordered.length; i++) {
+            positions.put(ordered[i].key, i);
+        }
+        this.slotVariables = new int[inConfigOrder.length][];
+        for (Feature f : inConfigOrder) {
+            String[] slots = f.shape.slotKeys;
+            int[] indexes = new int[slots.length];
+            for (int s = 0; s < slots.length; s++) {
+                indexes[s] = positions.get(slots[s]);
+            }
+            slotVariables[f.index] = indexes;
+        }
         this.keys = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(variables.keySet()));
         this.problems = Collections.unmodifiableSortedMap(new TreeMap<>(problems));
         this.contentHash = contentHash;

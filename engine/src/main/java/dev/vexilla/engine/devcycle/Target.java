@@ -36,15 +36,13 @@ final class Target {
     /** The sorted distribution's variation ids. */
     final String[] variationIds;
 
-    /** The result of a user whose hash the percentages do not reach. */
-    final EvaluationResult noEntry;
-
     private final FeatureShape shape;
     private final @Nullable Outcomes single;
     private final @Nullable AtomicReferenceArray<@Nullable Outcomes> table;
 
     Target(
             FeatureShape shape,
+            Canon canon,
             String id,
             Condition audience,
             @Nullable Rollout rollout,
@@ -61,13 +59,8 @@ final class Target {
         this.variationIndexes = variationIndexes;
         this.variationIds = variationIds;
         this.shape = shape;
-        double total = cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
-        this.noEntry = EvaluationResult.error(
-                ErrorKind.PARSE_ERROR,
-                "the distribution of target '" + id + "' of feature '" + shape.key + "' sums to " + total
-                        + ", which does not cover the user's bucket");
         int variants = audience.variants();
-        this.single = variants == 1 ? shape.outcomes(this, 0) : null;
+        this.single = variants == 1 ? shape.outcomes(this, 0, canon) : null;
         this.table = variants > 1 && variants <= MAX_TABLE ? new AtomicReferenceArray<>(variants) : null;
     }
 
@@ -78,6 +71,18 @@ final class Target {
     String bucketingValue(UserAttributes user, String userId) {
         String key = bucketingKey;
         return key == null ? userId : BucketingText.of(user.customData(key));
+    }
+
+    /**
+     * Returns the result of a user whose hash the percentages do not reach (DevCycle throws "Failed to decide target
+     * variation"); built when it happens, which a valid config never lets happen.
+     */
+    EvaluationResult noEntry() {
+        double total = cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+        return EvaluationResult.error(
+                ErrorKind.PARSE_ERROR,
+                "the distribution of target '" + id + "' of feature '" + shape.key + "' sums to " + total
+                        + ", which does not cover the user's bucket");
     }
 
     /** Picks the distribution entry for a bounded bucketing hash, or {@link #NO_ENTRY}. */
@@ -118,11 +123,11 @@ final class Target {
         }
         AtomicReferenceArray<@Nullable Outcomes> t = table;
         if (t == null) {
-            return shape.outcomes(this, variant);
+            return shape.outcomes(this, variant, null);
         }
         Outcomes o = t.get(variant);
         if (o == null) {
-            t.compareAndSet(variant, null, shape.outcomes(this, variant));
+            t.compareAndSet(variant, null, shape.outcomes(this, variant, null));
             o = t.get(variant);
         }
         return Objects.requireNonNull(o);
