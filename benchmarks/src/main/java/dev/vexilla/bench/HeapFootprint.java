@@ -1,9 +1,14 @@
 package dev.vexilla.bench;
 
 import com.configcat.Config;
+import com.devcycle.sdk.server.common.model.ProjectConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.GsonBuilder;
 import dev.vexilla.bench.scenario.BenchConfigs;
+import dev.vexilla.bench.scenario.DevCycleConfigs;
+import dev.vexilla.bench.scenario.DevCycleScenarios;
 import dev.vexilla.bench.scenario.Scenarios;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.local.engine.CompiledConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,10 +16,12 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Retained heap of a parsed config, beside the size of its JSON: the 10,000-flag config compiled by Vexilla and
- * mapped by ConfigCat's Gson model. JOL walks the object graph each one holds (shared JDK constants included, which
+ * mapped by ConfigCat's Gson model, and the 1,000-feature DevCycle config v2 ({@link DevCycleConfigs#large(int)})
+ * compiled by Vexilla's DevCycle engine and read into DevCycle's {@code ProjectConfig} (the Java side of DevCycle's
+ * SDK only: its WASM keeps a parsed copy of its own in native memory, which JOL cannot see). JOL walks the object graph each one holds (shared JDK constants included, which
  * slightly overstates both). Run with
  * {@code java -Djdk.attach.allowAttachSelf -cp benchmarks/target/benchmarks.jar dev.vexilla.bench.HeapFootprint};
- * add {@code --classes} to print the class histogram of Vexilla's compiled config below the table (what each kind of
+ * add {@code --classes} to print the class histograms of Vexilla's two compiled configs below the table (what each kind of
  * object costs, as in the heap notes of {@code docs/engine.md}).
  */
 public final class HeapFootprint {
@@ -44,9 +51,24 @@ public final class HeapFootprint {
                 "ConfigCat Config (Gson model)",
                 jsonBytes,
                 GraphLayout.parseInstance(configCat).totalSize());
+
+        String devCycleJson = DevCycleConfigs.large(DevCycleScenarios.LARGE_FEATURE_COUNT);
+        long devCycleJsonBytes = devCycleJson.getBytes(StandardCharsets.UTF_8).length;
+        DevCycleConfig vexillaDevCycle = DevCycleConfig.parse(devCycleJson);
+        ProjectConfig devCycle = new ObjectMapper().readValue(devCycleJson, ProjectConfig.class);
+        row(
+                "Vexilla DevCycleConfig (1,000 features)",
+                devCycleJsonBytes,
+                GraphLayout.parseInstance(vexillaDevCycle).totalSize());
+        row(
+                "DevCycle ProjectConfig (Jackson, Java side only)",
+                devCycleJsonBytes,
+                GraphLayout.parseInstance(devCycle).totalSize());
         if (List.of(args).contains("--classes")) {
             System.out.println();
             System.out.println(GraphLayout.parseInstance(vexilla).toFootprint());
+            System.out.println();
+            System.out.println(GraphLayout.parseInstance(vexillaDevCycle).toFootprint());
         }
     }
 

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The network benchmarks get tables of their own ({@link CloudTables}): the {@code *Cloud} classes with
  * {@code VexillaLocalOpenFeature} beside them and the ratios their targets read, and the throughput results (the
- * {@code *Scaling} classes) by thread count. The first line names the run's settings once when every result shares
+ * {@code *Scaling} classes) by thread count. So do the DevCycle scenarios (methods {@code d1_…} to {@code d5_…},
+ * {@link DevCycleTables}): DevCycle's SDK beside Vexilla, raw and through OpenFeature, the speed-ups and the ratios to
+ * the context-reading floor, and their own scaling table. The first line names the run's settings once when every result shares
  * them, else each setting with the number of benchmarks that used it.
  *
  * <pre>{@code
@@ -52,9 +54,19 @@ public final class ResultsTable {
             "ConfigCatOpenFeature",
             "FlagdOpenFeature",
             "DevCycleOpenFeature",
-            "ConfigCatParse");
-    private static final List<String> KNOWN_ROWS =
-            List.of("s1_bool", "s2_oneRule", "s3_rollout", "s4_tenRules", "s5_allFlags100");
+            "ConfigCatParse",
+            "DevCycleParse");
+    private static final List<String> KNOWN_ROWS = List.of(
+            "s1_bool",
+            "s2_oneRule",
+            "s3_rollout",
+            "s4_tenRules",
+            "s5_allFlags100",
+            "d1_bool",
+            "d2_oneAudience",
+            "d3_split",
+            "d4_tenTargets",
+            "d5_allVariables100");
     private static final String DASH = "\u2013";
     private static final double NS_PER_MS = 1e6;
 
@@ -92,9 +104,12 @@ public final class ResultsTable {
         List<BenchmarkResult> evaluations = new ArrayList<>();
         List<BenchmarkResult> parses = new ArrayList<>();
         List<BenchmarkResult> cloud = new ArrayList<>();
+        List<BenchmarkResult> devCycle = new ArrayList<>();
         for (BenchmarkResult r : results.results()) {
             if (r.scenario().startsWith("parse")) {
                 parses.add(r);
+            } else if (DevCycleTables.isDevCycle(r.scenario())) {
+                devCycle.add(r);
             } else if (CloudTables.isCloud(r.implementation())) {
                 cloud.add(r);
             } else {
@@ -115,7 +130,13 @@ public final class ResultsTable {
                 grid.appendRatios(out);
             }
         }
-        CloudTables.append(out, cloud, evaluations, results.throughputs());
+        List<ThroughputResult> devCycleThroughputs = new ArrayList<>();
+        List<ThroughputResult> otherThroughputs = new ArrayList<>();
+        for (ThroughputResult r : results.throughputs()) {
+            (DevCycleTables.isDevCycle(r.scenario()) ? devCycleThroughputs : otherThroughputs).add(r);
+        }
+        CloudTables.append(out, cloud, evaluations, otherThroughputs);
+        DevCycleTables.append(out, devCycle, devCycleThroughputs);
         if (!parses.isEmpty()) {
             out.append(String.format("%n### parse + compile of the generated config:"
                     + " ms/op median [mean \u00b1 99.9%% error]; B/op%n%n"));

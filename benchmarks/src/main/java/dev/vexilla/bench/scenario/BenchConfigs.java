@@ -25,6 +25,7 @@ import java.util.Map;
  *   <li>{@link #flagdScenarios()}: the flagd equivalent of s1 to s4.
  *   <li>{@link #baselineValues()}: the fixed values the OpenFeature baseline serves for s1 to s4.
  *   <li>{@link #configCatLarge(int)}: a config of any size with the same realistic mix, for parse benchmarks.
+ *   <li>The DevCycle config v2 scenarios (d1 to d5) are {@link DevCycleConfigs}'; {@link #files()} includes them.
  * </ul>
  *
  * <p>{@link #main(String[])} writes the scenario files (not the large config) to a directory; the copies under
@@ -133,7 +134,8 @@ public final class BenchConfigs {
     }
 
     /**
-     * Returns every scenario file by name, with its exact content.
+     * Returns every scenario file by name, with its exact content: the ConfigCat and flagd ones, then
+     * {@link DevCycleConfigs#files()}.
      *
      * @return an ordered map from file name to content
      */
@@ -143,6 +145,7 @@ public final class BenchConfigs {
         files.put(FLAGD_FILE, flagdScenarios());
         files.put(BASELINE_FILE, write(JSON, JSON.valueToTree(baselineValues())));
         files.put(EXPECTED_FILE, write(JSON, JSON.valueToTree(expectedForMainUser())));
+        files.putAll(DevCycleConfigs.files());
         return files;
     }
 

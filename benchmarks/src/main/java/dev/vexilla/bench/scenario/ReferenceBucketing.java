@@ -3,20 +3,29 @@ package dev.vexilla.bench.scenario;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Independent implementations of the two percentage-bucketing algorithms the scenarios use, so that the setup of
+ * Independent implementations of the percentage-bucketing algorithms the scenarios use, so that the setup of
  * every benchmark can check the answer of the implementation under test user by user.
  *
  * <p>ConfigCat (config JSON v6): {@code SHA1(UTF8(flagKey + attributeValue))}, the first 7 hex digits as an
  * integer, modulo 100; options are walked accumulating their percentages and the first whose running sum exceeds
  * the bucket is chosen. flagd {@code fractional} as implemented by the Java flagd provider 0.11.x ("v1"):
  * {@code MurmurHash3_x86_32(UTF8(flagKey + targetingKey), seed 0)}, {@code |hash| / 2147483647 * 100} in
- * {@code float}, walked against cumulative weights in percent.
+ * {@code float}, walked against cumulative weights in percent. DevCycle (config v2, local bucketing):
+ * {@code MurmurHash3_x86_32} over the string's UTF-16 code units taken as one byte each (a unit above 127 counts as a
+ * backslash), seeded with the hash of the target id under seed 1, read unsigned and divided by {@code 2^32 - 1}; the
+ * distribution is walked in descending order of variation id, and the first entry whose running sum exceeds the hash
+ * wins; a rollout is passed when the hash of {@code value + "_rollout"} is at most its current percentage.
  *
  * <p>Thread-safe and stateless.
  */
 public final class ReferenceBucketing {
+
+    private static final double DEVCYCLE_MAX_HASH = 4294967295.0;
 
     private ReferenceBucketing() {}
 
@@ -83,6 +92,80 @@ public final class ReferenceBucketing {
             }
         }
         throw new IllegalArgumentException("no bucket chosen for " + flagKey);
+    }
+
+    /**
+     * Computes DevCycle's bucketing hash of a value for a target: in {@code [0, 1]}.
+     *
+     * @param targetId the target's {@code _id}
+     * @param value the bucketing value (the user id)
+     * @return the hash divided by {@code 2^32 - 1}
+     */
+    public static double devCycleBucketingHash(String targetId, String value) {
+        return Integer.toUnsignedLong(devCycleMurmur(value, devCycleMurmur(targetId, 1))) / DEVCYCLE_MAX_HASH;
+    }
+
+    /**
+     * Computes DevCycle's rollout hash of a value for a target: in {@code [0, 1]}.
+     *
+     * @param targetId the target's {@code _id}
+     * @param value the bucketing value (the user id)
+     * @return the hash of {@code value + "_rollout"} divided by {@code 2^32 - 1}
+     */
+    public static double devCycleRolloutHash(String targetId, String value) {
+        return devCycleBucketingHash(targetId, value + "_rollout");
+    }
+
+    /**
+     * Tells whether a user passes a target's rollout at its current percentage.
+     *
+     * @param targetId the target's {@code _id}
+     * @param value the bucketing value (the user id)
+     * @param percentage the rollout's current percentage, between 0 and 1
+     * @return {@code true} when the percentage is not 0 and the rollout hash is at most the percentage
+     */
+    public static boolean devCyclePassesRollout(String targetId, String value, double percentage) {
+        return percentage != 0 && devCycleRolloutHash(targetId, value) <= percentage;
+    }
+
+    /**
+     * Chooses the variation of a DevCycle target's distribution for a value.
+     *
+     * @param targetId the target's {@code _id}
+     * @param value the bucketing value (the user id)
+     * @param distribution the distribution entries in config order
+     * @return the chosen variation's {@code _id}
+     * @throws IllegalArgumentException if the percentages sum to no more than the hash
+     */
+    static String devCycleVariation(String targetId, String value, List<DevCycleFeature.Share> distribution) {
+        double hash = devCycleBucketingHash(targetId, value);
+        List<DevCycleFeature.Share> walk = new ArrayList<>(distribution);
+        walk.sort(Comparator.comparing(DevCycleFeature.Share::variationId).reversed());
+        double sum = 0;
+        for (DevCycleFeature.Share share : walk) {
+            sum += share.percentage();
+            if (sum > hash) {
+                return share.variationId();
+            }
+        }
+        throw new IllegalArgumentException("the distribution of target " + targetId + " sums to " + sum);
+    }
+
+    /**
+     * Computes MurmurHash3 x86 32-bit over DevCycle's byte view of a string: one byte per UTF-16 code unit, a unit
+     * above 127 replaced by a backslash.
+     *
+     * @param text the string
+     * @param seed the seed
+     * @return the hash (to be read unsigned)
+     */
+    public static int devCycleMurmur(String text, int seed) {
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = text.charAt(i);
+            bytes[i] = (byte) (c > 127 ? '\\' : c);
+        }
+        return murmur3x86(bytes, seed);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vexilla.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,42 @@ final class ReferenceBucketingTest {
 
         assertThat(configCat).isBetween(450, 574);
         assertThat(flagd).isBetween(450, 574);
+    }
+
+    @Test
+    void devCycleMurmurOfTestUnderSeedOneIsDevCyclesVector() {
+        assertThat(ReferenceBucketing.devCycleMurmur("test", 1)).isEqualTo(0x99c02ae2);
+    }
+
+    @Test
+    void devCycleMurmurHashesEveryNonAsciiUnitAsABackslash() {
+        assertThat(ReferenceBucketing.devCycleMurmur("a\u00e9b", 7))
+                .isEqualTo(ReferenceBucketing.devCycleMurmur("a\\b", 7));
+        assertThat(ReferenceBucketing.devCycleMurmur("\ud83d\ude00", 7))
+                .as("a surrogate pair is two units")
+                .isEqualTo(ReferenceBucketing.devCycleMurmur("\\\\", 7));
+    }
+
+    @Test
+    void devCycleBucketingHashIsTheUnsignedHashSeededByTheTargetOverMaxUnsigned() {
+        int seed = ReferenceBucketing.devCycleMurmur("target-1", 1);
+        long hash = Integer.toUnsignedLong(ReferenceBucketing.devCycleMurmur("user-1", seed));
+
+        assertThat(ReferenceBucketing.devCycleBucketingHash("target-1", "user-1"))
+                .isEqualTo(hash / 4294967295.0);
+        assertThat(ReferenceBucketing.devCycleRolloutHash("target-1", "user-1"))
+                .isEqualTo(ReferenceBucketing.devCycleBucketingHash("target-1", "user-1_rollout"));
+    }
+
+    @Test
+    void devCycleDistributionIsWalkedInDescendingVariationIdOrder() {
+        List<DevCycleFeature.Share> shares =
+                List.of(new DevCycleFeature.Share("aaa", 0.5), new DevCycleFeature.Share("bbb", 0.5));
+        for (BenchUser user : BenchUsers.rolloutUsers().subList(0, 64)) {
+            double hash = ReferenceBucketing.devCycleBucketingHash("t", user.identifier());
+
+            assertThat(ReferenceBucketing.devCycleVariation("t", user.identifier(), shares))
+                    .isEqualTo(hash < 0.5 ? "bbb" : "aaa");
+        }
     }
 }
