@@ -4,7 +4,7 @@ import com.configcat.Config;
 import com.google.gson.GsonBuilder;
 import dev.vexilla.bench.scenario.BenchConfigs;
 import dev.vexilla.bench.scenario.Scenarios;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openjdk.jol.info.GraphLayout;
@@ -31,13 +31,13 @@ public final class HeapFootprint {
         String json = BenchConfigs.configCatLarge(Scenarios.LARGE_FLAG_COUNT);
         long jsonBytes = json.getBytes(StandardCharsets.UTF_8).length;
 
-        CompiledConfig vexilla = CompiledConfig.parse(json);
+        ConfigCatConfig vexilla = ConfigCatConfig.parse(json);
         Config configCat = new GsonBuilder().disableHtmlEscaping().create().fromJson(json, Config.class);
 
         System.out.println("| implementation | JSON bytes | retained bytes | retained / JSON |");
         System.out.println("|---|---|---|---|");
         row(
-                "Vexilla CompiledConfig",
+                "Vexilla ConfigCatConfig",
                 jsonBytes,
                 GraphLayout.parseInstance(vexilla).totalSize());
         row(

@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public final class VexillaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ConfigStore<CompiledConfig> configStore;
+    private final ConfigStore<ConfigCatConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final StreamHub streams;
     private final EventSink eventSink;
@@ -67,12 +67,12 @@ public final class VexillaServer implements AutoCloseable {
 
     private VexillaServer(
             ServerOptions options,
-            ConfigValidator<CompiledConfig> validator,
+            ConfigValidator<ConfigCatConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler)
             throws Exception {
         this.metrics = new MetricsRegistry();
-        ConfigStore<CompiledConfig> store = openStore(options, validator, clock, metrics);
+        ConfigStore<ConfigCatConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
@@ -121,7 +121,7 @@ public final class VexillaServer implements AutoCloseable {
      */
     static VexillaServer start(
             ServerOptions options,
-            ConfigValidator<CompiledConfig> validator,
+            ConfigValidator<ConfigCatConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler) {
         Objects.requireNonNull(options, "options");
@@ -193,7 +193,7 @@ public final class VexillaServer implements AutoCloseable {
                 && (!ownsScheduler || scheduler.isTerminated());
     }
 
-    ConfigStore<CompiledConfig> configStore() {
+    ConfigStore<ConfigCatConfig> configStore() {
         return configStore;
     }
 
@@ -228,7 +228,7 @@ public final class VexillaServer implements AutoCloseable {
         return new ConfigWatcher(directories, store::rescan, scheduler, options.rescanInterval());
     }
 
-    private ApiHandler routes(ConfigStore<CompiledConfig> store, ServerOptions options, Clock clock) {
+    private ApiHandler routes(ConfigStore<ConfigCatConfig> store, ServerOptions options, Clock clock) {
         ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
         EventsRoute events = new EventsRoute(store, eventSink, options.maxBodyBytes(), clock, metrics);
         FlagEvaluations evaluations = new FlagEvaluations(metrics);

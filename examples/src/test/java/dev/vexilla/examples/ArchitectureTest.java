@@ -29,7 +29,7 @@ final class ArchitectureTest {
     @Test
     void importsEveryModule() {
         assertThat(VEXILLA.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("model", "local", "cloud", "server", "examples");
+                .contains("model", "engine", "local", "cloud", "server", "examples");
     }
 
     @Test
@@ -63,7 +63,11 @@ final class ArchitectureTest {
     void librariesDoNotDependOnTheServerOrTheExamples() {
         assertThatCode(() -> ArchRuleDefinition.noClasses()
                         .that()
-                        .resideInAnyPackage("dev.vexilla.model..", "dev.vexilla.local..", "dev.vexilla.cloud..")
+                        .resideInAnyPackage(
+                                "dev.vexilla.model..",
+                                "dev.vexilla.engine..",
+                                "dev.vexilla.local..",
+                                "dev.vexilla.cloud..")
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage("dev.vexilla.server..", "dev.vexilla.examples..")
@@ -79,6 +83,41 @@ final class ArchitectureTest {
                         .should()
                         .dependOnClassesThat(DescribedPredicate.describe(
                                 "are in provider-local", c -> c.getPackageName().startsWith("dev.vexilla.local")))
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void engineDependsOnNoProviderAndNotOnTheOpenFeatureSdk() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.engine..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("dev.vexilla.local..", "dev.vexilla.cloud..", "dev.openfeature..")
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void engineKeepsItsImplementationPackagePrivate() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.engine..")
+                        .should()
+                        .resideInAPackage("..internal..")
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void serverDoesNotDependOnTheLocalProvider() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.server..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("dev.vexilla.local..")
                         .check(VEXILLA))
                 .doesNotThrowAnyException();
     }

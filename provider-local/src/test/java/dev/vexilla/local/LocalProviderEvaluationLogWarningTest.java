@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.internal.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -21,7 +21,7 @@ final class LocalProviderEvaluationLogWarningTest {
     }
 
     private static String startAndCaptureWarnings(Level evaluationLogLevel) throws Exception {
-        Logger evaluationLog = (Logger) LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER);
+        Logger evaluationLog = (Logger) LoggerFactory.getLogger(ConfigCatConfig.EVALUATION_LOGGER);
         Level previous = evaluationLog.getLevel();
         evaluationLog.setLevel(evaluationLogLevel);
         LocalProvider provider = provider();
@@ -38,7 +38,7 @@ final class LocalProviderEvaluationLogWarningTest {
     void warnsAtStartWhenTheEvaluationLogIsAtInfo() throws Exception {
         assertThat(startAndCaptureWarnings(Level.INFO))
                 .contains("evaluation log is on")
-                .contains(CompiledConfig.EVALUATION_LOGGER)
+                .contains(ConfigCatConfig.EVALUATION_LOGGER)
                 .contains("WARN");
     }
 

@@ -1,6 +1,6 @@
 package dev.vexilla.local.internal.provider;
 
-import dev.vexilla.local.engine.CompiledFlag;
+import dev.vexilla.engine.configcat.CompiledFlag;
 import dev.vexilla.local.internal.events.EvaluationCountSink;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;

@@ -8,11 +8,11 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.exceptions.FatalError;
 import dev.openfeature.sdk.exceptions.GeneralError;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.PollingMode;
 import dev.vexilla.local.RefreshResult;
-import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.model.ContextMapper;
@@ -173,11 +173,11 @@ public final class ProviderRuntime implements AutoCloseable {
      * Logging frameworks enable INFO by default, so say once that it is on and how to turn it off.
      */
     private static void warnIfEvaluationLogIsOn() {
-        if (LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER).isInfoEnabled()) {
+        if (LoggerFactory.getLogger(ConfigCatConfig.EVALUATION_LOGGER).isInfoEnabled()) {
             LOG.warn(
                     "The evaluation log is on (logger '{}' at INFO): every evaluation writes a multi-line entry and"
                             + " costs tens of microseconds. Set that logger to WARN outside debugging.",
-                    CompiledConfig.EVALUATION_LOGGER);
+                    ConfigCatConfig.EVALUATION_LOGGER);
         }
     }
 
@@ -207,7 +207,7 @@ public final class ProviderRuntime implements AutoCloseable {
      */
     public Map<String, FlagEvaluationDetails<Object>> allFlags(@Nullable EvaluationContext ctx) {
         Snapshot snapshot = holder.current();
-        CompiledConfig config = snapshot.config();
+        ConfigCatConfig config = snapshot.config();
         if (config == null) {
             return Collections.emptyMap();
         }
@@ -235,7 +235,7 @@ public final class ProviderRuntime implements AutoCloseable {
      * @return an unmodifiable sorted set; empty when there is no config
      */
     public Set<String> keys() {
-        CompiledConfig config = holder.current().config();
+        ConfigCatConfig config = holder.current().config();
         return config == null ? Collections.emptySet() : config.keys();
     }
 

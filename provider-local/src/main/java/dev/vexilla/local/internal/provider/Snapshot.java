@@ -4,8 +4,8 @@ import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.ProviderEvaluation;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.CompiledFlag;
+import dev.vexilla.engine.configcat.CompiledFlag;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.internal.events.EvaluationCountSink;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
@@ -37,7 +37,7 @@ public final class Snapshot {
     /** Most distinct unknown keys whose lookups are counted; further ones are not counted. */
     static final int MAX_UNKNOWN_KEYS = 1_000;
 
-    private final @Nullable CompiledConfig config;
+    private final @Nullable ConfigCatConfig config;
     private final @Nullable ErrorKind guard;
     private final String guardMessage;
     private final FlagMetadata metadata;
@@ -48,7 +48,7 @@ public final class Snapshot {
     private final ConcurrentHashMap<String, LongAdder> unknownKeys = new ConcurrentHashMap<>();
 
     private Snapshot(
-            @Nullable CompiledConfig config,
+            @Nullable ConfigCatConfig config,
             @Nullable ErrorKind guard,
             String guardMessage,
             FlagMetadata metadata,
@@ -88,7 +88,7 @@ public final class Snapshot {
      * @return the snapshot
      */
     static Snapshot serving(
-            CompiledConfig config,
+            ConfigCatConfig config,
             FlagMetadata metadata,
             @Nullable UserAttributes defaultUser,
             Map<String, Object> clientData,
@@ -201,7 +201,7 @@ public final class Snapshot {
      *
      * @return the config, or {@code null} when the snapshot is guarded
      */
-    public @Nullable CompiledConfig config() {
+    public @Nullable ConfigCatConfig config() {
         return config;
     }
 

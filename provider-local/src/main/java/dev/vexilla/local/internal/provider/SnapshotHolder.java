@@ -1,7 +1,7 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.OverrideBehaviour;
-import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.local.internal.events.EvaluationCountSink;
 import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.model.ErrorKind;
@@ -42,7 +42,7 @@ final class SnapshotHolder implements EvaluationCountSource {
     private final ConcurrentLinkedQueue<Snapshot> retired = new ConcurrentLinkedQueue<>();
     private volatile Snapshot current;
     private @Nullable RemoteConfig remote;
-    private @Nullable CompiledConfig local;
+    private @Nullable ConfigCatConfig local;
     private Map<String, Object> clientData = Collections.emptyMap();
     private @Nullable Instant localLoadTime;
 
@@ -79,7 +79,7 @@ final class SnapshotHolder implements EvaluationCountSource {
     }
 
     /** Installs local overrides; returns the keys that changed. */
-    synchronized Set<String> installLocal(CompiledConfig overrides) {
+    synchronized Set<String> installLocal(ConfigCatConfig overrides) {
         this.local = overrides;
         this.localLoadTime = clock.instant();
         return rebuild();
@@ -103,14 +103,14 @@ final class SnapshotHolder implements EvaluationCountSource {
     }
 
     private Set<String> rebuild() {
-        CompiledConfig effective = effectiveConfig();
+        ConfigCatConfig effective = effectiveConfig();
         if (effective == null) {
             return Collections.emptySet();
         }
         Snapshot previous = current;
         Snapshot next = Snapshot.serving(effective, metadataFor(effective), defaultUser, clientData, counting);
         swap(next);
-        CompiledConfig before = previous.config();
+        ConfigCatConfig before = previous.config();
         if (before == null) {
             return Collections.emptySet();
         }
@@ -121,18 +121,30 @@ final class SnapshotHolder implements EvaluationCountSource {
         return changed;
     }
 
-    private @Nullable CompiledConfig effectiveConfig() {
+    private @Nullable ConfigCatConfig effectiveConfig() {
         if (behaviour == null || local == null) {
             return remote == null ? null : remote.config;
         }
         if (behaviour == OverrideBehaviour.LOCAL_ONLY) {
             return local;
         }
-        CompiledConfig base = remote == null ? CompiledConfig.empty() : remote.config;
-        return base.overlay(local, behaviour);
+        ConfigCatConfig base = remote == null ? ConfigCatConfig.empty() : remote.config;
+        return base.overlay(local, engineBehaviour(behaviour));
     }
 
-    private FlagMetadata metadataFor(CompiledConfig effective) {
+    /** The engine's name for a behaviour: the provider's public option type maps one to one onto the engine's. */
+    static dev.vexilla.engine.configcat.OverrideBehaviour engineBehaviour(OverrideBehaviour behaviour) {
+        switch (behaviour) {
+            case LOCAL_ONLY:
+                return dev.vexilla.engine.configcat.OverrideBehaviour.LOCAL_ONLY;
+            case LOCAL_OVER_REMOTE:
+                return dev.vexilla.engine.configcat.OverrideBehaviour.LOCAL_OVER_REMOTE;
+            default:
+                return dev.vexilla.engine.configcat.OverrideBehaviour.REMOTE_OVER_LOCAL;
+        }
+    }
+
+    private FlagMetadata metadataFor(ConfigCatConfig effective) {
         boolean overridden = behaviour != null && local != null;
         RemoteConfig r = behaviour == OverrideBehaviour.LOCAL_ONLY ? null : remote;
         String version = !overridden && r != null && r.etag != null ? opaqueTag(r.etag) : effective.contentHash();
@@ -153,7 +165,7 @@ final class SnapshotHolder implements EvaluationCountSource {
     }
 
     private FlagMetadata placeholderMetadata() {
-        return FlagMetadata.of(CompiledConfig.empty().contentHash(), flagSetId, Instant.EPOCH);
+        return FlagMetadata.of(ConfigCatConfig.empty().contentHash(), flagSetId, Instant.EPOCH);
     }
 
     private void swap(Snapshot next) {
