@@ -37,11 +37,12 @@ import org.jspecify.annotations.Nullable;
  * a broken part of a flag (unknown comparator, prerequisite cycle, percentages under 100, ...) gives
  * {@code PARSE_ERROR} with ConfigCat's message for that flag only, when evaluation reaches the broken part.
  *
- * <p><b>Evaluation log</b>: when the SLF4J logger {@value #EVALUATION_LOGGER} is INFO-enabled, each evaluation logs
- * exactly one INFO entry whose message is the text ConfigCat's Java SDK logs as event 5000 (everything after
- * {@code INFO [5000] }); warnings 3001, 3003, 3004 and 3005 go to the same logger at WARN with ConfigCat's texts.
- * Every entry carries its ConfigCat event id as the SLF4J key-value pair {@code eventId}. Nothing is built when the
- * levels are off.
+ * <p><b>Evaluation log</b>: off unless asked for with {@link #withEvaluationLog(boolean)}, whatever the logger level.
+ * When on and the SLF4J logger {@value #EVALUATION_LOGGER} is INFO-enabled, each evaluation logs exactly one INFO
+ * entry whose message is the text ConfigCat's Java SDK logs as event 5000 (everything after {@code INFO [5000] }).
+ * Warnings 3001, 3003, 3004 and 3005 go to the same logger at WARN with ConfigCat's texts whether the log is on or
+ * not. Every entry carries its ConfigCat event id as the SLF4J key-value pair {@code eventId}. No text is built for
+ * an entry that is not written.
  *
  * <p>Instances are immutable and safe to share between threads; replace a config by swapping the reference.
  *
@@ -64,6 +65,18 @@ public final class ConfigCatConfig implements FlagConfig {
     private final String contentHash;
     private final Evaluator evaluator;
 
+    /** The same config evaluating with the evaluation log on or off; shares everything but its evaluator. */
+    private ConfigCatConfig(ConfigCatConfig config, boolean evaluationLog) {
+        this.ordered = config.ordered;
+        this.flags = config.flags;
+        this.keys = config.keys;
+        this.preferences = config.preferences;
+        this.compileProblems = config.compileProblems;
+        this.problems = config.problems;
+        this.contentHash = config.contentHash;
+        this.evaluator = config.evaluator.withEvaluationLog(evaluationLog);
+    }
+
     private ConfigCatConfig(
             TreeMap<String, Flag> sorted, Preferences preferences, Map<String, String> problems, String contentHash) {
         this.ordered = sorted.values().toArray(new Flag[0]);
@@ -75,7 +88,7 @@ public final class ConfigCatConfig implements FlagConfig {
         all.putAll(problems); // a problem found while compiling a flag is reported first
         this.problems = Collections.unmodifiableMap(all);
         this.contentHash = contentHash;
-        this.evaluator = new Evaluator(flags);
+        this.evaluator = new Evaluator(flags, false);
     }
 
     /**
@@ -175,6 +188,29 @@ public final class ConfigCatConfig implements FlagConfig {
     }
 
     /**
+     * Returns this config evaluating with ConfigCat's evaluation log on or off. With the log off (the default of
+     * every parsed or built config) an evaluation builds no log text and writes no INFO entry, whatever the level of
+     * the logger {@value #EVALUATION_LOGGER}; with it on, each evaluation of a known key writes one INFO entry when
+     * that logger is INFO-enabled. The log is ConfigCat's debugging aid: a multi-line text per evaluation that costs
+     * tens of microseconds to build.
+     *
+     * @param on whether evaluations write the evaluation log
+     * @return a config with the same flags, sharing this one's compiled state; this config when the setting is unchanged
+     */
+    public ConfigCatConfig withEvaluationLog(boolean on) {
+        return on == evaluator.evaluationLog() ? this : new ConfigCatConfig(this, on);
+    }
+
+    /**
+     * Tells whether evaluations of this config write the evaluation log (see {@link #withEvaluationLog(boolean)}).
+     *
+     * @return {@code true} when the log is on
+     */
+    public boolean evaluationLog() {
+        return evaluator.evaluationLog();
+    }
+
+    /**
      * Returns a handle on one flag, to evaluate it repeatedly without looking its key up each time.
      *
      * @param key the flag key
@@ -259,7 +295,8 @@ public final class ConfigCatConfig implements FlagConfig {
      * @param behaviour {@link OverrideBehaviour#LOCAL_ONLY} returns {@code local};
      *     {@link OverrideBehaviour#LOCAL_OVER_REMOTE} and {@link OverrideBehaviour#REMOTE_OVER_LOCAL} merge both, the
      *     named side winning where a key exists in both
-     * @return the combined config; preferences are this config's (the local one's for {@code LOCAL_ONLY})
+     * @return the combined config; preferences and the evaluation-log setting are this config's (the local one's for
+     *     {@code LOCAL_ONLY})
      */
     public ConfigCatConfig overlay(ConfigCatConfig local, OverrideBehaviour behaviour) {
         Objects.requireNonNull(local, "local");
@@ -285,7 +322,7 @@ public final class ConfigCatConfig implements FlagConfig {
             }
         });
         String hash = sha256(contentHash + '|' + behaviour + '|' + local.contentHash);
-        return new ConfigCatConfig(merged, preferences, mergedProblems, hash);
+        return new ConfigCatConfig(merged, preferences, mergedProblems, hash).withEvaluationLog(evaluationLog());
     }
 
     /**

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * first match wins, a rule that cannot be evaluated is skipped), then % options, then the flag's value.
  *
  * <p>Thread-safe and lock-free: all state is in the immutable flags and in locals. On the common paths an evaluation
- * allocates nothing: success results are precomputed, and the log text is built only when the logger
- * {@value Warnings#LOGGER_NAME} is INFO-enabled (one level check per evaluation). A broken config part fails only
+ * allocates nothing: success results are precomputed, and the log text is built only when the evaluation log is on
+ * and the logger {@value Warnings#LOGGER_NAME} is INFO-enabled (with the log off, no level is checked). A broken config part fails only
  * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); an unexpected exception (for example
  * from a {@code UserAttributes} implementation) becomes a {@code GENERAL} error; no exception escapes.
  */
@@ -37,13 +37,24 @@ final class Evaluator {
     /** The flags with rules or options that other flags use as prerequisites: their results are shared in a pass. */
     private final Set<Flag> sharedPrerequisites;
 
+    /** Whether evaluations write the evaluation log (when its logger is INFO-enabled). */
+    private final boolean evaluationLog;
+
+    private Evaluator(Map<String, Flag> flags, Set<Flag> sharedPrerequisites, boolean evaluationLog) {
+        this.flags = flags;
+        this.sharedPrerequisites = sharedPrerequisites;
+        this.evaluationLog = evaluationLog;
+    }
+
     /**
      * Creates an evaluator over a set of flags (prerequisites are looked up here).
      *
      * @param flags the flags by key; not copied, must not change
+     * @param evaluationLog whether evaluations write the evaluation log
      */
-    Evaluator(Map<String, Flag> flags) {
+    Evaluator(Map<String, Flag> flags, boolean evaluationLog) {
         this.flags = flags;
+        this.evaluationLog = evaluationLog;
         Set<Flag> shared = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Flag flag : flags.values()) {
             for (String key : flag.prerequisiteKeys) {
@@ -56,6 +67,21 @@ final class Evaluator {
         this.sharedPrerequisites = shared.isEmpty() ? Set.of() : shared;
     }
 
+    /** Returns an evaluator over the same flags with the evaluation log on or off. */
+    Evaluator withEvaluationLog(boolean on) {
+        return new Evaluator(flags, sharedPrerequisites, on);
+    }
+
+    /** Tells whether evaluations write the evaluation log. */
+    boolean evaluationLog() {
+        return evaluationLog;
+    }
+
+    /** Whether this evaluation writes a log entry: the log is on and its logger takes INFO entries. */
+    private boolean logging() {
+        return evaluationLog && Warnings.LOG.isInfoEnabled();
+    }
+
     /**
      * Evaluates one flag.
      *
@@ -64,7 +90,7 @@ final class Evaluator {
      * @return the result, never null
      */
     EvaluationResult evaluate(Flag flag, @Nullable UserAttributes user) {
-        if (!Warnings.LOG.isInfoEnabled()) {
+        if (!logging()) {
             if (flag.simple) {
                 return flag.valueResult;
             }
@@ -91,7 +117,7 @@ final class Evaluator {
      * @param sink receives each key and result
      */
     void evaluateAll(Flag[] ordered, @Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
-        if (Warnings.LOG.isInfoEnabled()) {
+        if (logging()) {
             for (Flag flag : ordered) {
                 sink.accept(flag.key, evaluateLogged(flag, user));
             }

@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
-// Counts reads with the evaluation log off: tests that raise that logger's level would disable the memo meanwhile.
-@ResourceLock("dev.vexilla.evaluation logger level")
+// Counts reads with the evaluation log off (the default), which these configs never turn on.
 final class AttributeReadsTest {
 
     /** Three rules on appVersion, two on Email, one segment on Country, a prerequisite reading Email again. */

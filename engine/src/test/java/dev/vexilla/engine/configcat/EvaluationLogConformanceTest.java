@@ -54,7 +54,7 @@ final class EvaluationLogConformanceTest {
     @MethodSource("sets")
     void valuesAndLogTextsMatchConfigCat(String set) throws IOException {
         JsonNode descriptor = new ObjectMapper().readTree(TestData.read("evaluationlog/" + set + ".json"));
-        ConfigCatConfig config = TestData.parse(configOf(set, descriptor));
+        ConfigCatConfig config = TestData.parse(configOf(set, descriptor)).withEvaluationLog(true);
         List<String> failures = new ArrayList<>();
         int checked = 0;
         try (EvaluationLogCapture capture = new EvaluationLogCapture(Level.INFO)) {

@@ -80,6 +80,7 @@ public final class ProviderRuntime implements AutoCloseable {
                 localOnly || sdkKey == null ? SnapshotHolder.OVERRIDES_FLAG_SET_ID : FlagSetIds.of(sdkKey),
                 !options.disableAutomaticEventLogging() && EventRecorders.enabled(options, !localOnly),
                 defaultContext == null ? null : ContextMapper.toUser(defaultContext),
+                options.evaluationLog(),
                 options.clock(),
                 signals);
         holder.setClientData(normalise(options.clientCustomData()));
@@ -117,7 +118,7 @@ public final class ProviderRuntime implements AutoCloseable {
             return;
         }
         started = true;
-        warnIfEvaluationLogIsOn();
+        warnIfEvaluationLogIsOn(options.evaluationLog());
         loadOverrides();
         ConfigSynchronizer sync = synchronizer;
         if (sync == null) {
@@ -170,13 +171,15 @@ public final class ProviderRuntime implements AutoCloseable {
 
     /**
      * The evaluation log is ConfigCat's debugging aid: a multi-line entry per evaluation, tens of microseconds each.
-     * Logging frameworks enable INFO by default, so say once that it is on and how to turn it off.
+     * When the options turn it on and its logger takes INFO entries, say once that it is on and how to turn it off.
      */
-    private static void warnIfEvaluationLogIsOn() {
-        if (LoggerFactory.getLogger(ConfigCatConfig.EVALUATION_LOGGER).isInfoEnabled()) {
+    private static void warnIfEvaluationLogIsOn(boolean evaluationLog) {
+        if (evaluationLog
+                && LoggerFactory.getLogger(ConfigCatConfig.EVALUATION_LOGGER).isInfoEnabled()) {
             LOG.warn(
-                    "The evaluation log is on (logger '{}' at INFO): every evaluation writes a multi-line entry and"
-                            + " costs tens of microseconds. Set that logger to WARN outside debugging.",
+                    "The evaluation log is on (LocalOptions.evaluationLog, logger '{}' at INFO): every evaluation"
+                            + " writes a multi-line entry and costs tens of microseconds. Turn it off outside"
+                            + " debugging.",
                     ConfigCatConfig.EVALUATION_LOGGER);
         }
     }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds the current {@link Snapshot} in one volatile field and builds each new one from its parts: the remote config
  * (downloaded or cached), the local overrides and their {@link OverrideBehaviour}, the default user and the client
- * custom data. A swap that changes flags signals CONFIGURATION_CHANGED with exactly the keys that changed.
+ * custom data; every snapshot evaluates with the evaluation log as the options set it. A swap that changes flags signals CONFIGURATION_CHANGED with exactly the keys that changed.
  *
  * <p>Counters: replaced snapshots are kept until the next {@link #drainTo} so their counts are not lost; a count
  * landing in a replaced snapshot after that last drain is lost (a race of nanoseconds per swap).
@@ -37,6 +37,7 @@ final class SnapshotHolder implements EvaluationCountSource {
     private final String flagSetId;
     private final boolean counting;
     private final @Nullable UserAttributes defaultUser;
+    private final boolean evaluationLog;
     private final Clock clock;
     private final ProviderSignals signals;
     private final ConcurrentLinkedQueue<Snapshot> retired = new ConcurrentLinkedQueue<>();
@@ -51,12 +52,14 @@ final class SnapshotHolder implements EvaluationCountSource {
             String flagSetId,
             boolean counting,
             @Nullable UserAttributes defaultUser,
+            boolean evaluationLog,
             Clock clock,
             ProviderSignals signals) {
         this.behaviour = behaviour;
         this.flagSetId = flagSetId;
         this.counting = counting;
         this.defaultUser = defaultUser;
+        this.evaluationLog = evaluationLog;
         this.clock = clock;
         this.signals = signals;
         this.current = Snapshot.guarded(
@@ -103,10 +106,11 @@ final class SnapshotHolder implements EvaluationCountSource {
     }
 
     private Set<String> rebuild() {
-        ConfigCatConfig effective = effectiveConfig();
-        if (effective == null) {
+        ConfigCatConfig config = effectiveConfig();
+        if (config == null) {
             return Collections.emptySet();
         }
+        ConfigCatConfig effective = config.withEvaluationLog(evaluationLog);
         Snapshot previous = current;
         Snapshot next = Snapshot.serving(effective, metadataFor(effective), defaultUser, clientData, counting);
         swap(next);

@@ -54,7 +54,7 @@ final class SnapshotHolderTest {
     }
 
     private SnapshotHolder holder(boolean counting) {
-        return new SnapshotHolder(null, "set-1", counting, null, Clock.systemUTC(), signals);
+        return new SnapshotHolder(null, "set-1", counting, null, false, Clock.systemUTC(), signals);
     }
 
     @Test
@@ -154,7 +154,7 @@ final class SnapshotHolderTest {
     void overridesAreVersionedByContentHash_andGuardAnswersEveryEvaluation() throws Exception {
         String a = resource("flags-a.json");
         SnapshotHolder holder = new SnapshotHolder(
-                OverrideBehaviour.LOCAL_OVER_REMOTE, "set-1", false, null, Clock.systemUTC(), signals);
+                OverrideBehaviour.LOCAL_OVER_REMOTE, "set-1", false, null, false, Clock.systemUTC(), signals);
         holder.installRemote(new RemoteConfig(ConfigCatConfig.parse(a), "\"a\"", Instant.EPOCH, a));
         holder.installLocal(ConfigCatConfig.fromValues(Map.of("textRule", "local")));
         assertThat(holder.current().metadata().version()).isNotEqualTo("\"a\"").hasSize(64);
