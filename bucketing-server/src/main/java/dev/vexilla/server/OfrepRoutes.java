@@ -222,7 +222,7 @@ final class OfrepRoutes {
             throw failure(
                     key, OfrepErrorCodes.INVALID_CONTEXT, "Invalid context: " + String.join("; ", mapped.problems()));
         }
-        return ctx.isEmpty() ? null : mapped.user();
+        return ContextMapper.namesNoUser(ctx) ? null : mapped.user();
     }
 
     private String bulkEtag(ServedConfig<ConfigCatConfig> config, JsonNode context) throws JsonProcessingException {

@@ -126,7 +126,7 @@ final class OfrepRoutesTest {
     }
 
     @Test
-    void contextWithoutTargetingKey_isEvaluatedWithoutIdentifierAndAnEmptyOneAsNoUser() throws Exception {
+    void contextWithoutTargetingKey_isEvaluatedWithoutIdentifier_andAnEmptyKeyAloneAsNoUser() throws Exception {
         ConfigCatConfig shop = shopConfig();
         JsonNode tier = conforming(single("supportTier", "{\"context\":{\"email\":\"ada@vexilla.dev\"}}"), SINGLE, 200);
         JsonNode rollout =
@@ -141,7 +141,10 @@ final class OfrepRoutesTest {
         assertThat(rollout.get("variant").asText()).isEqualTo(anonymousAda.variationId());
         assertThat(rollout.get("reason").asText())
                 .isEqualTo(anonymousAda.reason().name());
-        assertThat(emptyKey.get("reason").asText()).isEqualTo("SPLIT");
+        assertThat(emptyKey.get("reason").asText()).isEqualTo("DEFAULT");
+        assertThat(emptyKey.get("variant"))
+                .isEqualTo(conforming(single("newDashboard", "{\"context\":{}}"), SINGLE, 200)
+                        .get("variant"));
         assertThat(empty.get("reason").asText()).isEqualTo("DEFAULT");
         assertThat(empty.get("variant").asText())
                 .isEqualTo(shop.evaluate("newDashboard", null).variationId());

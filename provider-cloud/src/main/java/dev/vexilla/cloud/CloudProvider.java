@@ -249,7 +249,7 @@ public final class CloudProvider extends EventProvider {
         }
         ResultCache c = cache;
         // The mapped user decides the server's answer, as the request body would; a hit serialises nothing.
-        Object user = ctx == null || ctx.isEmpty() ? ResultCache.NO_CONTEXT : mapped.user();
+        Object user = ContextMapper.namesNoUser(ctx) ? ResultCache.NO_CONTEXT : mapped.user();
         if (c != null) {
             RemoteAnswer hit = c.get(key, type, user);
             if (hit != null) {

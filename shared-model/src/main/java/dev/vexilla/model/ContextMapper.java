@@ -19,21 +19,39 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Mapping</caption>
  *   <tr><th>context attribute</th><th>user attribute</th></tr>
- *   <tr><td>{@code targetingKey}; if null or empty {@code user_id}, then {@code userId}</td>
+ *   <tr><td>{@code targetingKey}; if absent or empty, the fallbacks {@code user_id}, then {@code userId}</td>
  *       <td>{@value UserAttributes#IDENTIFIER}</td></tr>
- *   <tr><td>{@code Email}, else {@code email}</td><td>{@value UserAttributes#EMAIL}</td></tr>
- *   <tr><td>{@code Country}, else {@code country}</td><td>{@value UserAttributes#COUNTRY}</td></tr>
- *   <tr><td>entries of the {@code customData} structure</td><td>custom attributes of the same names</td></tr>
- *   <tr><td>entries of the {@code privateCustomData} structure</td><td>private custom attributes</td></tr>
- *   <tr><td>any other attribute</td><td>a custom attribute of the exact same name</td></tr>
+ *   <tr><td>{@code Email}; if absent or empty, the fallback {@code email}</td>
+ *       <td>{@value UserAttributes#EMAIL}</td></tr>
+ *   <tr><td>{@code Country}; if absent or empty, the fallback {@code country}</td>
+ *       <td>{@value UserAttributes#COUNTRY}</td></tr>
+ *   <tr><td>every other top-level attribute, the fallbacks {@code user_id}, {@code userId}, {@code email} and
+ *       {@code country} included</td><td>a custom attribute of the exact same name</td></tr>
+ *   <tr><td>entries of the {@code customData} structure</td>
+ *       <td>DevCycle custom data; custom attributes of the same names</td></tr>
+ *   <tr><td>entries of the {@code privateCustomData} structure</td>
+ *       <td>DevCycle private custom data; private custom attributes</td></tr>
  * </table>
  *
+ * <p><b>Two views of one context.</b> A ConfigCat rule reads {@link UserAttributes#attribute(String)}: the
+ * well-known attributes, and every context attribute under its own exact name, so a rule on a custom attribute
+ * {@code email} sees exactly what ConfigCat's SDK sees, while a rule on {@code Email} also accepts a context that only
+ * has {@code email} (a documented superset of ConfigCat). A DevCycle {@code customData} filter reads
+ * {@link UserAttributes#customData(String)}: the {@code customData} and {@code privateCustomData} entries and the
+ * top-level attributes that are not DevCycle user fields, so a filter on {@code dataKey: "email"} never sees a
+ * top-level {@code email}.
+ *
  * <p><b>Precedence.</b> For the well-known attributes the first candidate holding a non-empty value wins; an empty
- * string counts as absent. A custom name given at the top level wins over {@code customData}, which wins over
- * {@code privateCustomData}. The top-level names {@code targetingKey}, {@code user_id}, {@code userId},
- * {@code Email}, {@code email}, {@code Country}, {@code country}, {@code customData}, {@code privateCustomData} and
- * {@code Identifier} are consumed by the mapping and never become custom attributes; inside {@code customData} only
- * {@code Identifier}, {@code Email} and {@code Country} are refused.
+ * string counts as absent. In the ConfigCat view a custom name given at the top level wins over {@code customData},
+ * which wins over {@code privateCustomData}; in the DevCycle view a {@code privateCustomData} entry wins over a
+ * {@code customData} entry, which wins over a top-level attribute (DevCycle's own rule). The top-level names
+ * {@code targetingKey}, {@code Identifier}, {@code Email}, {@code Country}, {@code customData} and
+ * {@code privateCustomData} are consumed by the mapping and never become custom attributes; inside
+ * {@code customData} {@code Identifier}, {@code Email} and {@code Country} are refused.
+ *
+ * <p><b>No user.</b> A {@code null} context, an empty one, and one that holds nothing but an empty targeting key all
+ * name no user ({@link #namesNoUser(EvaluationContext)}): ConfigCat's engine then skips the rules that need a user,
+ * exactly as for an absent targeting key.
  *
  * <p><b>Value types.</b> Strings, booleans, {@code Integer}/{@code Long}/{@code Double} numbers and {@code Instant}
  * date-times are kept as they are; a list whose items are all strings becomes a {@code List<String>}; any other list
@@ -72,17 +90,33 @@ public final class ContextMapper {
 
     private static final Set<String> RESERVED_TOP_LEVEL = new HashSet<>(Arrays.asList(
             EvaluationContext.TARGETING_KEY,
-            "user_id",
-            "userId",
-            "Email",
-            "email",
-            "Country",
-            "country",
+            UserAttributes.IDENTIFIER,
+            UserAttributes.EMAIL,
+            UserAttributes.COUNTRY,
             CUSTOM_DATA,
-            PRIVATE_CUSTOM_DATA,
-            UserAttributes.IDENTIFIER));
+            PRIVATE_CUSTOM_DATA));
 
     private ContextMapper() {}
+
+    /**
+     * Tells whether a context names no user at all: it is {@code null}, empty, or holds nothing but an empty
+     * targeting key. An empty targeting key is the same as none, everywhere (both providers and the server).
+     *
+     * @param ctx the evaluation context, may be null
+     * @return {@code true} when the context names no user
+     * @since 0.2.0
+     */
+    public static boolean namesNoUser(@Nullable EvaluationContext ctx) {
+        if (ctx == null || ctx.isEmpty()) {
+            return true;
+        }
+        String key = ctx.getTargetingKey();
+        if (key != null && !key.isEmpty()) {
+            return false;
+        }
+        Set<String> names = ctx.keySet();
+        return names.size() == 1 && names.contains(EvaluationContext.TARGETING_KEY);
+    }
 
     /**
      * Returns a lazy view of the context for a local evaluation engine. Creating it allocates only the view;
@@ -205,18 +239,24 @@ public final class ContextMapper {
         Structure structure = data.asStructure();
         for (String name : sorted(structure.keySet())) {
             String path = container + "." + name;
-            if (UserAttributes.IDENTIFIER.equals(name)
-                    || UserAttributes.EMAIL.equals(name)
-                    || UserAttributes.COUNTRY.equals(name)) {
-                problems.add("attribute '" + path + "' uses a well-known name, which custom data cannot set; dropped");
-                continue;
-            }
             Object value = AttributeValues.customValue(structure.getValue(name), path, problems);
             if (value == null) {
                 continue;
             }
+            if (isPrivate) {
+                b.privateCustomData(name, value);
+            } else {
+                b.customData(name, value);
+            }
+            if (UserAttributes.IDENTIFIER.equals(name)
+                    || UserAttributes.EMAIL.equals(name)
+                    || UserAttributes.COUNTRY.equals(name)) {
+                problems.add("attribute '" + path + "' uses a well-known name, which custom data cannot set; kept as"
+                        + " DevCycle custom data only");
+                continue;
+            }
             if (b.hasAttribute(name)) {
-                continue; // shadowed by the documented precedence; not a problem of the context
+                continue; // shadowed in the ConfigCat view by the documented precedence; not a problem of the context
             }
             if (isPrivate) {
                 b.privateAttribute(name, value);

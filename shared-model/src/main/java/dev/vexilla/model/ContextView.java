@@ -57,6 +57,43 @@ final class ContextView implements UserAttributes {
         }
     }
 
+    @Override
+    public @Nullable Object customData(String name) {
+        try {
+            Object value = entry(privateCustomData(), name);
+            if (value == null) {
+                value = entry(customData(), name);
+            }
+            if (value == null && !ContextMapper.isReservedTopLevel(name)) {
+                Object top = AttributeValues.customValue(ctx.getValue(name), name, null);
+                value = top != null && DevCycleFields.isTopLevelCustomData(name, top) ? top : null;
+            }
+            return value;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Object entry(@Nullable Structure data, String name) {
+        return data == null ? null : AttributeValues.customValue(data.getValue(name), name, null);
+    }
+
+    private @Nullable Structure customData() {
+        if (!customDataRead) {
+            customData = structure(ContextMapper.CUSTOM_DATA);
+            customDataRead = true;
+        }
+        return customData;
+    }
+
+    private @Nullable Structure privateCustomData() {
+        if (!privateCustomDataRead) {
+            privateCustomData = structure(ContextMapper.PRIVATE_CUSTOM_DATA);
+            privateCustomDataRead = true;
+        }
+        return privateCustomData;
+    }
+
     private @Nullable Object custom(String name) {
         if (!ContextMapper.isReservedTopLevel(name)) {
             Object top = AttributeValues.customValue(ctx.getValue(name), name, null);
@@ -64,21 +101,11 @@ final class ContextView implements UserAttributes {
                 return top;
             }
         }
-        if (!customDataRead) {
-            customData = structure(ContextMapper.CUSTOM_DATA);
-            customDataRead = true;
-        }
-        Object custom = customData == null ? null : AttributeValues.customValue(customData.getValue(name), name, null);
+        Object custom = entry(customData(), name);
         if (custom != null) {
             return custom;
         }
-        if (!privateCustomDataRead) {
-            privateCustomData = structure(ContextMapper.PRIVATE_CUSTOM_DATA);
-            privateCustomDataRead = true;
-        }
-        return privateCustomData == null
-                ? null
-                : AttributeValues.customValue(privateCustomData.getValue(name), name, null);
+        return entry(privateCustomData(), name);
     }
 
     private @Nullable Structure structure(String container) {

@@ -39,6 +39,9 @@ public final class DevCycleFields {
     /** DevCycle's device model field. */
     public static final String DEVICE_MODEL = "deviceModel";
 
+    private static final Set<String> STRING_FIELDS = Collections.unmodifiableSet(
+            new HashSet<>(Arrays.asList(NAME, LANGUAGE, APP_VERSION, APP_BUILD, DEVICE_MODEL)));
+
     private static final Set<String> USER_FIELDS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
             EvaluationContext.TARGETING_KEY,
             "user_id",
@@ -67,5 +70,19 @@ public final class DevCycleFields {
      */
     public static boolean isUserField(String name) {
         return USER_FIELDS.contains(name);
+    }
+
+    /**
+     * Tells whether a top-level context attribute belongs to the user's DevCycle custom data, as DevCycle's own
+     * OpenFeature provider decides: every attribute that is not a user field, and a string field ({@code name},
+     * {@code language}, {@code appVersion}, {@code appBuild}, {@code deviceModel}) given with a value that is not a
+     * string.
+     *
+     * @param name a top-level attribute name
+     * @param value its value as the user model holds it
+     * @return {@code true} when a {@code customData} filter on {@code name} sees this attribute
+     */
+    public static boolean isTopLevelCustomData(String name, Object value) {
+        return !USER_FIELDS.contains(name) || (STRING_FIELDS.contains(name) && !(value instanceof String));
     }
 }

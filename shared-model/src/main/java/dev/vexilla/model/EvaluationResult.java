@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
  * The outcome of one flag evaluation: the value served, its variation id, the reason, and on failure the error.
  *
  * <p>Values are typed by the flag's setting type: {@link Boolean}, {@link String}, {@link Integer} (or {@link Long}
- * when the configured whole number does not fit in 32 bits) and {@link Double}. A failed result has no value.
+ * when the configured whole number does not fit in 32 bits) and {@link Double}; a DevCycle JSON variable's value is a
+ * plain {@code java.util.Map} or {@code List} of such values. A failed result has no value, and neither has a
+ * {@linkplain #isDefaulted() defaulted} one, which tells the caller to serve its own default without an error.
+ *
+ * <p>A DevCycle result carries a {@link ResultDetail} (feature, variation, target, DevCycle's reason details);
+ * ConfigCat results have none.
  *
  * <p>Instances are immutable and thread-safe. An engine may build every success result of a flag once, when the
  * config is compiled, and return the same instance on every evaluation.
@@ -23,8 +28,9 @@ public final class EvaluationResult {
      * Layout. An engine keeps one result per value, rule and option of every flag for as long as the config lives,
      * so the object is kept at 24 bytes (12-byte header and three 4-byte fields with compressed references) instead
      * of one field per accessor (40 bytes):
-     * - `valueOrRare` holds the value itself, or a `Rare` holder when the result is an error (kind and message) or
-     *   when an index is too large to pack; a `Rare` is never a setting value, so `instanceof` tells them apart;
+     * - `valueOrRare` holds the value itself, or a `Rare` holder when the result is an error (kind and message),
+     *   carries a DevCycle `ResultDetail`, or has an index too large to pack; a `Rare` is never a setting value, so
+     *   `instanceof` tells them apart. ConfigCat's results never carry a detail and keep their 24 bytes;
      * - `packed` holds the reason's ordinal in its low 4 bits, `ruleIndex + 1` in the next 16 bits and
      *   `optionIndex + 1` in the top 12 bits (0 meaning NONE). Larger indexes go to the `Rare` holder and the
      *   packed index bits stay 0.
@@ -51,11 +57,15 @@ public final class EvaluationResult {
     private final @Nullable String variationId;
     private final int packed;
 
-    /** What few results need: an error's kind and message, or indexes too large to pack (with the value). */
+    /**
+     * What few results need: an error's kind and message, a DevCycle detail, or indexes too large to pack (with the
+     * value).
+     */
     private static final class Rare {
         final @Nullable Object value;
         final @Nullable ErrorKind errorKind;
         final @Nullable String errorMessage;
+        final @Nullable ResultDetail detail;
         final int ruleIndex;
         final int optionIndex;
 
@@ -63,11 +73,13 @@ public final class EvaluationResult {
                 @Nullable Object value,
                 @Nullable ErrorKind errorKind,
                 @Nullable String errorMessage,
+                @Nullable ResultDetail detail,
                 int ruleIndex,
                 int optionIndex) {
             this.value = value;
             this.errorKind = errorKind;
             this.errorMessage = errorMessage;
+            this.detail = detail;
             this.ruleIndex = ruleIndex;
             this.optionIndex = optionIndex;
         }
@@ -79,15 +91,16 @@ public final class EvaluationResult {
             ResultReason reason,
             @Nullable ErrorKind errorKind,
             @Nullable String errorMessage,
+            @Nullable ResultDetail detail,
             int ruleIndex,
             int optionIndex) {
         this.variationId = variationId;
         boolean packable = ruleIndex <= MAX_PACKED_RULE && optionIndex <= MAX_PACKED_OPTION;
-        if (errorKind == null && packable) {
+        if (errorKind == null && detail == null && value != null && packable) {
             this.valueOrRare = value;
             this.packed = reason.ordinal() | (ruleIndex + 1) << REASON_BITS | (optionIndex + 1) << OPTION_SHIFT;
         } else {
-            this.valueOrRare = new Rare(value, errorKind, errorMessage, ruleIndex, optionIndex);
+            this.valueOrRare = new Rare(value, errorKind, errorMessage, detail, ruleIndex, optionIndex);
             this.packed = reason.ordinal();
         }
     }
@@ -114,7 +127,44 @@ public final class EvaluationResult {
             throw new IllegalArgumentException(
                     "indexes must be >= -1, were ruleIndex=" + ruleIndex + ", optionIndex=" + optionIndex);
         }
-        return new EvaluationResult(value, variationId, reason, null, null, ruleIndex, optionIndex);
+        return new EvaluationResult(value, variationId, reason, null, null, null, ruleIndex, optionIndex);
+    }
+
+    /**
+     * Creates a successful DevCycle result: a variable's value served by a feature's variation.
+     *
+     * @param value the value served, never null
+     * @param variationKey the key of the variation served (the OpenFeature variant)
+     * @param detail the feature, variation, target and DevCycle's reason; its reason becomes this result's reason
+     * @return the result
+     * @throws IllegalArgumentException if the detail's reason is {@link ResultReason#DEFAULT}
+     * @since 0.2.0
+     */
+    public static EvaluationResult success(Object value, String variationKey, ResultDetail detail) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(variationKey, "variationKey");
+        Objects.requireNonNull(detail, "detail");
+        if (detail.reason() == ResultReason.DEFAULT) {
+            throw new IllegalArgumentException("a served DevCycle value cannot have reason DEFAULT");
+        }
+        return new EvaluationResult(value, variationKey, detail.reason(), null, null, detail, NONE, NONE);
+    }
+
+    /**
+     * Creates a defaulted result: no error, no value, reason {@link ResultReason#DEFAULT}; the caller serves its own
+     * default value. DevCycle's outcome for a user that no target of the feature takes ("User Not Targeted").
+     *
+     * @param detail the feature and DevCycle's reason details; its reason must be {@link ResultReason#DEFAULT}
+     * @return the result
+     * @throws IllegalArgumentException if the detail's reason is not {@code DEFAULT}
+     * @since 0.2.0
+     */
+    public static EvaluationResult defaulted(ResultDetail detail) {
+        Objects.requireNonNull(detail, "detail");
+        if (detail.reason() != ResultReason.DEFAULT) {
+            throw new IllegalArgumentException("a defaulted result has reason DEFAULT, was " + detail.reason());
+        }
+        return new EvaluationResult(null, null, ResultReason.DEFAULT, null, null, detail, NONE, NONE);
     }
 
     /**
@@ -127,7 +177,7 @@ public final class EvaluationResult {
     public static EvaluationResult error(ErrorKind errorKind, String errorMessage) {
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(errorMessage, "errorMessage");
-        return new EvaluationResult(null, null, ResultReason.ERROR, errorKind, errorMessage, NONE, NONE);
+        return new EvaluationResult(null, null, ResultReason.ERROR, errorKind, errorMessage, null, NONE, NONE);
     }
 
     /**
@@ -144,13 +194,17 @@ public final class EvaluationResult {
         if (newReason == reason()) {
             return this;
         }
-        return success(Objects.requireNonNull(value()), variationId, newReason, ruleIndex(), optionIndex());
+        Objects.requireNonNull(newReason, "newReason");
+        if (newReason == ResultReason.ERROR) {
+            throw new IllegalArgumentException("a successful result cannot have reason ERROR");
+        }
+        return new EvaluationResult(value(), variationId, newReason, null, null, detail(), ruleIndex(), optionIndex());
     }
 
     /**
      * Returns the value served.
      *
-     * @return the value, or {@code null} for an error result
+     * @return the value, or {@code null} for an error result and a {@linkplain #isDefaulted() defaulted} one
      */
     public @Nullable Object value() {
         Object v = valueOrRare;
@@ -173,6 +227,27 @@ public final class EvaluationResult {
      */
     public ResultReason reason() {
         return REASONS[packed & REASON_MASK];
+    }
+
+    /**
+     * Returns what a DevCycle evaluation adds: feature, variation, target and DevCycle's reason details.
+     *
+     * @return the detail, or {@code null} for ConfigCat results and errors
+     * @since 0.2.0
+     */
+    public @Nullable ResultDetail detail() {
+        Object v = valueOrRare;
+        return v instanceof Rare ? ((Rare) v).detail : null;
+    }
+
+    /**
+     * Tells whether this result serves the caller's default without an error (DevCycle's "User Not Targeted").
+     *
+     * @return {@code true} when the result is not an error and has no value
+     * @since 0.2.0
+     */
+    public boolean isDefaulted() {
+        return !isError() && value() == null;
     }
 
     /**
@@ -239,12 +314,16 @@ public final class EvaluationResult {
                 && Objects.equals(variationId, that.variationId)
                 && reason() == that.reason()
                 && errorKind() == that.errorKind()
-                && Objects.equals(errorMessage(), that.errorMessage());
+                && Objects.equals(errorMessage(), that.errorMessage())
+                && Objects.equals(detail(), that.detail());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value(), variationId, reason(), errorKind(), errorMessage(), ruleIndex(), optionIndex());
+        int hash =
+                Objects.hash(value(), variationId, reason(), errorKind(), errorMessage(), ruleIndex(), optionIndex());
+        ResultDetail detail = detail();
+        return detail == null ? hash : 31 * hash + detail.hashCode();
     }
 
     @Override
@@ -256,6 +335,7 @@ public final class EvaluationResult {
         int optionIndex = optionIndex();
         return "EvaluationResult{value=" + value() + ", variationId=" + variationId + ", reason=" + reason()
                 + (ruleIndex != NONE ? ", ruleIndex=" + ruleIndex : "")
-                + (optionIndex != NONE ? ", optionIndex=" + optionIndex : "") + "}";
+                + (optionIndex != NONE ? ", optionIndex=" + optionIndex : "")
+                + (detail() != null ? ", detail=" + detail() : "") + "}";
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Every evaluation result carries {@value #VERSION} (the config's ETag or content hash), {@value #FLAG_SET_ID}
  * (a non-secret config id) and {@value #FETCH_TIME} (epoch milliseconds, a {@code Long}); when a targeting rule
  * matched or a percentage option was chosen it also carries {@value #RULE_INDEX} and/or
- * {@value #PERCENTAGE_OPTION_INDEX} (zero-based {@code Integer}s).
+ * {@value #PERCENTAGE_OPTION_INDEX} (zero-based {@code Integer}s). A DevCycle result also carries, from its
+ * {@link ResultDetail}, {@value #FEATURE_KEY}, {@value #FEATURE_ID}, {@value #VARIATION_ID}, {@value #VARIATION_KEY},
+ * {@value #TARGET_ID} and {@value #EVAL_REASON_DETAILS} (each a {@code String}, present when the detail has it).
  *
  * <p>Build one instance per snapshot. {@link #metadata(int, int)} caches one {@code ImmutableMetadata} per distinct
  * (rule index, option index) pair up to {@link #MAX_CACHED_INDEX}, so after the first call for a pair an evaluation
  * allocates nothing for metadata. A provider may warm the cache when it compiles a config by calling
- * {@link #metadata(int, int)} for every pair its flags can produce.
+ * {@link #metadata(int, int)} for every pair its flags can produce. DevCycle metadata is cached per distinct
+ * {@link ResultDetail}, up to {@link #MAX_CACHED_DETAILS} of them.
  *
  * <pre>{@code
  * FlagMetadata meta = FlagMetadata.of(etag, configId, clock.instant());
@@ -47,6 +51,27 @@ public final class FlagMetadata {
     /** Metadata key of the chosen percentage option's zero-based index; an {@code Integer}. */
     public static final String PERCENTAGE_OPTION_INDEX = "percentageOptionIndex";
 
+    /** Metadata key of the DevCycle feature's key; a {@code String}. */
+    public static final String FEATURE_KEY = "featureKey";
+
+    /** Metadata key of the DevCycle feature's id; a {@code String}. */
+    public static final String FEATURE_ID = "featureId";
+
+    /** Metadata key of the DevCycle variation's id; a {@code String}. */
+    public static final String VARIATION_ID = "variationId";
+
+    /** Metadata key of the DevCycle variation's key; a {@code String}. */
+    public static final String VARIATION_KEY = "variationKey";
+
+    /** Metadata key of the DevCycle target's id; a {@code String}. */
+    public static final String TARGET_ID = "targetId";
+
+    /** Metadata key of DevCycle's evaluation reason details text; a {@code String}. */
+    public static final String EVAL_REASON_DETAILS = "evalReasonDetails";
+
+    /** The most DevCycle details whose metadata is cached per snapshot; beyond it metadata is built on each call. */
+    public static final int MAX_CACHED_DETAILS = 65_536;
+
     /** The largest rule or option index whose metadata is cached; larger ones are built on each call. */
     public static final int MAX_CACHED_INDEX = 255;
 
@@ -58,6 +83,7 @@ public final class FlagMetadata {
     private final ImmutableMetadata base;
     private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable ImmutableMetadata>> cache =
             new AtomicReferenceArray<>(SLOTS);
+    private final ConcurrentHashMap<ResultDetail, ImmutableMetadata> detailCache = new ConcurrentHashMap<>();
 
     private FlagMetadata(String version, String flagSetId, Instant fetchTime) {
         this.version = version;
@@ -124,7 +150,51 @@ public final class FlagMetadata {
      * @return the cached metadata for the result's rule and option indexes
      */
     public ImmutableMetadata metadataFor(EvaluationResult result) {
+        ResultDetail detail = result.detail();
+        if (detail != null) {
+            return metadataFor(detail);
+        }
         return metadata(result.ruleIndex(), result.optionIndex());
+    }
+
+    /**
+     * Returns the metadata for a DevCycle result detail, cached per distinct detail.
+     *
+     * @param detail the detail
+     * @return the metadata with the config's keys and the detail's feature, variation, target and reason details
+     * @since 0.2.0
+     */
+    public ImmutableMetadata metadataFor(ResultDetail detail) {
+        ImmutableMetadata cached = detailCache.get(detail);
+        if (cached != null) {
+            return cached;
+        }
+        ImmutableMetadata built = build(detail);
+        if (detailCache.size() < MAX_CACHED_DETAILS) {
+            ImmutableMetadata raced = detailCache.putIfAbsent(detail, built);
+            return raced != null ? raced : built;
+        }
+        return built;
+    }
+
+    private ImmutableMetadata build(ResultDetail detail) {
+        ImmutableMetadata.ImmutableMetadataBuilder b = ImmutableMetadata.builder()
+                .addString(VERSION, version)
+                .addString(FLAG_SET_ID, flagSetId)
+                .addLong(FETCH_TIME, fetchTime.toEpochMilli());
+        addIfPresent(b, FEATURE_KEY, detail.featureKey());
+        addIfPresent(b, FEATURE_ID, detail.featureId());
+        addIfPresent(b, VARIATION_ID, detail.variationId());
+        addIfPresent(b, VARIATION_KEY, detail.variationKey());
+        addIfPresent(b, TARGET_ID, detail.targetId());
+        b.addString(EVAL_REASON_DETAILS, detail.reasonDetails());
+        return b.build();
+    }
+
+    private static void addIfPresent(ImmutableMetadata.ImmutableMetadataBuilder b, String key, @Nullable String v) {
+        if (v != null) {
+            b.addString(key, v);
+        }
     }
 
     /**

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.ImmutableMetadata;
+import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.model.internal.JsonValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +39,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Anything else gives {@code TYPE_MISMATCH} with a message naming the flag, the flag's value type and the requested
  * type, plus the default value.
+ *
+ * <p><b>DevCycle results</b> (those with a {@link EvaluationResult#detail() detail}) follow DevCycle's variable types:
+ *
+ * <table>
+ *   <caption>Requested type and accepted DevCycle variable values</caption>
+ *   <tr><th>requested</th><th>accepted variable value</th></tr>
+ *   <tr><td>BOOLEAN</td><td>a Boolean variable</td></tr>
+ *   <tr><td>STRING</td><td>a String variable</td></tr>
+ *   <tr><td>DOUBLE</td><td>a Number variable</td></tr>
+ *   <tr><td>INTEGER</td><td>a Number variable whose value is a whole number within the 32-bit range</td></tr>
+ *   <tr><td>LONG</td><td>a Number variable whose value is a whole number within the 64-bit range</td></tr>
+ *   <tr><td>OBJECT</td><td>a JSON variable (a {@code Map}, served as a structure {@link Value}; a {@code List},
+ *       served as a list {@link Value})</td></tr>
+ * </table>
+ *
+ * <p>A {@linkplain EvaluationResult#isDefaulted() defaulted} result (DevCycle's "User Not Targeted") gives the caller's
+ * default value with reason {@code DEFAULT}, no variant and no error code.
  *
  * <p><b>Cost.</b> A mapping allocates the {@code ProviderEvaluation} only, apart from boxing an {@code Integer} into a
  * {@code Long} (or a {@code Long} into an {@code Integer}) outside the JDK's small-value caches, parsing an OBJECT
@@ -154,15 +176,18 @@ public final class ResultMapper {
             return new ProviderEvaluation<>(
                     defaultValue, null, ResultReason.ERROR.name(), errorCode(kind), result.errorMessage(), metadata);
         }
-        Object value = Objects.requireNonNull(result.value());
-        Object converted = convert(value, type);
+        Object value = result.value();
+        if (value == null) {
+            return new ProviderEvaluation<>(defaultValue, null, ResultReason.DEFAULT.name(), null, null, metadata);
+        }
+        Object converted = result.detail() != null ? convertDevCycle(value, type) : convert(value, type);
         if (converted == null) {
             return new ProviderEvaluation<>(
                     defaultValue,
                     null,
                     ResultReason.ERROR.name(),
                     ErrorCode.TYPE_MISMATCH,
-                    mismatchMessage(flagKey, value, type),
+                    mismatchMessage(flagKey, value, type, result.detail() != null),
                     metadata);
         }
         return new ProviderEvaluation<>(
@@ -198,6 +223,68 @@ public final class ResultMapper {
         }
     }
 
+    private static @Nullable Object convertDevCycle(Object value, FlagValueType type) {
+        switch (type) {
+            case BOOLEAN:
+                return value instanceof Boolean ? value : null;
+            case STRING:
+                return value instanceof String ? value : null;
+            case DOUBLE:
+                return value instanceof Number ? Double.valueOf(((Number) value).doubleValue()) : null;
+            case INTEGER:
+                return value instanceof Number ? wholeInt(((Number) value).doubleValue()) : null;
+            case LONG:
+                return value instanceof Number ? wholeLong(((Number) value).doubleValue()) : null;
+            case OBJECT:
+                return value instanceof Map || value instanceof List ? plainValue(value) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static @Nullable Integer wholeInt(double d) {
+        return d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? Integer.valueOf((int) d) : null;
+    }
+
+    private static @Nullable Long wholeLong(double d) {
+        // 2^63 itself is a double but not a long: the upper bound is exclusive.
+        return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 ? Long.valueOf((long) d) : null;
+    }
+
+    /** Converts a plain JSON value (Map, List, String, Number, Boolean, null) into an OpenFeature value. */
+    private static Value plainValue(@Nullable Object value) {
+        if (value instanceof Map) {
+            Map<String, Value> members = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                members.put(String.valueOf(e.getKey()), plainValue(e.getValue()));
+            }
+            return new Value(new ImmutableStructure(members));
+        }
+        if (value instanceof List) {
+            List<Value> items = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                items.add(plainValue(item));
+            }
+            return new Value(items);
+        }
+        if (value instanceof String) {
+            return new Value((String) value);
+        }
+        if (value instanceof Boolean) {
+            return new Value((Boolean) value);
+        }
+        if (value instanceof Integer) {
+            return new Value((Integer) value);
+        }
+        if (value instanceof Long) {
+            return new Value((Long) value);
+        }
+        if (value instanceof Number) {
+            return new Value(((Number) value).doubleValue());
+        }
+        return new Value();
+    }
+
     private static @Nullable Value parseJsonStructure(String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty() || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[')) {
@@ -211,7 +298,10 @@ public final class ResultMapper {
         }
     }
 
-    private static String mismatchMessage(String flagKey, Object value, FlagValueType type) {
+    private static String mismatchMessage(String flagKey, Object value, FlagValueType type, boolean devCycle) {
+        if (devCycle) {
+            return devCycleMismatchMessage(flagKey, value, type);
+        }
         String flagType = flagType(value);
         if (type == FlagValueType.OBJECT && value instanceof String) {
             return "flag '" + flagKey + "' is a String flag whose value is not a JSON object or array;"
@@ -222,6 +312,18 @@ public final class ResultMapper {
                     + " it cannot be evaluated as INTEGER, evaluate it as LONG";
         }
         return "flag '" + flagKey + "' is " + flagType + " flag; it cannot be evaluated as " + type;
+    }
+
+    private static String devCycleMismatchMessage(String flagKey, Object value, FlagValueType type) {
+        String variableType = value instanceof Boolean
+                ? "Boolean"
+                : value instanceof String ? "String" : value instanceof Number ? "Number" : "JSON";
+        if (value instanceof Number && (type == FlagValueType.INTEGER || type == FlagValueType.LONG)) {
+            return "variable '" + flagKey + "' is a Number variable whose value " + value
+                    + " is not a whole number in the " + (type == FlagValueType.INTEGER ? "32" : "64")
+                    + "-bit range; it cannot be evaluated as " + type;
+        }
+        return "variable '" + flagKey + "' is a " + variableType + " variable; it cannot be evaluated as " + type;
     }
 
     private static String flagType(Object value) {
@@ -237,6 +339,7 @@ public final class ResultMapper {
         if (value instanceof Double) {
             return "a Double";
         }
+
         return "a " + value.getClass().getSimpleName();
     }
 

@@ -42,6 +42,10 @@ public final class User implements UserAttributes {
     private final @Nullable String country;
     private final Map<String, Object> custom;
     private final Set<String> privateNames;
+    /** DevCycle's custom data: the entries of the context's customData / privateCustomData structures. */
+    private final Map<String, Object> customData;
+
+    private final Set<String> privateDataNames;
     /** The hash code once computed (users key caches); 0 until then. */
     private int hash;
 
@@ -53,6 +57,9 @@ public final class User implements UserAttributes {
         this.custom = b.custom.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(b.custom);
         this.privateNames =
                 b.privateNames.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(b.privateNames);
+        this.customData = b.customData.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(b.customData);
+        this.privateDataNames =
+                b.privateDataNames.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(b.privateDataNames);
         b.handedOver = true;
     }
 
@@ -151,6 +158,39 @@ public final class User implements UserAttributes {
         }
     }
 
+    /**
+     * Returns the entries given as DevCycle custom data (the context's {@code customData} and
+     * {@code privateCustomData} structures, or a DevCycle user's), private ones included. Top-level custom attributes
+     * are not in this map, though {@link #customData(String)} answers them (see {@link UserAttributes}).
+     *
+     * @return an unmodifiable map, never null
+     * @since 0.2.0
+     */
+    public Map<String, Object> customDataEntries() {
+        return customData;
+    }
+
+    /**
+     * Tells whether a custom data entry is private (came from {@code privateCustomData}).
+     *
+     * @param name the entry name
+     * @return {@code true} when the entry was added as private custom data
+     * @since 0.2.0
+     */
+    public boolean isPrivateCustomData(String name) {
+        return privateDataNames.contains(name);
+    }
+
+    @Override
+    public @Nullable Object customData(String name) {
+        Object value = customData.get(name);
+        if (value != null) {
+            return value;
+        }
+        Object top = custom.get(name);
+        return top != null && DevCycleFields.isTopLevelCustomData(name, top) ? top : null;
+    }
+
     @Override
     public void forEachAttribute(BiConsumer<String, Object> action) {
         if (identifier != null) {
@@ -172,7 +212,7 @@ public final class User implements UserAttributes {
      *     it has no private attributes
      */
     public User withoutPrivateAttributes() {
-        if (privateNames.isEmpty()) {
+        if (privateNames.isEmpty() && privateDataNames.isEmpty()) {
             return this;
         }
         Builder b = new Builder();
@@ -182,6 +222,11 @@ public final class User implements UserAttributes {
         for (Map.Entry<String, Object> e : custom.entrySet()) {
             if (!privateNames.contains(e.getKey())) {
                 b.custom.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : customData.entrySet()) {
+            if (!privateDataNames.contains(e.getKey())) {
+                b.customData.put(e.getKey(), e.getValue());
             }
         }
         return b.build();
@@ -199,6 +244,8 @@ public final class User implements UserAttributes {
         b.country = country;
         b.custom.putAll(custom);
         b.privateNames.addAll(privateNames);
+        b.customData.putAll(customData);
+        b.privateDataNames.addAll(privateDataNames);
         return b;
     }
 
@@ -215,14 +262,16 @@ public final class User implements UserAttributes {
                 && Objects.equals(email, that.email)
                 && Objects.equals(country, that.country)
                 && custom.equals(that.custom)
-                && privateNames.equals(that.privateNames);
+                && privateNames.equals(that.privateNames)
+                && customData.equals(that.customData)
+                && privateDataNames.equals(that.privateDataNames);
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(identifier, email, country, custom, privateNames);
+            h = Objects.hash(identifier, email, country, custom, privateNames, customData, privateDataNames);
             hash = h; // racy but idempotent, as String's own cache: every thread computes the same value
         }
         return h;
@@ -247,6 +296,16 @@ public final class User implements UserAttributes {
             }
             sb.append('}');
         }
+        if (!customData.isEmpty()) {
+            sb.append(", customData={");
+            String sep = "";
+            for (Map.Entry<String, Object> e : customData.entrySet()) {
+                sb.append(sep).append(e.getKey()).append('=');
+                sb.append(privateDataNames.contains(e.getKey()) ? "<private>" : e.getValue());
+                sep = ", ";
+            }
+            sb.append('}');
+        }
         return sb.append('}').toString();
     }
 
@@ -261,6 +320,8 @@ public final class User implements UserAttributes {
         private @Nullable String country;
         private Map<String, Object> custom = new LinkedHashMap<>();
         private Set<String> privateNames = new LinkedHashSet<>();
+        private Map<String, Object> customData = new LinkedHashMap<>();
+        private Set<String> privateDataNames = new LinkedHashSet<>();
         /** Set when a built user holds this builder's collections: the next change works on copies. */
         private boolean handedOver;
 
@@ -324,17 +385,70 @@ public final class User implements UserAttributes {
             return put(name, value, true);
         }
 
+        /**
+         * Adds (or replaces) an entry of DevCycle custom data, as a context's {@code customData} structure or a
+         * DevCycle user's {@code customData} gives it. DevCycle's {@code customData} filters and bucketing keys read
+         * it through {@link User#customData(String)}; it does not by itself make a ConfigCat custom attribute (add
+         * that with {@link #attribute(String, Object)} where wanted, as the context mapping does).
+         *
+         * @param name the entry name
+         * @param value as for {@link #attribute(String, Object)}; {@code null} removes the entry
+         * @return this builder
+         * @throws IllegalArgumentException if the value has an unsupported type
+         * @since 0.2.0
+         */
+        public Builder customData(String name, @Nullable Object value) {
+            return putData(name, value, false);
+        }
+
+        /**
+         * Adds (or replaces) an entry of DevCycle private custom data: used for evaluation, never stored, sent or
+         * logged.
+         *
+         * @param name the entry name
+         * @param value as for {@link #attribute(String, Object)}; {@code null} removes the entry
+         * @return this builder
+         * @throws IllegalArgumentException if the value has an unsupported type
+         * @since 0.2.0
+         */
+        public Builder privateCustomData(String name, @Nullable Object value) {
+            return putData(name, value, true);
+        }
+
+        private Builder putData(String name, @Nullable Object value, boolean isPrivate) {
+            Objects.requireNonNull(name, "name");
+            copyIfHandedOver();
+            if (value == null) {
+                customData.remove(name);
+                privateDataNames.remove(name);
+                return this;
+            }
+            customData.put(name, normalize(name, value));
+            if (isPrivate) {
+                privateDataNames.add(name);
+            } else {
+                privateDataNames.remove(name);
+            }
+            return this;
+        }
+
+        private void copyIfHandedOver() {
+            if (handedOver) {
+                custom = new LinkedHashMap<>(custom);
+                privateNames = new LinkedHashSet<>(privateNames);
+                customData = new LinkedHashMap<>(customData);
+                privateDataNames = new LinkedHashSet<>(privateDataNames);
+                handedOver = false;
+            }
+        }
+
         private Builder put(String name, @Nullable Object value, boolean isPrivate) {
             Objects.requireNonNull(name, "name");
             if (IDENTIFIER.equals(name) || EMAIL.equals(name) || COUNTRY.equals(name)) {
                 throw new IllegalArgumentException(
                         "attribute '" + name + "' is well-known: set it with identifier(), email() or country()");
             }
-            if (handedOver) {
-                custom = new LinkedHashMap<>(custom);
-                privateNames = new LinkedHashSet<>(privateNames);
-                handedOver = false;
-            }
+            copyIfHandedOver();
             if (value == null) {
                 custom.remove(name);
                 privateNames.remove(name);

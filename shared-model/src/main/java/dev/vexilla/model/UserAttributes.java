@@ -61,7 +61,8 @@ public interface UserAttributes {
      * {@code privateCustomData} structures (a private entry overrides a public one of the same name), then the
      * top-level attributes that are not one of DevCycle's user fields ({@code user_id}, {@code email},
      * {@code name}, {@code language}, {@code country}, {@code appVersion}, {@code appBuild}, {@code deviceModel},
-     * and the names the context mapping consumes). A DevCycle {@code customData} filter reads this view, so a filter
+     * and the names the context mapping consumes) or are such a string field given with another type (see
+     * {@link DevCycleFields#isTopLevelCustomData(String, Object)}). A DevCycle {@code customData} filter reads this view, so a filter
      * on {@code dataKey: "email"} never sees a top-level {@code email}, while a ConfigCat rule on the custom attribute
      * {@code email} does (through {@link #attribute(String)}).
      *
@@ -73,9 +74,7 @@ public interface UserAttributes {
      * @since 0.2.0
      */
     default @Nullable Object customData(String name) {
-        if (DevCycleFields.isUserField(name)) {
-            return null;
-        }
-        return attribute(name);
+        Object value = attribute(name);
+        return value != null && DevCycleFields.isTopLevelCustomData(name, value) ? value : null;
     }
 }

@@ -39,7 +39,15 @@ final class ContextMapperTest {
                 row("Country → Country", ctx("u", "Country", "HU"), "Country", "HU"),
                 row("country → Country", ctx("u", "country", "CA"), "Country", "CA"),
                 row("Country beats country", ctx("u", "Country", "HU", "country", "CA"), "Country", "HU"),
-                row("lower-case email is not a custom attribute", ctx("u", "email", "b@x.io"), "email", null),
+                row("lower-case email is also a custom attribute", ctx("u", "email", "b@x.io"), "email", "b@x.io"),
+                row("country is also a custom attribute", ctx("u", "country", "CA"), "country", "CA"),
+                row("user_id is also a custom attribute", ctx(null, "user_id", "u7"), "user_id", "u7"),
+                row("userId is also a custom attribute", ctx("k", "userId", "u8"), "userId", "u8"),
+                row("custom email keeps its own value", ctx("u", "Email", "a@x.io", "email", 5), "email", 5),
+                row("Email alone makes no custom email", ctx("u", "Email", "a@x.io"), "email", null),
+                row("user_id fills Identifier", ctx(null, "user_id", "u7"), "Identifier", "u7"),
+                row("empty targeting key falls back to user_id", ctx("", "user_id", "u7"), "Identifier", "u7"),
+                row("targetingKey beats user_id", ctx("k", "user_id", "u7"), "Identifier", "k"),
                 row("targetingKey is not a custom attribute", ctx("u"), "targetingKey", null),
                 row("other names keep their exact name", ctx("u", "Plan", "pro"), "Plan", "pro"),
                 row("names are case-sensitive", ctx("u", "Plan", "pro"), "plan", null),
@@ -124,6 +132,7 @@ final class ContextMapperTest {
                 .isEqualTo(User.builder()
                         .identifier("u")
                         .email("a@b.c")
+                        .attribute("email", "a@b.c")
                         .attribute("plan", "pro")
                         .attribute("n", 3)
                         .build());
@@ -229,8 +238,70 @@ final class ContextMapperTest {
                         .identifier("inv-user")
                         .email("i@x.io")
                         .country("HU")
+                        .attribute("country", "HU")
+                        .attribute("email", "i@x.io")
                         .attribute("plan", "team")
                         .build());
+    }
+
+    @Test
+    void customDataFilterSeesOnlyCustomDataWhileConfigCatSeesEveryTopLevelName() {
+        EvaluationContext ctx = ctx(
+                "u",
+                "email",
+                "top@x.io",
+                "plan",
+                "top",
+                "appVersion",
+                "1.2.3",
+                "appBuild",
+                42,
+                "customData",
+                struct("plan", "cd", "tier", "gold"),
+                "privateCustomData",
+                struct("tier", "secret"));
+
+        for (UserAttributes user : Arrays.asList(ContextMapper.view(ctx), ContextMapper.toUser(ctx))) {
+            assertThat(user.attribute("email")).isEqualTo("top@x.io");
+            assertThat(user.customData("email"))
+                    .as("a top-level DevCycle user field")
+                    .isNull();
+            assertThat(user.attribute("plan")).as("ConfigCat: top level first").isEqualTo("top");
+            assertThat(user.customData("plan")).as("DevCycle: customData first").isEqualTo("cd");
+            assertThat(user.attribute("tier"))
+                    .as("ConfigCat: customData before private")
+                    .isEqualTo("gold");
+            assertThat(user.customData("tier"))
+                    .as("DevCycle: private overrides")
+                    .isEqualTo("secret");
+            assertThat(user.customData("appVersion")).as("a string user field").isNull();
+            assertThat(user.customData("appBuild"))
+                    .as("a number is custom data, as DevCycle's provider")
+                    .isEqualTo(42);
+        }
+    }
+
+    @Test
+    void customDataKeyNamedLikeAWellKnownAttributeStaysDevCycleCustomData() {
+        EvaluationContext ctx = ctx("u", "customData", struct("Email", "cd@x.io"));
+
+        MappedUser mapped = ContextMapper.map(ctx);
+
+        assertThat(mapped.user().attribute("Email")).isNull();
+        assertThat(mapped.user().customData("Email")).isEqualTo("cd@x.io");
+        assertThat(ContextMapper.view(ctx).customData("Email")).isEqualTo("cd@x.io");
+        assertThat(mapped.problems()).singleElement().asString().contains("customData.Email");
+    }
+
+    @Test
+    void onlyAnEmptyTargetingKeyNamesNoUser() {
+        assertThat(ContextMapper.namesNoUser(null)).isTrue();
+        assertThat(ContextMapper.namesNoUser(ImmutableContext.EMPTY)).isTrue();
+        assertThat(ContextMapper.namesNoUser(new ImmutableContext(""))).isTrue();
+        assertThat(ContextMapper.namesNoUser(new MutableContext(""))).isTrue();
+        assertThat(ContextMapper.namesNoUser(new ImmutableContext("u"))).isFalse();
+        assertThat(ContextMapper.namesNoUser(ctx("", "plan", "pro"))).isFalse();
+        assertThat(ContextMapper.namesNoUser(ctx(null, "plan", "pro"))).isFalse();
     }
 
     @Test

@@ -135,4 +135,63 @@ final class EvaluationResultTest {
         assertThatThrownBy(() -> EvaluationResult.success(null, null, ResultReason.STATIC, -1, -1))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    private static ResultDetail detail(ResultReason reason) {
+        return ResultDetail.builder()
+                .feature("f", "feature", "release")
+                .variation("v", "on", "On")
+                .target("t")
+                .reason(reason, "All Users")
+                .build();
+    }
+
+    @Test
+    void devCycleSuccessTakesItsReasonFromTheDetailAndKeepsIt() {
+        ResultDetail detail = detail(ResultReason.SPLIT);
+
+        EvaluationResult r = EvaluationResult.success(2.5, "on", detail);
+
+        assertThat(r.value()).isEqualTo(2.5);
+        assertThat(r.variationId()).isEqualTo("on");
+        assertThat(r.reason()).isEqualTo(ResultReason.SPLIT);
+        assertThat(r.detail()).isSameAs(detail);
+        assertThat(r.isDefaulted()).isFalse();
+        assertThat(r.ruleIndex()).isEqualTo(EvaluationResult.NONE);
+        assertThat(r).isEqualTo(EvaluationResult.success(2.5, "on", detail(ResultReason.SPLIT)));
+        assertThat(r).isNotEqualTo(EvaluationResult.success(2.5, "on", detail(ResultReason.TARGETING_MATCH)));
+        assertThat(r.toString()).contains("detail=");
+    }
+
+    @Test
+    void defaultedHasNoValueNoErrorAndReasonDefault() {
+        EvaluationResult r = EvaluationResult.defaulted(ResultDetail.notTargeted("f", "feature", "ops"));
+
+        assertThat(r.isDefaulted()).isTrue();
+        assertThat(r.isError()).isFalse();
+        assertThat(r.value()).isNull();
+        assertThat(r.errorKind()).isNull();
+        assertThat(r.reason()).isEqualTo(ResultReason.DEFAULT);
+        assertThat(Objects.requireNonNull(r.detail()).reasonDetails()).isEqualTo(ResultDetail.USER_NOT_TARGETED);
+        assertThat(r.withReason(ResultReason.CACHED).isDefaulted()).isTrue();
+        assertThat(r.withReason(ResultReason.CACHED).detail()).isEqualTo(r.detail());
+    }
+
+    @Test
+    void devCycleFactoriesRejectReasonsThatContradictThem() {
+        assertThatThrownBy(() -> EvaluationResult.defaulted(detail(ResultReason.TARGETING_MATCH)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EvaluationResult.success(true, "on", ResultDetail.notTargeted(null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void configCatResultsCarryNoDetail() {
+        assertThat(EvaluationResult.success(true, "v", ResultReason.STATIC, -1, -1)
+                        .detail())
+                .isNull();
+        assertThat(EvaluationResult.error(ErrorKind.GENERAL, "x").detail()).isNull();
+        assertThat(EvaluationResult.success(true, "v", ResultReason.STATIC, -1, -1)
+                        .isDefaulted())
+                .isFalse();
+    }
 }

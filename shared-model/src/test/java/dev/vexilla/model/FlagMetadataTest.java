@@ -108,4 +108,39 @@ final class FlagMetadataTest {
         assertThat(meta.flagSetId()).isEqualTo("config-42");
         assertThat(meta.fetchTime()).isEqualTo(FETCHED);
     }
+
+    @Test
+    void devCycleDetailAddsItsKeysAndIsCachedPerDetail() {
+        ResultDetail detail = ResultDetail.builder()
+                .feature("f-1", "feature", "release")
+                .variation("var-1", "on", "On")
+                .target("t-1")
+                .reason(ResultReason.SPLIT, "Rollout | All Users")
+                .build();
+        EvaluationResult result = EvaluationResult.success(true, "on", detail);
+
+        ImmutableMetadata m = meta.metadataFor(result);
+
+        assertThat(m.getString(FlagMetadata.FEATURE_KEY)).isEqualTo("feature");
+        assertThat(m.getString(FlagMetadata.FEATURE_ID)).isEqualTo("f-1");
+        assertThat(m.getString(FlagMetadata.VARIATION_ID)).isEqualTo("var-1");
+        assertThat(m.getString(FlagMetadata.VARIATION_KEY)).isEqualTo("on");
+        assertThat(m.getString(FlagMetadata.TARGET_ID)).isEqualTo("t-1");
+        assertThat(m.getString(FlagMetadata.EVAL_REASON_DETAILS)).isEqualTo("Rollout | All Users");
+        assertThat(m.getString(FlagMetadata.VERSION)).isEqualTo("W/\"abc\"");
+        assertThat(meta.metadataFor(EvaluationResult.success(true, "on", detail)))
+                .isSameAs(m);
+    }
+
+    @Test
+    void notTargetedDetailHasNoVariationOrTargetKeys() {
+        ImmutableMetadata m = meta.metadataFor(ResultDetail.notTargeted(null, null, null));
+
+        assertThat(m.asUnmodifiableMap())
+                .containsOnlyKeys(
+                        FlagMetadata.VERSION,
+                        FlagMetadata.FLAG_SET_ID,
+                        FlagMetadata.FETCH_TIME,
+                        FlagMetadata.EVAL_REASON_DETAILS);
+    }
 }

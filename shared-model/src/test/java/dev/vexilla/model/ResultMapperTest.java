@@ -8,6 +8,10 @@ import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,5 +183,115 @@ final class ResultMapperTest {
         for (ErrorKind kind : ErrorKind.values()) {
             assertThat(ResultMapper.errorCode(kind).name()).isEqualTo(kind.name());
         }
+    }
+
+    private static final ResultDetail DEVCYCLE = ResultDetail.builder()
+            .feature("f-1", "feature", "release")
+            .variation("var-1", "variation-on", "On")
+            .target("t-1")
+            .reason(ResultReason.TARGETING_MATCH, "Email")
+            .build();
+
+    static Stream<Arguments> devCycleTypeRules() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("n", 5);
+        json.put("list", Arrays.asList("a", 1.5, false, null));
+        return Stream.of(
+                Arguments.of(5.0, FlagValueType.DOUBLE, 5.0),
+                Arguments.of(5.0, FlagValueType.INTEGER, 5),
+                Arguments.of(5.0, FlagValueType.LONG, 5L),
+                Arguments.of(5.5, FlagValueType.DOUBLE, 5.5),
+                Arguments.of(5.5, FlagValueType.INTEGER, null),
+                Arguments.of(5.5, FlagValueType.LONG, null),
+                Arguments.of(3.0e9, FlagValueType.INTEGER, null),
+                Arguments.of(3.0e9, FlagValueType.LONG, 3_000_000_000L),
+                Arguments.of(0x1p63, FlagValueType.LONG, null),
+                Arguments.of(true, FlagValueType.BOOLEAN, true),
+                Arguments.of(true, FlagValueType.STRING, null),
+                Arguments.of("{\"a\":1}", FlagValueType.OBJECT, null),
+                Arguments.of("text", FlagValueType.STRING, "text"),
+                Arguments.of(json, FlagValueType.STRING, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("devCycleTypeRules")
+    void devCycleValuesFollowTheVariableTypes(Object value, FlagValueType type, Object expected) {
+        EvaluationResult result = EvaluationResult.success(value, "variation-on", DEVCYCLE);
+        Object defaultValue = defaultFor(type);
+
+        ProviderEvaluation<Object> eval =
+                ResultMapper.evaluation("var", result, type, defaultValue, META.metadataFor(result));
+
+        if (expected == null) {
+            assertThat(eval.getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+            assertThat(eval.getValue()).isEqualTo(defaultValue);
+            assertThat(eval.getErrorMessage()).contains("variable 'var'");
+        } else {
+            assertThat(eval.getErrorCode()).isNull();
+            assertThat(eval.getValue()).isEqualTo(expected);
+            assertThat(eval.getVariant()).isEqualTo("variation-on");
+            assertThat(eval.getReason()).isEqualTo("TARGETING_MATCH");
+        }
+    }
+
+    @Test
+    void devCycleJsonIsServedAsAStructure() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("n", 5);
+        json.put("big", 7_000_000_000L);
+        json.put("d", 1.5);
+        json.put("list", Arrays.asList("a", true, null));
+        json.put("inner", Collections.singletonMap("k", "v"));
+        EvaluationResult result = EvaluationResult.success(json, "variation-on", DEVCYCLE);
+
+        ProviderEvaluation<Value> eval =
+                ResultMapper.objectEvaluation("var", result, new Value(), META.metadataFor(result));
+
+        Value v = eval.getValue();
+        assertThat(v.isStructure()).isTrue();
+        assertThat(v.asStructure().getValue("n").asInteger()).isEqualTo(5);
+        assertThat(v.asStructure().getValue("big").asObject()).isEqualTo(7_000_000_000L);
+        assertThat(v.asStructure().getValue("d").asDouble()).isEqualTo(1.5);
+        assertThat(v.asStructure().getValue("list").asList()).hasSize(3);
+        assertThat(v.asStructure().getValue("list").asList().get(2).isNull()).isTrue();
+        assertThat(v.asStructure().getValue("inner").asStructure().getValue("k").asString())
+                .isEqualTo("v");
+        assertThat(eval.getFlagMetadata().getString(FlagMetadata.FEATURE_KEY)).isEqualTo("feature");
+        assertThat(eval.getFlagMetadata().getString(FlagMetadata.EVAL_REASON_DETAILS))
+                .isEqualTo("Email");
+    }
+
+    @Test
+    void devCycleJsonListIsServedAsAList() {
+        EvaluationResult result = EvaluationResult.success(Arrays.asList(1, "x"), "variation-on", DEVCYCLE);
+
+        ProviderEvaluation<Value> eval = ResultMapper.objectEvaluation("var", result, new Value(), META.metadata());
+
+        assertThat(eval.getValue().asList()).hasSize(2);
+    }
+
+    @Test
+    void defaultedResultServesTheDefaultWithReasonDefaultAndNoErrorCode() {
+        EvaluationResult result = EvaluationResult.defaulted(ResultDetail.notTargeted("f-1", "feature", "release"));
+
+        ProviderEvaluation<Integer> eval = ResultMapper.integerEvaluation("var", result, 42, META.metadataFor(result));
+
+        assertThat(eval.getValue()).isEqualTo(42);
+        assertThat(eval.getReason()).isEqualTo("DEFAULT");
+        assertThat(eval.getErrorCode()).isNull();
+        assertThat(eval.getErrorMessage()).isNull();
+        assertThat(eval.getVariant()).isNull();
+        assertThat(eval.getFlagMetadata().getString(FlagMetadata.EVAL_REASON_DETAILS))
+                .isEqualTo(ResultDetail.USER_NOT_TARGETED);
+    }
+
+    @Test
+    void configCatDoubleStillRefusesIntegerWithItsOwnMessage() {
+        EvaluationResult result = EvaluationResult.success(5.0, "v", ResultReason.STATIC, -1, -1);
+
+        ProviderEvaluation<Integer> eval = ResultMapper.integerEvaluation("flag", result, 1, META.metadata());
+
+        assertThat(eval.getErrorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(eval.getErrorMessage()).isEqualTo("flag 'flag' is a Double flag; it cannot be evaluated as INTEGER");
     }
 }

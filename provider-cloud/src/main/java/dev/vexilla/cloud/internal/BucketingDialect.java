@@ -3,6 +3,7 @@ package dev.vexilla.cloud.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableMetadata;
+import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ObjectMappers;
@@ -49,15 +50,19 @@ final class BucketingDialect implements RemoteDialect {
         return mapper.writeValueAsBytes(wireUser(ctx, user));
     }
 
+    private static final DevCycleUser EMPTY_WIRE_USER = DevCycleUser.fromUser(User.empty());
+
     static DevCycleUser wireUser(EvaluationContext ctx, User user) {
         DevCycleUser wire = DevCycleUser.fromUser(user);
         if (user.identifier() != null) {
             return wire;
         }
-        boolean noAttributes = user.equals(User.empty());
+        // A context naming a user whose attributes all stay off the wire (an empty e-mail, an alias the user's own
+        // fields carry) sends an empty user_id: the server reads a body with nothing but isAnonymous as no user.
+        boolean nothingTravels = wire.equals(EMPTY_WIRE_USER);
         return wire.toBuilder()
                 .isAnonymous(true)
-                .userId(noAttributes && !ctx.isEmpty() ? "" : null)
+                .userId(nothingTravels && !ContextMapper.namesNoUser(ctx) ? "" : null)
                 .build();
     }
 

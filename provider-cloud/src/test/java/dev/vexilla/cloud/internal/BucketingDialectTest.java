@@ -41,7 +41,14 @@ final class BucketingDialectTest {
     void nonEmptyContextWhoseAttributesMapToNothingKeepsAnEmptyUserId() throws Exception {
         assertThat(body(new ImmutableContext(Map.of("email", new Value("")))))
                 .isEqualTo("{\"user_id\":\"\",\"isAnonymous\":true}");
-        assertThat(body(new ImmutableContext(""))).isEqualTo("{\"user_id\":\"\",\"isAnonymous\":true}");
+        assertThat(body(new ImmutableContext(Map.of("email", new Value("e@x.io")))))
+                .as("the alias travels as the user's own e-mail")
+                .isEqualTo("{\"isAnonymous\":true,\"email\":\"e@x.io\"}");
+    }
+
+    @Test
+    void anEmptyTargetingKeyAloneNamesNoUserLikeAnEmptyContext() throws Exception {
+        assertThat(body(new ImmutableContext(""))).isEqualTo(body(new ImmutableContext()));
     }
 
     @Test

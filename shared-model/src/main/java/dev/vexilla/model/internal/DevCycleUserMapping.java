@@ -1,5 +1,6 @@
 package dev.vexilla.model.internal;
 
+import dev.vexilla.model.DevCycleFields;
 import dev.vexilla.model.User;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import java.time.Instant;
@@ -35,6 +36,11 @@ public final class DevCycleUserMapping {
                 .country(user.country());
         Map<String, Object> custom = new LinkedHashMap<>();
         Map<String, Object> privateCustom = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : user.customDataEntries().entrySet()) {
+            String name = e.getKey();
+            boolean isPrivate = user.isPrivateCustomData(name);
+            (isPrivate ? privateCustom : custom).put(name, PlainValues.toWire(e.getValue()));
+        }
         for (Map.Entry<String, Object> e : user.customAttributes().entrySet()) {
             String name = e.getKey();
             Object value = e.getValue();
@@ -45,7 +51,11 @@ public final class DevCycleUserMapping {
                 b.createdDate((Instant) value);
             } else if (!isPrivate && LAST_SEEN_DATE.equals(name) && value instanceof Instant) {
                 b.lastSeenDate((Instant) value);
-            } else {
+            } else if ((isPrivate || DevCycleFields.isTopLevelCustomData(name, value))
+                    && !custom.containsKey(name)
+                    && !privateCustom.containsKey(name)) {
+                // A top-level attribute: DevCycle keeps the ones that are not its user fields as custom data. The
+                // lowercase aliases (user_id, email, country) travel as the user's own fields.
                 (isPrivate ? privateCustom : custom).put(name, PlainValues.toWire(value));
             }
         }
@@ -81,9 +91,26 @@ public final class DevCycleUserMapping {
             b.attribute(LAST_SEEN_DATE, wire.lastSeenDate());
             seen.add(LAST_SEEN_DATE);
         }
+        addCustomData(b, wire.customData(), false);
+        addCustomData(b, wire.privateCustomData(), true);
         addCustom(b, wire.customData(), false, seen);
         addCustom(b, wire.privateCustomData(), true, seen);
         return b.build();
+    }
+
+    /** DevCycle's view: every entry, a private one replacing a public one of the same name. */
+    private static void addCustomData(User.Builder b, Map<String, Object> data, boolean isPrivate) {
+        for (Map.Entry<String, Object> e : data.entrySet()) {
+            Object value = PlainValues.toAttribute(e.getValue());
+            if (value == null) {
+                continue;
+            }
+            if (isPrivate) {
+                b.privateCustomData(e.getKey(), value);
+            } else {
+                b.customData(e.getKey(), value);
+            }
+        }
     }
 
     private static void addCustom(User.Builder b, Map<String, Object> data, boolean isPrivate, Set<String> seen) {

@@ -6,12 +6,16 @@ import static dev.vexilla.model.RoundTrips.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.Value;
+import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.User;
 import dev.vexilla.model.WirePayloadException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,7 +98,28 @@ final class DevCycleUserTest {
         byte[] json = MAPPER.writeValueAsBytes(DevCycleUser.fromUser(user));
         User back = ObjectMappers.read(MAPPER, json, DevCycleUser.class).toUser();
 
-        assertThat(back).isEqualTo(user);
+        assertThat(back.toBuilder().build()).isEqualTo(back);
+        assertThat(back.identifier()).isEqualTo(user.identifier());
+        assertThat(back.customAttributes()).isEqualTo(user.customAttributes());
+        assertThat(back.privateAttributeNames()).isEqualTo(user.privateAttributeNames());
+        for (String name : user.customAttributes().keySet()) {
+            assertThat(back.attribute(name)).as("ConfigCat view of " + name).isEqualTo(user.attribute(name));
+            assertThat(back.customData(name)).as("DevCycle view of " + name).isEqualTo(user.customData(name));
+        }
+    }
+
+    @Test
+    void lowercaseAliasesTravelAsTheUsersOwnFieldsNotAsCustomData() {
+        User user = ContextMapper.toUser(new ImmutableContext(
+                "u", Map.of("email", new Value("e@x.io"), "country", new Value("HU"), "plan", new Value("pro"))));
+
+        DevCycleUser wire = DevCycleUser.fromUser(user);
+
+        assertThat(wire.email()).isEqualTo("e@x.io");
+        assertThat(wire.country()).isEqualTo("HU");
+        assertThat(wire.customData()).containsOnlyKeys("plan");
+        assertThat(wire.toUser().customData("email")).isNull();
+        assertThat(wire.toUser().customData("plan")).isEqualTo("pro");
     }
 
     @Test
@@ -118,7 +143,9 @@ final class DevCycleUserTest {
 
         assertThat(wire.stringField("name")).isNull();
         assertThat(wire.customData()).containsEntry("name", 7);
-        assertThat(wire.toUser()).isEqualTo(user);
+        assertThat(wire.toUser().attribute("name")).isEqualTo(7);
+        assertThat(wire.toUser().customData("name")).isEqualTo(7);
+        assertThat(user.customData("name")).isEqualTo(7);
     }
 
     @Test

@@ -253,7 +253,7 @@ public final class ProviderRuntime implements AutoCloseable {
         if (options.disableCustomEventLogging()) {
             return;
         }
-        boolean empty = ctx == null || ctx.isEmpty();
+        boolean empty = ContextMapper.namesNoUser(ctx);
         User user = ContextMapper.toUser(empty ? defaultContext : ctx);
         Double value = null;
         Map<String, Object> fields = Collections.emptyMap();

@@ -149,7 +149,7 @@ public final class Snapshot {
      */
     @Nullable
     UserAttributes user(@Nullable EvaluationContext ctx) {
-        UserAttributes user = ctx == null || ctx.isEmpty() ? defaultUser : ContextMapper.view(ctx);
+        UserAttributes user = ContextMapper.namesNoUser(ctx) ? defaultUser : ContextMapper.view(ctx);
         if (user == null || clientData.isEmpty()) {
             return user;
         }
