@@ -1,6 +1,8 @@
 package dev.vexilla.local.internal.provider;
 
 import dev.vexilla.engine.ConfigParseException;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagConfigs;
 import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.FlagOverrides;
 import java.io.IOException;
@@ -88,8 +90,8 @@ final class OverrideSource implements AutoCloseable {
         }
     }
 
-    private ConfigCatConfig compile() throws IOException {
-        ConfigCatConfig config;
+    private FlagConfig compile() throws IOException {
+        FlagConfig config;
         switch (overrides.kind()) {
             case FILE:
                 config = parse(readFile(Objects.requireNonNull(overrides.path())), "file " + overrides.path());
@@ -109,9 +111,9 @@ final class OverrideSource implements AutoCloseable {
         return config;
     }
 
-    private static ConfigCatConfig parse(String json, String source) throws IOException {
+    private static FlagConfig parse(String json, String source) throws IOException {
         try {
-            return ConfigCatConfig.parse(json);
+            return FlagConfigs.parse(json);
         } catch (ConfigParseException e) {
             throw new IOException("flag overrides: " + source + " does not parse: " + e.getMessage(), e);
         }

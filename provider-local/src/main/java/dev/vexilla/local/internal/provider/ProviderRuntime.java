@@ -8,7 +8,9 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.exceptions.FatalError;
 import dev.openfeature.sdk.exceptions.GeneralError;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.PollingMode;
@@ -18,6 +20,7 @@ import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.FlagSetIds;
+import dev.vexilla.model.ResultDetail;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.User;
@@ -210,7 +213,7 @@ public final class ProviderRuntime implements AutoCloseable {
      */
     public Map<String, FlagEvaluationDetails<Object>> allFlags(@Nullable EvaluationContext ctx) {
         Snapshot snapshot = holder.current();
-        ConfigCatConfig config = snapshot.config();
+        FlagConfig config = snapshot.config();
         if (config == null) {
             return Collections.emptyMap();
         }
@@ -238,8 +241,25 @@ public final class ProviderRuntime implements AutoCloseable {
      * @return an unmodifiable sorted set; empty when there is no config
      */
     public Set<String> keys() {
-        ConfigCatConfig config = holder.current().config();
+        FlagConfig config = holder.current().config();
         return config == null ? Collections.emptySet() : config.keys();
+    }
+
+    /**
+     * Evaluates every DevCycle feature for one context: the variation each feature the user is bucketed into serves.
+     *
+     * @param ctx the evaluation context
+     * @return feature key to its detail, in key order; empty when there is no config or it is not DevCycle's
+     */
+    public Map<String, ResultDetail> allFeatures(@Nullable EvaluationContext ctx) {
+        Snapshot snapshot = holder.current();
+        FlagConfig config = snapshot.config();
+        if (!(config instanceof DevCycleConfig)) {
+            return Collections.emptyMap();
+        }
+        Map<String, ResultDetail> all = new LinkedHashMap<>();
+        ((DevCycleConfig) config).evaluateFeatures(snapshot.user(ctx), all::put);
+        return Collections.unmodifiableMap(all);
     }
 
     /**
