@@ -8,8 +8,8 @@ import dev.vexilla.bench.scenario.BenchConfigs;
 import dev.vexilla.bench.scenario.DevCycleConfigs;
 import dev.vexilla.bench.scenario.DevCycleScenarios;
 import dev.vexilla.bench.scenario.Scenarios;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.engine.devcycle.DevCycleConfig;
-import dev.vexilla.local.engine.CompiledConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openjdk.jol.info.GraphLayout;
@@ -38,13 +38,13 @@ public final class HeapFootprint {
         String json = BenchConfigs.configCatLarge(Scenarios.LARGE_FLAG_COUNT);
         long jsonBytes = json.getBytes(StandardCharsets.UTF_8).length;
 
-        CompiledConfig vexilla = CompiledConfig.parse(json);
+        ConfigCatConfig vexilla = ConfigCatConfig.parse(json);
         Config configCat = new GsonBuilder().disableHtmlEscaping().create().fromJson(json, Config.class);
 
         System.out.println("| implementation | JSON bytes | retained bytes | retained / JSON |");
         System.out.println("|---|---|---|---|");
         row(
-                "Vexilla CompiledConfig",
+                "Vexilla ConfigCatConfig",
                 jsonBytes,
                 GraphLayout.parseInstance(vexilla).totalSize());
         row(

@@ -1,6 +1,6 @@
 package dev.vexilla.bench;
 
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 
 /**
  * Vexilla's parse and compile of a new config JSON into the immutable snapshot every evaluation reads: Jackson,
@@ -10,11 +10,11 @@ public class VexillaParse extends ParseBench {
 
     @Override
     protected Object parse(String configJson) throws Exception {
-        return CompiledConfig.parse(configJson);
+        return ConfigCatConfig.parse(configJson);
     }
 
     @Override
     protected int flagCount(Object parsed) {
-        return ((CompiledConfig) parsed).keys().size();
+        return ((ConfigCatConfig) parsed).keys().size();
     }
 }

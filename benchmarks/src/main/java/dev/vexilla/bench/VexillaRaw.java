@@ -2,7 +2,7 @@ package dev.vexilla.bench;
 
 import dev.vexilla.bench.scenario.BenchUser;
 import dev.vexilla.bench.scenario.Scenarios;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.User;
 import java.util.HashMap;
@@ -12,20 +12,20 @@ import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * Vexilla's engine ({@link CompiledConfig}) on the scenario config: the config is parsed and compiled once, users
- * are built once in the setup, and each call is one {@link CompiledConfig#evaluate} (s5: one
- * {@link CompiledConfig#evaluateAll} pass into a fresh map, as ConfigCat's {@code getAllValues} returns one).
+ * Vexilla's engine ({@link ConfigCatConfig}) on the scenario config: the config is parsed and compiled once, users
+ * are built once in the setup, and each call is one {@link ConfigCatConfig#evaluate} (s5: one
+ * {@link ConfigCatConfig#evaluateAll} pass into a fresh map, as ConfigCat's {@code getAllValues} returns one).
  */
 public class VexillaRaw extends ConfigV6EngineBench<User> {
 
     /** Set by {@link #open(String)}, before any evaluation. */
-    private CompiledConfig config = CompiledConfig.empty();
+    private ConfigCatConfig config = ConfigCatConfig.empty();
 
     private final PassSink passSink = new PassSink();
 
     @Override
     protected void open(String configJson) throws Exception {
-        config = CompiledConfig.parse(configJson);
+        config = ConfigCatConfig.parse(configJson);
     }
 
     @Override
@@ -56,7 +56,7 @@ public class VexillaRaw extends ConfigV6EngineBench<User> {
     }
 
     /**
-     * s5 without the result map: the engine's {@link CompiledConfig#evaluateAll} pass alone, each result handed to a
+     * s5 without the result map: the engine's {@link ConfigCatConfig#evaluateAll} pass alone, each result handed to a
      * sink that counts it and keeps the last value. The map of {@code s5_allFlags100} (there to match ConfigCat's
      * {@code getAllValues}) costs about as much as the pass itself; see {@code HashMapRaw.s5_allFlags100}.
      *
@@ -89,6 +89,6 @@ public class VexillaRaw extends ConfigV6EngineBench<User> {
 
     @Override
     protected void close() {
-        config = CompiledConfig.empty();
+        config = ConfigCatConfig.empty();
     }
 }

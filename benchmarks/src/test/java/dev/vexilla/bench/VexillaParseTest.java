@@ -3,7 +3,7 @@ package dev.vexilla.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.bench.scenario.Scenarios;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import org.junit.jupiter.api.Test;
 
 final class VexillaParseTest {
@@ -13,7 +13,7 @@ final class VexillaParseTest {
         VexillaParse bench = new VexillaParse();
         bench.setUp();
 
-        CompiledConfig compiled = (CompiledConfig) bench.parse10k();
+        ConfigCatConfig compiled = (ConfigCatConfig) bench.parse10k();
 
         assertThat(compiled.keys()).hasSize(Scenarios.LARGE_FLAG_COUNT);
         assertThat(compiled.problems()).isEmpty();

@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ObjectMappers;
@@ -61,7 +61,7 @@ final class BucketingRoutes {
     private static final String VARIABLE_PREFIX = "/v1/variables/";
     private static final int MAX_EVENT_TYPE_LENGTH = 256;
 
-    private final ConfigStore<CompiledConfig> store;
+    private final ConfigStore<ConfigCatConfig> store;
     private final FlagEvaluations evaluations;
     private final BucketingUsers users;
     private final EventsRoute events;
@@ -81,7 +81,7 @@ final class BucketingRoutes {
      * @param bodies reads request bodies
      */
     BucketingRoutes(
-            ConfigStore<CompiledConfig> store,
+            ConfigStore<ConfigCatConfig> store,
             FlagEvaluations evaluations,
             BucketingUsers users,
             EventsRoute events,
@@ -119,12 +119,12 @@ final class BucketingRoutes {
     private void variable(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getDecodedPath();
         String key = path.substring(VARIABLE_PREFIX.length());
-        KeyedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> variable(config, key, user, response, callback));
     }
 
     private void variable(
-            KeyedConfig<CompiledConfig> config, String key, DevCycleUser user, Response response, Callback callback)
+            KeyedConfig<ConfigCatConfig> config, String key, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
         EvaluationResult result = evaluations.evaluate(config.served(), key, BucketingUsers.engineUser(user));
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND) {
@@ -137,11 +137,11 @@ final class BucketingRoutes {
     }
 
     private void variables(Request request, Response response, Callback callback) {
-        KeyedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> variables(config, user, response, callback));
     }
 
-    private void variables(KeyedConfig<CompiledConfig> config, DevCycleUser user, Response response, Callback callback)
+    private void variables(KeyedConfig<ConfigCatConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
         Map<String, Variable> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
@@ -153,11 +153,11 @@ final class BucketingRoutes {
     }
 
     private void features(Request request, Response response, Callback callback) {
-        KeyedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> features(config, user, response, callback));
     }
 
-    private void features(KeyedConfig<CompiledConfig> config, DevCycleUser user, Response response, Callback callback)
+    private void features(KeyedConfig<ConfigCatConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
         Map<String, Feature> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
@@ -167,20 +167,20 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
     }
 
-    private Feature feature(KeyedConfig<CompiledConfig> config, String key, EvaluationResult result) {
+    private Feature feature(KeyedConfig<ConfigCatConfig> config, String key, EvaluationResult result) {
         Variable variable = Variable.fromResult(key, result, evaluations.metadataFor(config, result));
         String variation = result.variationId();
         return new Feature(key, key, FEATURE_TYPE, variation, variation, null, variable.eval());
     }
 
     private void track(Request request, Response response, Callback callback) {
-        KeyedConfig<CompiledConfig> config = authorize(request, response);
+        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
         HttpExchanges.requireJsonContentType(request);
         bodies.read(request, response, callback, body -> track(request, config, body.bytes(), response, callback));
     }
 
     private void track(
-            Request request, KeyedConfig<CompiledConfig> config, byte[] body, Response response, Callback callback)
+            Request request, KeyedConfig<ConfigCatConfig> config, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         TrackRequest track;
         try {
@@ -207,8 +207,8 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 201, mapper.writeValueAsBytes(answer));
     }
 
-    private KeyedConfig<CompiledConfig> authorize(Request request, Response response) {
-        KeyedConfig<CompiledConfig> config = store.keyed(HttpExchanges.sdkKey(request))
+    private KeyedConfig<ConfigCatConfig> authorize(Request request, Response response) {
+        KeyedConfig<ConfigCatConfig> config = store.keyed(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
         rateLimit.admit(config.served(), response);
         return config;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.ConfigParseException;
+import dev.vexilla.engine.ConfigParseException;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigValidators {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigValidators.class);
     private static final ConfigValidator<JsonNode> JSON_SHAPE = ConfigValidators::checkShape;
-    private static final ConfigValidator<CompiledConfig> ENGINE = ConfigValidators::compile;
+    private static final ConfigValidator<ConfigCatConfig> ENGINE = ConfigValidators::compile;
 
     private ConfigValidators() {}
 
@@ -44,18 +44,18 @@ public final class ConfigValidators {
 
     /**
      * Returns the validator the server runs with: the evaluation engine's compiler
-     * ({@link CompiledConfig#parse(String)}). A file that is not UTF-8 JSON or whose top-level structure is wrong is
+     * ({@link ConfigCatConfig#parse(String)}). A file that is not UTF-8 JSON or whose top-level structure is wrong is
      * rejected with the JSON path of the problem; a problem inside one flag or segment (an unknown comparator, a
      * prerequisite cycle, percentages that do not add up to 100, ...) does not reject the file: that flag evaluates
      * to {@code PARSE_ERROR}, as in ConfigCat's SDKs, and one WARN line per broken flag names it and its JSON path.
      *
      * @return the engine validator, thread-safe
      */
-    public static ConfigValidator<CompiledConfig> engine() {
+    public static ConfigValidator<ConfigCatConfig> engine() {
         return ENGINE;
     }
 
-    private static CompiledConfig compile(String configName, byte[] json) throws InvalidConfigException {
+    private static ConfigCatConfig compile(String configName, byte[] json) throws InvalidConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -67,9 +67,9 @@ public final class ConfigValidators {
         } catch (CharacterCodingException e) {
             throw new InvalidConfigException("$", "the file is not valid UTF-8", e);
         }
-        CompiledConfig config;
+        ConfigCatConfig config;
         try {
-            config = CompiledConfig.parse(text);
+            config = ConfigCatConfig.parse(text);
         } catch (ConfigParseException e) {
             String reason = e.getMessage() == null ? "invalid config" : e.getMessage();
             if (!e.path().isEmpty() && reason.startsWith(e.path() + ": ")) {

@@ -1,7 +1,7 @@
 package dev.vexilla.server;
 
 import dev.openfeature.sdk.ImmutableMetadata;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
 import dev.vexilla.model.UserAttributes;
@@ -27,7 +27,7 @@ final class FlagEvaluations {
     /** The flag label of evaluations of keys the config does not have. */
     static final String UNKNOWN_FLAG_LABEL = "(unknown)";
 
-    private record Versioned(ServedConfig<CompiledConfig> served, FlagMetadata metadata) {}
+    private record Versioned(ServedConfig<ConfigCatConfig> served, FlagMetadata metadata) {}
 
     /** The metadata of the latest version each key has read, by flag set id (one entry per key of the keys file). */
     private final Map<String, Versioned> metadata = new ConcurrentHashMap<>();
@@ -56,7 +56,7 @@ final class FlagEvaluations {
      * @param user the user
      * @return the result, never null; {@code FLAG_NOT_FOUND} for an unknown key
      */
-    EvaluationResult evaluate(ServedConfig<CompiledConfig> config, String key, @Nullable UserAttributes user) {
+    EvaluationResult evaluate(ServedConfig<ConfigCatConfig> config, String key, @Nullable UserAttributes user) {
         EvaluationResult result = config.compiled().evaluate(key, user);
         count(config, key, result);
         return result;
@@ -70,7 +70,7 @@ final class FlagEvaluations {
      * @param sink receives each key and result on this thread
      */
     void evaluateAll(
-            ServedConfig<CompiledConfig> config,
+            ServedConfig<ConfigCatConfig> config,
             @Nullable UserAttributes user,
             BiConsumer<String, EvaluationResult> sink) {
         config.compiled().evaluateAll(user, (key, result) -> {
@@ -86,7 +86,7 @@ final class FlagEvaluations {
      * @param result a result of that config
      * @return the cached metadata for the result's rule and option indexes
      */
-    ImmutableMetadata metadataFor(KeyedConfig<CompiledConfig> config, EvaluationResult result) {
+    ImmutableMetadata metadataFor(KeyedConfig<ConfigCatConfig> config, EvaluationResult result) {
         return flagMetadata(config).metadataFor(result);
     }
 
@@ -96,8 +96,8 @@ final class FlagEvaluations {
      * @param config the served config and the key's flag set id
      * @return its metadata
      */
-    FlagMetadata flagMetadata(KeyedConfig<CompiledConfig> config) {
-        ServedConfig<CompiledConfig> served = config.served();
+    FlagMetadata flagMetadata(KeyedConfig<ConfigCatConfig> config) {
+        ServedConfig<ConfigCatConfig> served = config.served();
         Versioned known = metadata.get(config.flagSetId());
         if (known != null && known.served() == served) {
             return known.metadata();
@@ -107,7 +107,7 @@ final class FlagEvaluations {
         return fresh;
     }
 
-    private void count(ServedConfig<CompiledConfig> config, String key, EvaluationResult result) {
+    private void count(ServedConfig<ConfigCatConfig> config, String key, EvaluationResult result) {
         String flag = config.compiled().settingType(key) == null ? UNKNOWN_FLAG_LABEL : key;
         evaluations.inc(config.name(), flag, result.reason().name());
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openfeature.sdk.EvaluationContext;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
@@ -72,7 +72,7 @@ final class OfrepRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OfrepRoutes.class);
     private static final String SINGLE_PREFIX = "/ofrep/v1/evaluate/flags/";
 
-    private final ConfigStore<CompiledConfig> store;
+    private final ConfigStore<ConfigCatConfig> store;
     private final FlagEvaluations evaluations;
     private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
@@ -88,7 +88,7 @@ final class OfrepRoutes {
      * @param bodies reads request bodies
      */
     OfrepRoutes(
-            ConfigStore<CompiledConfig> store,
+            ConfigStore<ConfigCatConfig> store,
             FlagEvaluations evaluations,
             EvaluationRateLimit rateLimit,
             ObjectMapper mapper,
@@ -120,7 +120,7 @@ final class OfrepRoutes {
     private void single(Request request, Response response, Callback callback) {
         String key = request.getHttpURI().getDecodedPath().substring(SINGLE_PREFIX.length());
         guarded(key, () -> {
-            KeyedConfig<CompiledConfig> config = authorize(request, response);
+            KeyedConfig<ConfigCatConfig> config = authorize(request, response);
             HttpExchanges.requireJsonContentType(request);
             bodies.read(
                     request,
@@ -131,7 +131,7 @@ final class OfrepRoutes {
     }
 
     private void single(
-            KeyedConfig<CompiledConfig> config, String key, byte[] body, Response response, Callback callback)
+            KeyedConfig<ConfigCatConfig> config, String key, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         UserAttributes user = toUser(parseContext(body, key), key);
         EvaluationResult result = evaluations.evaluate(config.served(), key, user);
@@ -143,7 +143,7 @@ final class OfrepRoutes {
 
     private void bulk(Request request, Response response, Callback callback) {
         guarded(null, () -> {
-            KeyedConfig<CompiledConfig> config = authorize(request, response);
+            KeyedConfig<ConfigCatConfig> config = authorize(request, response);
             HttpExchanges.requireJsonContentType(request);
             bodies.read(
                     request,
@@ -154,7 +154,7 @@ final class OfrepRoutes {
     }
 
     private void bulk(
-            Request request, KeyedConfig<CompiledConfig> config, byte[] body, Response response, Callback callback)
+            Request request, KeyedConfig<ConfigCatConfig> config, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         JsonNode context = parseContext(body, null);
         UserAttributes user = toUser(context, null);
@@ -196,10 +196,10 @@ final class OfrepRoutes {
         }
     }
 
-    private KeyedConfig<CompiledConfig> authorize(Request request, Response response) {
+    private KeyedConfig<ConfigCatConfig> authorize(Request request, Response response) {
         String apiKey = request.getHeaders().get(API_KEY_HEADER);
         String key = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : HttpExchanges.sdkKey(request);
-        KeyedConfig<CompiledConfig> config = store.keyed(key)
+        KeyedConfig<ConfigCatConfig> config = store.keyed(key)
                 .orElseThrow(() -> general(401, "Missing or unknown API key (X-API-Key or Authorization: Bearer)"));
         rateLimit.admit(config.served(), response);
         return config;
@@ -245,7 +245,7 @@ final class OfrepRoutes {
         return ContextMapper.namesNoUser(ctx) ? null : mapped.user();
     }
 
-    private String bulkEtag(ServedConfig<CompiledConfig> config, JsonNode context) throws JsonProcessingException {
+    private String bulkEtag(ServedConfig<ConfigCatConfig> config, JsonNode context) throws JsonProcessingException {
         Object plain = mapper.treeToValue(context, Object.class);
         byte[] canonical = mapper.writer()
                 .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

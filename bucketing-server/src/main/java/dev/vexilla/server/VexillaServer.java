@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -61,7 +61,7 @@ public final class VexillaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ConfigStore<CompiledConfig> configStore;
+    private final ConfigStore<ConfigCatConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final StreamHub streams;
     private final EventSink eventSink;
@@ -76,12 +76,12 @@ public final class VexillaServer implements AutoCloseable {
 
     private VexillaServer(
             ServerOptions options,
-            ConfigValidator<CompiledConfig> validator,
+            ConfigValidator<ConfigCatConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler)
             throws Exception {
         this.metrics = new MetricsRegistry();
-        ConfigStore<CompiledConfig> store = openStore(options, validator, clock, metrics);
+        ConfigStore<ConfigCatConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
@@ -135,7 +135,7 @@ public final class VexillaServer implements AutoCloseable {
      */
     static VexillaServer start(
             ServerOptions options,
-            ConfigValidator<CompiledConfig> validator,
+            ConfigValidator<ConfigCatConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler) {
         Objects.requireNonNull(options, "options");
@@ -211,7 +211,7 @@ public final class VexillaServer implements AutoCloseable {
                 && (!ownsScheduler || scheduler.isTerminated());
     }
 
-    ConfigStore<CompiledConfig> configStore() {
+    ConfigStore<ConfigCatConfig> configStore() {
         return configStore;
     }
 
@@ -246,7 +246,7 @@ public final class VexillaServer implements AutoCloseable {
         return new ConfigWatcher(directories, store::rescan, scheduler, options.rescanInterval());
     }
 
-    private ApiHandler routes(ConfigStore<CompiledConfig> store, ServerOptions options, Clock clock) {
+    private ApiHandler routes(ConfigStore<ConfigCatConfig> store, ServerOptions options, Clock clock) {
         ApiHandler api = new ApiHandler(metrics, options.maxConcurrentRequests());
         RequestBodies bodies =
                 new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);

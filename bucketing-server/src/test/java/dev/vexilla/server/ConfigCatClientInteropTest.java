@@ -7,8 +7,8 @@ import com.configcat.LogLevel;
 import com.configcat.PollingModes;
 import com.configcat.RefreshResult;
 import com.configcat.User;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.SettingType;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.configcat.SettingType;
 import dev.vexilla.model.EvaluationResult;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +133,7 @@ final class ConfigCatClientInteropTest {
         try (InputStream demo = ConfigStore.class.getResourceAsStream("demo-config_v6.json")) {
             served = demo.readAllBytes();
         }
-        CompiledConfig engine = CompiledConfig.parse(new String(served, StandardCharsets.UTF_8));
+        ConfigCatConfig engine = ConfigCatConfig.parse(new String(served, StandardCharsets.UTF_8));
         String[] emails = {"ada@vexilla.dev", "bob@example.com", "eve@beta.vexilla.dev", "joe@other.org", ""};
         String[] countries = {"US", "CA", "DE", "", "us"};
         String[] versions = {"1.9.0", "2.0.0", "2.5.1", "3.0.0-beta.1", "3.0.0", "not-a-version"};

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ResultReason;
 import java.io.IOException;
@@ -40,12 +40,12 @@ final class SpecFlagsTranslationTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode specFlags;
-    private static CompiledConfig translated;
+    private static ConfigCatConfig translated;
 
     @BeforeAll
     static void load() throws Exception {
         specFlags = MAPPER.readTree(read(TEST_FLAGS));
-        translated = CompiledConfig.parseStrict(read(SPEC_FLAGS_V6));
+        translated = ConfigCatConfig.parseStrict(read(SPEC_FLAGS_V6));
     }
 
     @Test

@@ -29,7 +29,7 @@ final class ArchitectureTest {
     @Test
     void importsEveryModule() {
         assertThat(VEXILLA.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("model", "local", "cloud", "providers", "server", "examples");
+                .contains("model", "engine", "local", "cloud", "providers", "server", "examples");
     }
 
     @Test
@@ -65,6 +65,7 @@ final class ArchitectureTest {
                         .that()
                         .resideInAnyPackage(
                                 "dev.vexilla.model..",
+                                "dev.vexilla.engine..",
                                 "dev.vexilla.local..",
                                 "dev.vexilla.cloud..",
                                 "dev.vexilla.providers..")
@@ -91,10 +92,49 @@ final class ArchitectureTest {
     void theProvidersDoNotDependOnTheModuleThatChoosesBetweenThem() {
         assertThatCode(() -> ArchRuleDefinition.noClasses()
                         .that()
-                        .resideInAnyPackage("dev.vexilla.model..", "dev.vexilla.local..", "dev.vexilla.cloud..")
+                        .resideInAnyPackage(
+                                "dev.vexilla.model..",
+                                "dev.vexilla.engine..",
+                                "dev.vexilla.local..",
+                                "dev.vexilla.cloud..")
                         .should()
                         .dependOnClassesThat()
                         .resideInAPackage("dev.vexilla.providers..")
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void engineDependsOnNoProviderAndNotOnTheOpenFeatureSdk() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.engine..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("dev.vexilla.local..", "dev.vexilla.cloud..", "dev.openfeature..")
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void engineKeepsItsImplementationPackagePrivate() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.engine..")
+                        .should()
+                        .resideInAPackage("..internal..")
+                        .check(VEXILLA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void serverDoesNotDependOnTheLocalProvider() {
+        assertThatCode(() -> ArchRuleDefinition.noClasses()
+                        .that()
+                        .resideInAPackage("dev.vexilla.server..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("dev.vexilla.local..")
                         .check(VEXILLA))
                 .doesNotThrowAnyException();
     }

@@ -74,6 +74,9 @@ public final class LocalOptions {
     /** The shortest accepted event flush interval: 500 milliseconds. */
     public static final Duration MIN_EVENT_FLUSH_INTERVAL = Duration.ofMillis(500);
 
+    /** ConfigCat's evaluation log is off unless asked for: {@code false}. */
+    public static final boolean DEFAULT_EVALUATION_LOG = false;
+
     private final @Nullable String sdkKey;
     private final URI baseUrl;
     private final boolean customBaseUrl;
@@ -85,6 +88,7 @@ public final class LocalOptions {
     private final @Nullable FlagOverrides flagOverrides;
     private final OverrideBehaviour overrideBehaviour;
     private final boolean offline;
+    private final boolean evaluationLog;
     private final @Nullable EvaluationContext defaultContext;
     private final Map<String, Object> clientCustomData;
     private final @Nullable URI eventsUrl;
@@ -113,6 +117,7 @@ public final class LocalOptions {
         this.flagOverrides = b.flagOverrides;
         this.overrideBehaviour = b.overrideBehaviour;
         this.offline = b.offline;
+        this.evaluationLog = b.evaluationLog;
         this.defaultContext = b.defaultContext;
         this.clientCustomData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clientCustomData));
         this.eventsUrl = b.eventsUrl;
@@ -240,6 +245,15 @@ public final class LocalOptions {
      */
     public boolean offline() {
         return offline;
+    }
+
+    /**
+     * Tells whether evaluations write ConfigCat's evaluation log (see {@link Builder#evaluationLog(boolean)}).
+     *
+     * @return {@code true} when the log is on; {@value #DEFAULT_EVALUATION_LOG} by default
+     */
+    public boolean evaluationLog() {
+        return evaluationLog;
     }
 
     /**
@@ -382,6 +396,7 @@ public final class LocalOptions {
     public String toString() {
         return "LocalOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", baseUrl=" + baseUrl + ", pollingMode="
                 + pollingMode + ", realtimeUpdates=" + realtimeUpdates + ", offline=" + offline
+                + (evaluationLog ? ", evaluationLog=true" : "")
                 + ", flagOverrides=" + flagOverrides + (flagOverrides != null ? " " + overrideBehaviour : "")
                 + ", eventsUrl=" + eventsUrl + ", connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + (proxy != null ? ", proxy=" + proxy : "") + "}";
@@ -405,6 +420,7 @@ public final class LocalOptions {
         private @Nullable FlagOverrides flagOverrides;
         private OverrideBehaviour overrideBehaviour = OverrideBehaviour.LOCAL_ONLY;
         private boolean offline;
+        private boolean evaluationLog = DEFAULT_EVALUATION_LOG;
         private @Nullable EvaluationContext defaultContext;
         private final Map<String, Object> clientCustomData = new LinkedHashMap<>();
         private @Nullable URI eventsUrl;
@@ -543,6 +559,22 @@ public final class LocalOptions {
          */
         public Builder offline(boolean offline) {
             this.offline = offline;
+            return this;
+        }
+
+        /**
+         * Turns ConfigCat's evaluation log on or off; default {@value LocalOptions#DEFAULT_EVALUATION_LOG}. When on,
+         * each evaluation writes one INFO entry to the SLF4J logger {@code dev.vexilla.evaluation} (when that logger
+         * is INFO-enabled) with the text ConfigCat's SDKs log: which rules were evaluated, which matched and why. It
+         * is a debugging aid: a multi-line entry per evaluation, tens of microseconds each. When off, evaluations
+         * build no log text whatever the logger's level. ConfigCat's warnings (no user, a missing or invalid
+         * attribute) go to the same logger at WARN either way.
+         *
+         * @param evaluationLog whether evaluations write the evaluation log
+         * @return this builder
+         */
+        public Builder evaluationLog(boolean evaluationLog) {
+            this.evaluationLog = evaluationLog;
             return this;
         }
 

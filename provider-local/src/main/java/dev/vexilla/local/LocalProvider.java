@@ -15,6 +15,7 @@ import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.local.internal.provider.ProviderRuntime;
 import dev.vexilla.local.internal.provider.ProviderSignals;
+import dev.vexilla.model.ResultDetail;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -279,14 +280,30 @@ public final class LocalProvider extends EventProvider {
 
     /**
      * Evaluates every flag for one context in one engine pass. The values are the flags' own types
-     * ({@code Boolean}, {@code String}, {@code Integer} or {@code Long}, {@code Double}); these evaluations are not
-     * counted in the evaluation events.
+     * ({@code Boolean}, {@code String}, {@code Integer} or {@code Long}, {@code Double}; for a DevCycle config
+     * {@code Boolean}, {@code String}, {@code Double} and, for a JSON variable, a {@code Map} or {@code List}); these
+     * evaluations are not counted in the evaluation events. For a DevCycle config these are the variables the user
+     * gets, as DevCycle's {@code allVariables} computes them.
      *
      * @param ctx the evaluation context, may be empty
      * @return flag key to details, in key order, unmodifiable; empty before the first config
      */
     public Map<String, FlagEvaluationDetails<Object>> allFlags(EvaluationContext ctx) {
         return runtime.allFlags(ctx);
+    }
+
+    /**
+     * Evaluates every feature of a DevCycle config for one context, as DevCycle's {@code allFeatures} does: for each
+     * feature the user is bucketed into, the variation it serves (feature id, key and type; variation id, key and
+     * name; the target and DevCycle's evaluation reason). Not counted in the evaluation events.
+     *
+     * @param ctx the evaluation context, may be empty
+     * @return feature key to its detail, in key order, unmodifiable; empty before the first config and for a ConfigCat
+     *     config
+     * @since 0.2.0
+     */
+    public Map<String, ResultDetail> allFeatures(EvaluationContext ctx) {
+        return runtime.allFeatures(ctx);
     }
 
     /**

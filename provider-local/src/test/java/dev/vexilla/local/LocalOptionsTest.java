@@ -23,6 +23,18 @@ final class LocalOptionsTest {
         assertThat(o.eventsUrl()).isNull();
         assertThat(o.scheduler()).isNull();
         assertThat(o.clientCustomData()).isEmpty();
+        assertThat(o.evaluationLog())
+                .isEqualTo(LocalOptions.DEFAULT_EVALUATION_LOG)
+                .isFalse();
+    }
+
+    @Test
+    void evaluationLog_isKeptAndShownWhenOn() {
+        LocalOptions on = LocalOptions.builder().sdkKey(KEY).evaluationLog(true).build();
+
+        assertThat(on.evaluationLog()).isTrue();
+        assertThat(on.toString()).contains("evaluationLog=true");
+        assertThat(LocalOptions.builder().sdkKey(KEY).build().toString()).doesNotContain("evaluationLog");
     }
 
     @Test

@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>an error (an error kind is given, or the reason is {@code ERROR}) counts in {@code aggVariableDefaulted}
  *       per flag key with {@code value} = total count and {@code metaData = {_variation: "DEFAULT", eval:
  *       {DEFAULT: count}, _errors: {<error kind>: count, ...}}}; an {@code ERROR} reason without a kind counts as
- *       {@code GENERAL}.</li>
+ *       {@code GENERAL};</li>
+ *   <li>a DevCycle variable names its feature and variation by their ids ({@code _feature: <feature id>,
+ *       _variation: <variation id>}), as DevCycle's own SDKs do; a DevCycle variable that no target served counts in
+ *       {@code aggVariableDefaulted} without an {@code _errors} entry (it is DevCycle's "User Not Targeted", not an
+ *       error).</li>
  * </ul>
  * Counts below 1 are ignored. Counters of a flag key the events service would refuse (empty, or longer than
  * {@value BatchingEventRecorder#MAX_NAME_LENGTH} characters) are not sent; {@link #skippedEvaluations()} counts
@@ -34,6 +38,7 @@ final class CounterAggregator implements EvaluationCountSink {
 
     private final Map<VariationKey, Map<String, Long>> evaluated = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> defaulted = new LinkedHashMap<>();
+    private final Map<String, Long> notServed = new LinkedHashMap<>();
     private long skipped;
 
     @Override
@@ -50,9 +55,40 @@ final class CounterAggregator implements EvaluationCountSink {
             String kind = (error != null ? error : ErrorKind.GENERAL).name();
             defaulted.computeIfAbsent(flagKey, k -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
         } else {
-            VariationKey key = new VariationKey(flagKey, variationId != null ? variationId : NO_VARIATION);
-            evaluated.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(reason.name(), count, Long::sum);
+            count(flagKey, flagKey, variationId != null ? variationId : NO_VARIATION, reason, count);
         }
+    }
+
+    @Override
+    public void acceptFeature(
+            String variableKey, String featureId, String variationId, ResultReason reason, long count) {
+        if (usable(variableKey, count) && reason != null) {
+            count(variableKey, featureId, variationId, reason, count);
+        }
+    }
+
+    @Override
+    public void acceptNotServed(String variableKey, long count) {
+        if (usable(variableKey, count)) {
+            defaulted.computeIfAbsent(variableKey, k -> new LinkedHashMap<>());
+            notServed.merge(variableKey, count, Long::sum);
+        }
+    }
+
+    private boolean usable(@Nullable String key, long count) {
+        if (count < 1 || key == null) {
+            return false;
+        }
+        if (key.isEmpty() || key.length() > BatchingEventRecorder.MAX_NAME_LENGTH) {
+            skipped += count;
+            return false;
+        }
+        return true;
+    }
+
+    private void count(String target, String feature, String variationId, ResultReason reason, long count) {
+        VariationKey key = new VariationKey(target, feature, variationId);
+        evaluated.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(reason.name(), count, Long::sum);
     }
 
     /**
@@ -84,31 +120,35 @@ final class CounterAggregator implements EvaluationCountSink {
         for (Map.Entry<VariationKey, Map<String, Long>> e : evaluated.entrySet()) {
             VariationKey key = e.getKey();
             events.add(
-                    RequestEvent.aggregatedEvaluation(key.flagKey, key.flagKey, key.variationId, e.getValue(), date));
+                    RequestEvent.aggregatedEvaluation(key.flagKey, key.featureId, key.variationId, e.getValue(), date));
         }
         for (Map.Entry<String, Map<String, Long>> e : defaulted.entrySet()) {
-            events.add(defaultedEvent(e.getKey(), e.getValue(), date));
+            events.add(defaultedEvent(e.getKey(), e.getValue(), notServed.getOrDefault(e.getKey(), 0L), date));
         }
         return events;
     }
 
-    private static RequestEvent defaultedEvent(String flagKey, Map<String, Long> errors, Instant date) {
-        long total = 0;
+    private static RequestEvent defaultedEvent(String flagKey, Map<String, Long> errors, long notServed, Instant date) {
+        long total = notServed;
         for (long c : errors.values()) {
             total += c;
         }
         RequestEvent plain = RequestEvent.aggregatedDefault(flagKey, total, date);
         Map<String, Object> meta = new LinkedHashMap<>(plain.metaData());
-        meta.put(ERRORS_KEY, new LinkedHashMap<>(errors));
+        if (!errors.isEmpty()) {
+            meta.put(ERRORS_KEY, new LinkedHashMap<>(errors));
+        }
         return new RequestEvent(plain.type(), null, null, flagKey, date, null, plain.value(), meta, null);
     }
 
     private static final class VariationKey {
         final String flagKey;
+        final String featureId;
         final String variationId;
 
-        VariationKey(String flagKey, String variationId) {
+        VariationKey(String flagKey, String featureId, String variationId) {
             this.flagKey = flagKey;
+            this.featureId = featureId;
             this.variationId = variationId;
         }
 
@@ -118,12 +158,14 @@ final class CounterAggregator implements EvaluationCountSink {
                 return false;
             }
             VariationKey that = (VariationKey) o;
-            return flagKey.equals(that.flagKey) && variationId.equals(that.variationId);
+            return flagKey.equals(that.flagKey)
+                    && featureId.equals(that.featureId)
+                    && variationId.equals(that.variationId);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(flagKey, variationId);
+            return Objects.hash(flagKey, featureId, variationId);
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.engine.ConfigParseException;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagConfigs;
 import dev.vexilla.local.PollingMode;
 import dev.vexilla.local.RefreshResult;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.ConfigParseException;
 import dev.vexilla.local.internal.cache.CacheEntry;
 import dev.vexilla.local.internal.cache.CacheEntryStore;
 import dev.vexilla.local.internal.http.ConfigFetcher;
@@ -114,7 +115,7 @@ final class ConfigSynchronizer implements AutoCloseable {
 
     /** Compiles a cache entry into the config it holds. */
     private static RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
-        CompiledConfig config = CompiledConfig.parse(entry.configJson());
+        FlagConfig config = FlagConfigs.parse(entry.configJson());
         return new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson());
     }
 
@@ -198,9 +199,9 @@ final class ConfigSynchronizer implements AutoCloseable {
 
     private RefreshResult installFetched(FetchResult result) {
         String json = result.json();
-        CompiledConfig config;
+        FlagConfig config;
         try {
-            config = CompiledConfig.parse(json);
+            config = FlagConfigs.parse(json);
         } catch (ConfigParseException e) {
             String hash = Integer.toHexString(json.hashCode()) + ":" + json.length();
             if (!hash.equals(loggedBrokenHash)) {

@@ -1,8 +1,10 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.engine.ConfigParseException;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagConfigs;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.FlagOverrides;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.ConfigParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +90,8 @@ final class OverrideSource implements AutoCloseable {
         }
     }
 
-    private CompiledConfig compile() throws IOException {
-        CompiledConfig config;
+    private FlagConfig compile() throws IOException {
+        FlagConfig config;
         switch (overrides.kind()) {
             case FILE:
                 config = parse(readFile(Objects.requireNonNull(overrides.path())), "file " + overrides.path());
@@ -99,7 +101,7 @@ final class OverrideSource implements AutoCloseable {
                 config = parse(readResource(resource), "classpath resource " + resource);
                 break;
             default:
-                config = CompiledConfig.fromValues(overrides.values());
+                config = ConfigCatConfig.fromValues(overrides.values());
         }
         if (!config.problems().isEmpty()) {
             LOG.warn(
@@ -109,9 +111,9 @@ final class OverrideSource implements AutoCloseable {
         return config;
     }
 
-    private static CompiledConfig parse(String json, String source) throws IOException {
+    private static FlagConfig parse(String json, String source) throws IOException {
         try {
-            return CompiledConfig.parse(json);
+            return FlagConfigs.parse(json);
         } catch (ConfigParseException e) {
             throw new IOException("flag overrides: " + source + " does not parse: " + e.getMessage(), e);
         }

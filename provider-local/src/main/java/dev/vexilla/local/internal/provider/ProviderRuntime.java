@@ -8,16 +8,19 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.TrackingEventDetails;
 import dev.openfeature.sdk.exceptions.FatalError;
 import dev.openfeature.sdk.exceptions.GeneralError;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.OverrideBehaviour;
 import dev.vexilla.local.PollingMode;
 import dev.vexilla.local.RefreshResult;
-import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventRecorder;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.FlagSetIds;
+import dev.vexilla.model.ResultDetail;
 import dev.vexilla.model.ResultMapper;
 import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.User;
@@ -80,6 +83,7 @@ public final class ProviderRuntime implements AutoCloseable {
                 localOnly || sdkKey == null ? SnapshotHolder.OVERRIDES_FLAG_SET_ID : FlagSetIds.of(sdkKey),
                 !options.disableAutomaticEventLogging() && EventRecorders.enabled(options, !localOnly),
                 defaultContext == null ? null : ContextMapper.toUser(defaultContext),
+                options.evaluationLog(),
                 options.clock(),
                 signals);
         holder.setClientData(normalise(options.clientCustomData()));
@@ -117,7 +121,7 @@ public final class ProviderRuntime implements AutoCloseable {
             return;
         }
         started = true;
-        warnIfEvaluationLogIsOn();
+        warnIfEvaluationLogIsOn(options.evaluationLog());
         loadOverrides();
         ConfigSynchronizer sync = synchronizer;
         if (sync == null) {
@@ -170,14 +174,16 @@ public final class ProviderRuntime implements AutoCloseable {
 
     /**
      * The evaluation log is ConfigCat's debugging aid: a multi-line entry per evaluation, tens of microseconds each.
-     * Logging frameworks enable INFO by default, so say once that it is on and how to turn it off.
+     * When the options turn it on and its logger takes INFO entries, say once that it is on and how to turn it off.
      */
-    private static void warnIfEvaluationLogIsOn() {
-        if (LoggerFactory.getLogger(CompiledConfig.EVALUATION_LOGGER).isInfoEnabled()) {
+    private static void warnIfEvaluationLogIsOn(boolean evaluationLog) {
+        if (evaluationLog
+                && LoggerFactory.getLogger(ConfigCatConfig.EVALUATION_LOGGER).isInfoEnabled()) {
             LOG.warn(
-                    "The evaluation log is on (logger '{}' at INFO): every evaluation writes a multi-line entry and"
-                            + " costs tens of microseconds. Set that logger to WARN outside debugging.",
-                    CompiledConfig.EVALUATION_LOGGER);
+                    "The evaluation log is on (LocalOptions.evaluationLog, logger '{}' at INFO): every evaluation"
+                            + " writes a multi-line entry and costs tens of microseconds. Turn it off outside"
+                            + " debugging.",
+                    ConfigCatConfig.EVALUATION_LOGGER);
         }
     }
 
@@ -207,7 +213,7 @@ public final class ProviderRuntime implements AutoCloseable {
      */
     public Map<String, FlagEvaluationDetails<Object>> allFlags(@Nullable EvaluationContext ctx) {
         Snapshot snapshot = holder.current();
-        CompiledConfig config = snapshot.config();
+        FlagConfig config = snapshot.config();
         if (config == null) {
             return Collections.emptyMap();
         }
@@ -235,8 +241,25 @@ public final class ProviderRuntime implements AutoCloseable {
      * @return an unmodifiable sorted set; empty when there is no config
      */
     public Set<String> keys() {
-        CompiledConfig config = holder.current().config();
+        FlagConfig config = holder.current().config();
         return config == null ? Collections.emptySet() : config.keys();
+    }
+
+    /**
+     * Evaluates every DevCycle feature for one context: the variation each feature the user is bucketed into serves.
+     *
+     * @param ctx the evaluation context
+     * @return feature key to its detail, in key order; empty when there is no config or it is not DevCycle's
+     */
+    public Map<String, ResultDetail> allFeatures(@Nullable EvaluationContext ctx) {
+        Snapshot snapshot = holder.current();
+        FlagConfig config = snapshot.config();
+        if (!(config instanceof DevCycleConfig)) {
+            return Collections.emptyMap();
+        }
+        Map<String, ResultDetail> all = new LinkedHashMap<>();
+        ((DevCycleConfig) config).evaluateFeatures(snapshot.user(ctx), all::put);
+        return Collections.unmodifiableMap(all);
     }
 
     /**

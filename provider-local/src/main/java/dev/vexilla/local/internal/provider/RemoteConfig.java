@@ -1,6 +1,6 @@
 package dev.vexilla.local.internal.provider;
 
-import dev.vexilla.local.engine.CompiledConfig;
+import dev.vexilla.engine.FlagConfig;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 /** A downloaded (or cached) config: compiled, with its ETag and the time it was fetched or last confirmed. */
 final class RemoteConfig {
 
-    final CompiledConfig config;
+    final FlagConfig config;
     final @Nullable String etag;
     final Instant fetchTime;
     final String json;
 
-    RemoteConfig(CompiledConfig config, @Nullable String etag, Instant fetchTime, String json) {
+    RemoteConfig(FlagConfig config, @Nullable String etag, Instant fetchTime, String json) {
         this.config = Objects.requireNonNull(config, "config");
         this.etag = etag == null || etag.isEmpty() ? null : etag;
         this.fetchTime = Objects.requireNonNull(fetchTime, "fetchTime");

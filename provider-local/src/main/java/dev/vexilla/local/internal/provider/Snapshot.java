@@ -4,8 +4,10 @@ import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.ProviderEvaluation;
-import dev.vexilla.local.engine.CompiledConfig;
-import dev.vexilla.local.engine.CompiledFlag;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagModel;
+import dev.vexilla.engine.configcat.CompiledFlag;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.internal.events.EvaluationCountSink;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
@@ -16,6 +18,7 @@ import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.UserAttributes;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,7 +40,7 @@ public final class Snapshot {
     /** Most distinct unknown keys whose lookups are counted; further ones are not counted. */
     static final int MAX_UNKNOWN_KEYS = 1_000;
 
-    private final @Nullable CompiledConfig config;
+    private final @Nullable FlagConfig config;
     private final @Nullable ErrorKind guard;
     private final String guardMessage;
     private final FlagMetadata metadata;
@@ -48,7 +51,7 @@ public final class Snapshot {
     private final ConcurrentHashMap<String, LongAdder> unknownKeys = new ConcurrentHashMap<>();
 
     private Snapshot(
-            @Nullable CompiledConfig config,
+            @Nullable FlagConfig config,
             @Nullable ErrorKind guard,
             String guardMessage,
             FlagMetadata metadata,
@@ -62,19 +65,25 @@ public final class Snapshot {
         this.defaultUser = defaultUser;
         this.clientData = clientData;
         this.counting = counting;
+        this.slots = config == null ? Collections.emptyMap() : slots(config, metadata);
+    }
+
+    private static Map<String, FlagSlot> slots(FlagConfig config, FlagMetadata metadata) {
         Map<String, FlagSlot> map = new HashMap<>();
-        if (config != null) {
-            for (String key : config.keys()) {
-                CompiledFlag flag = config.flag(key);
+        for (String key : config.keys()) {
+            if (config instanceof ConfigCatConfig) {
+                CompiledFlag flag = ((ConfigCatConfig) config).flag(key);
                 if (flag != null) {
-                    map.put(key, new FlagSlot(flag));
+                    map.put(key, new FlagSlot(key, flag::evaluate, flag.successResults()));
                     for (EvaluationResult result : flag.successResults()) {
                         metadata.metadataFor(result); // warm the metadata cache: no allocation on first use
                     }
                 }
+            } else {
+                map.put(key, new FlagSlot(key, user -> config.evaluate(key, user), List.of()));
             }
         }
-        this.slots = map;
+        return map;
     }
 
     /**
@@ -88,7 +97,7 @@ public final class Snapshot {
      * @return the snapshot
      */
     static Snapshot serving(
-            CompiledConfig config,
+            FlagConfig config,
             FlagMetadata metadata,
             @Nullable UserAttributes defaultUser,
             Map<String, Object> clientData,
@@ -150,8 +159,8 @@ public final class Snapshot {
     @Nullable
     UserAttributes user(@Nullable EvaluationContext ctx) {
         UserAttributes user = ContextMapper.namesNoUser(ctx) ? defaultUser : ContextMapper.view(ctx);
-        if (user == null || clientData.isEmpty()) {
-            return user;
+        if (user == null || clientData.isEmpty() || config == null || config.model() == FlagModel.DEVCYCLE_V2) {
+            return user; // a DevCycle config reads client custom data from its environment, as a fallback only
         }
         return new ClientDataUser(user, clientData);
     }
@@ -201,7 +210,7 @@ public final class Snapshot {
      *
      * @return the config, or {@code null} when the snapshot is guarded
      */
-    public @Nullable CompiledConfig config() {
+    public @Nullable FlagConfig config() {
         return config;
     }
 

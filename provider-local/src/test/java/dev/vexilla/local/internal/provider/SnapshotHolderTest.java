@@ -6,8 +6,8 @@ import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.FlagValueType;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.ProviderEvaluation;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.local.OverrideBehaviour;
-import dev.vexilla.local.engine.CompiledConfig;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.FlagMetadata;
 import dev.vexilla.model.ResultReason;
@@ -54,15 +54,15 @@ final class SnapshotHolderTest {
     }
 
     private SnapshotHolder holder(boolean counting) {
-        return new SnapshotHolder(null, "set-1", counting, null, Clock.systemUTC(), signals);
+        return new SnapshotHolder(null, "set-1", counting, null, false, Clock.systemUTC(), signals);
     }
 
     @Test
     void eightReadersWhileTheConfigIsSwappedAThousandTimes_seeOnlyConsistentSnapshots() throws Exception {
         String a = resource("flags-a.json");
         String b = resource("flags-b.json");
-        RemoteConfig configA = new RemoteConfig(CompiledConfig.parse(a), "\"a\"", Instant.EPOCH, a);
-        RemoteConfig configB = new RemoteConfig(CompiledConfig.parse(b), "\"b\"", Instant.EPOCH, b);
+        RemoteConfig configA = new RemoteConfig(ConfigCatConfig.parse(a), "\"a\"", Instant.EPOCH, a);
+        RemoteConfig configB = new RemoteConfig(ConfigCatConfig.parse(b), "\"b\"", Instant.EPOCH, b);
         SnapshotHolder holder = holder(true);
         holder.installRemote(configA);
         AtomicBoolean stop = new AtomicBoolean();
@@ -113,7 +113,7 @@ final class SnapshotHolderTest {
     void countersAreDrainedOncePerEvaluation_acrossSwaps() throws Exception {
         String a = resource("flags-a.json");
         SnapshotHolder holder = holder(true);
-        RemoteConfig config = new RemoteConfig(CompiledConfig.parse(a), "\"a\"", Instant.EPOCH, a);
+        RemoteConfig config = new RemoteConfig(ConfigCatConfig.parse(a), "\"a\"", Instant.EPOCH, a);
         holder.installRemote(config);
         holder.current().evaluate("boolStatic", FlagValueType.BOOLEAN, false, CTX);
         holder.current().evaluate("boolStatic", FlagValueType.BOOLEAN, false, CTX);
@@ -140,23 +140,23 @@ final class SnapshotHolderTest {
     void withoutEventsNothingIsCounted() throws Exception {
         String a = resource("flags-a.json");
         SnapshotHolder holder = holder(false);
-        holder.installRemote(new RemoteConfig(CompiledConfig.parse(a), null, Instant.EPOCH, a));
+        holder.installRemote(new RemoteConfig(ConfigCatConfig.parse(a), null, Instant.EPOCH, a));
         holder.current().evaluate("boolStatic", FlagValueType.BOOLEAN, false, CTX);
         List<String> seen = new ArrayList<>();
         holder.drainTo((key, variation, reason, error, n) -> seen.add(key));
         assertThat(seen).isEmpty();
         assertThat(holder.current().metadata().version())
                 .as("content hash without an ETag")
-                .isEqualTo(CompiledConfig.parse(a).contentHash());
+                .isEqualTo(ConfigCatConfig.parse(a).contentHash());
     }
 
     @Test
     void overridesAreVersionedByContentHash_andGuardAnswersEveryEvaluation() throws Exception {
         String a = resource("flags-a.json");
         SnapshotHolder holder = new SnapshotHolder(
-                OverrideBehaviour.LOCAL_OVER_REMOTE, "set-1", false, null, Clock.systemUTC(), signals);
-        holder.installRemote(new RemoteConfig(CompiledConfig.parse(a), "\"a\"", Instant.EPOCH, a));
-        holder.installLocal(CompiledConfig.fromValues(Map.of("textRule", "local")));
+                OverrideBehaviour.LOCAL_OVER_REMOTE, "set-1", false, null, false, Clock.systemUTC(), signals);
+        holder.installRemote(new RemoteConfig(ConfigCatConfig.parse(a), "\"a\"", Instant.EPOCH, a));
+        holder.installLocal(ConfigCatConfig.fromValues(Map.of("textRule", "local")));
         assertThat(holder.current().metadata().version()).isNotEqualTo("\"a\"").hasSize(64);
         assertThat(changes).containsExactly(Set.of("textRule"));
 
@@ -173,5 +173,12 @@ final class SnapshotHolderTest {
         assertThat(SnapshotHolder.opaqueTag("W/\"3H3U\"")).isEqualTo("3H3U");
         assertThat(SnapshotHolder.opaqueTag("3H3U")).isEqualTo("3H3U");
         assertThat(SnapshotHolder.opaqueTag("\"")).isEqualTo("\"");
+    }
+
+    @Test
+    void everyOverrideBehaviourMapsOntoTheEngineBehaviourOfTheSameName() {
+        for (OverrideBehaviour behaviour : OverrideBehaviour.values()) {
+            assertThat(SnapshotHolder.engineBehaviour(behaviour).name()).isEqualTo(behaviour.name());
+        }
     }
 }

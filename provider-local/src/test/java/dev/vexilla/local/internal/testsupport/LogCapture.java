@@ -35,6 +35,17 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture((Logger) LoggerFactory.getLogger(type));
     }
 
+    /** Starts capturing a logger by name, at DEBUG. */
+    public static LogCapture of(String name) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> LoggerFactory.getLogger(name) instanceof Logger);
+        return new LogCapture((Logger) LoggerFactory.getLogger(name));
+    }
+
+    /** Sets the captured logger's level (DEBUG while capturing, unless set here); restored on close. */
+    public void level(Level level) {
+        logger.setLevel(level);
+    }
+
     /** Returns every captured event, in order. */
     public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
