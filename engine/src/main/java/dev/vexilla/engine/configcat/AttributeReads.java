@@ -25,19 +25,16 @@ import org.jspecify.annotations.Nullable;
  * while unknown; moving to another user clears only the entries the previous one filled. Names without a number are
  * read directly.
  *
- * <p>One instance per thread, reused without allocating in the steady state: {@link #begin} claims it for one user
- * and {@link #end} releases it. A nested evaluation on the same thread (a sink or a user implementation evaluating
- * another flag) finds it claimed and reads its user directly. Not thread-safe by design: it never leaves the thread
- * that claimed it.
+ * <p>Each thread's {@link EvaluationState} owns one instance and reuses it without allocating in the steady state:
+ * {@link #claim} takes it for one user and {@link #release} gives it back. Not thread-safe by design: it never leaves
+ * the thread of its state.
  */
 final class AttributeReads implements UserAttributes {
-
-    private static final ThreadLocal<AttributeReads> PER_THREAD = ThreadLocal.withInitial(AttributeReads::new);
 
     private static final int INITIAL_CAPACITY = 16;
     private static final Object ABSENT = new Object();
 
-    /** The user of the evaluation that claimed the memo, or {@code null} while it is free. */
+    /** The user of the evaluation that claimed the memo, or {@code null} while it is released. */
     private @Nullable UserAttributes user;
 
     /** The immutable user whose entries are still valid between evaluations, or {@code null}. */
@@ -62,28 +59,23 @@ final class AttributeReads implements UserAttributes {
 
     private int size;
 
-    private AttributeReads() {}
-
     /**
-     * Claims this thread's memo for a user.
+     * Takes the memo for a user: what it remembers of another user (or of any user that is not a {@link User}) is
+     * forgotten first.
      *
      * @param user the user whose reads are remembered
-     * @return the memo, or {@code null} when this thread's memo is already claimed (a nested evaluation)
+     * @return this memo, reading from {@code user}
      */
-    static @Nullable AttributeReads begin(UserAttributes user) {
-        AttributeReads reads = PER_THREAD.get();
-        if (reads.user != null) {
-            return null;
+    AttributeReads claim(UserAttributes user) {
+        if (user != kept) {
+            forget();
         }
-        if (user != reads.kept) {
-            reads.forget();
-        }
-        reads.user = user;
-        return reads;
+        this.user = user;
+        return this;
     }
 
-    /** Releases the memo; what was read from anything but a {@link User} is forgotten at once. */
-    void end() {
+    /** Gives the memo back; what was read from anything but a {@link User} is forgotten at once. */
+    void release() {
         UserAttributes u = user;
         user = null;
         if (u instanceof User) {

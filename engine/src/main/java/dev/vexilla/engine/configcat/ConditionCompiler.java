@@ -3,19 +3,36 @@ package dev.vexilla.engine.configcat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compiles one user condition ({@code {"a":…,"c":…,"s"|"d"|"l":…}}) into a {@link UserCondition}, pre-parsing the
- * comparison values for its comparator. CompileContext become a {@link BrokenCondition} (unknown comparator, no attribute)
- * or a lazy broken message (missing comparison value, missing salt), as ConfigCat reports them.
+ * Compiles one user condition ({@code {"a":…,"c":…,"s"|"d"|"l":…}}) into the {@link UserCondition} of its comparator,
+ * with the comparison values pre-parsed for that comparator: hash sets, SHA-256 digests, semantic versions, numbers.
+ * A condition that cannot be compiled at all (unknown comparator, no attribute) becomes a {@link BrokenCondition}; a
+ * missing comparison value or config salt becomes the condition's broken message, raised where ConfigCat raises it.
  */
 final class ConditionCompiler {
 
     /** Lists longer than this are matched through a hash set. */
     static final int SET_THRESHOLD = 8;
 
-    private ConditionCompiler() {}
+    private static final byte[] NO_SALT = new byte[0];
+
+    private final JsonNode u;
+    private final String path;
+    private final CompileContext context;
+    private final String attribute;
+    private final Comparator comparator;
+
+    private ConditionCompiler(
+            JsonNode u, String path, CompileContext context, String attribute, Comparator comparator) {
+        this.u = u;
+        this.path = path;
+        this.context = context;
+        this.attribute = attribute;
+        this.comparator = comparator;
+    }
 
     static Condition compile(
             JsonNode u, String path, @Nullable String salt, String contextSalt, CompileContext context) {
@@ -34,39 +51,105 @@ final class ConditionCompiler {
                     "unknown comparator " + (c == null ? "(missing)" : c),
                     "Comparison operator is invalid.");
         }
-        String[] list = null;
-        String text = null;
-        Double number = null;
-        String broken = null;
-        if (comparator.usesList()) {
-            list = stringList(u.get("l"), context);
-            if (list == null) {
-                broken = context.lazy(path + ".l", "string list expected", UserCondition.VALUE_MISSING);
-            }
-        } else if (comparator.usesString()) {
-            JsonNode s = u.get("s");
-            text = s != null && s.isTextual() ? context.intern(s.textValue()) : null;
-            if (text == null) {
-                broken = context.lazy(path + ".s", "string expected", UserCondition.VALUE_MISSING);
-            }
-        } else {
-            JsonNode d = u.get("d");
-            number = d != null && d.isNumber() ? d.doubleValue() : null;
-            if (number == null) {
-                broken = context.lazy(path + ".d", "number expected", UserCondition.VALUE_MISSING);
-            }
+        ConditionCompiler compiler =
+                new ConditionCompiler(u, path, context, context.canonical(a.textValue()), comparator);
+        switch (comparator.operand) {
+            case TEXT_LIST:
+            case TEXT:
+                return comparator.hashed ? compiler.hashedText(salt, contextSalt) : compiler.text();
+            case ARRAY:
+                return compiler.array(salt, contextSalt);
+            case SEMVER_LIST:
+            case SEMVER:
+                return compiler.version();
+            default:
+                return compiler.number();
         }
-        if (broken == null && comparator.hashed && salt == null) {
-            broken = context.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
-        }
-        UserCondition uc = new UserCondition(context.canonical(a.textValue()), comparator, broken, list, text, number);
-        if (broken == null) {
-            prepare(uc, salt == null ? "" : salt, contextSalt, context);
-        }
-        return uc;
     }
 
-    private static String @Nullable [] stringList(@Nullable JsonNode l, CompileContext context) {
+    private TextCondition text() {
+        if (comparator.operand == Comparator.Operand.TEXT) {
+            String text = string();
+            return new TextCondition(attribute, comparator, text == null ? missingString() : null, null, null, text);
+        }
+        String[] items = list();
+        Set<String> set =
+                comparator.comparison == Comparator.Comparison.ONE_OF && items != null && items.length > SET_THRESHOLD
+                        ? new HashSet<>(Arrays.asList(items))
+                        : null;
+        return new TextCondition(attribute, comparator, items == null ? missingList() : null, items, set, null);
+    }
+
+    private HashedTextCondition hashedText(@Nullable String salt, String contextSalt) {
+        boolean single = comparator.operand == Comparator.Operand.TEXT;
+        String text = single ? string() : null;
+        String[] items = single ? null : list();
+        String broken = single ? (text == null ? missingString() : null) : (items == null ? missingList() : null);
+        int listSize = items == null ? 0 : items.length;
+        if (broken == null && salt == null) {
+            broken = missingSalt();
+        }
+        if (broken != null) {
+            return new HashedTextCondition(attribute, comparator, broken, NO_SALT, null, null, listSize);
+        }
+        byte[] saltSuffix = context.saltSuffix(salt, contextSalt);
+        if (single) {
+            int[][] digests = {Sha256.parseHex(text)};
+            return new HashedTextCondition(attribute, comparator, null, saltSuffix, digests, null, listSize);
+        }
+        if (comparator.comparison == Comparator.Comparison.ONE_OF) {
+            return new HashedTextCondition(attribute, comparator, null, saltSuffix, digests(items), null, listSize);
+        }
+        return new HashedTextCondition(attribute, comparator, null, saltSuffix, null, slices(items), listSize);
+    }
+
+    private ArrayCondition array(@Nullable String salt, String contextSalt) {
+        String[] items = list();
+        int listSize = items == null ? 0 : items.length;
+        String broken = items == null ? missingList() : null;
+        if (!comparator.hashed) {
+            return new ArrayCondition(attribute, comparator, broken, items, NO_SALT, null, listSize);
+        }
+        if (broken == null && salt == null) {
+            broken = missingSalt();
+        }
+        if (broken != null) {
+            return new ArrayCondition(attribute, comparator, broken, null, NO_SALT, null, listSize);
+        }
+        byte[] saltSuffix = context.saltSuffix(salt, contextSalt);
+        return new ArrayCondition(attribute, comparator, null, null, saltSuffix, digests(items), listSize);
+    }
+
+    private VersionCondition version() {
+        if (comparator.operand == Comparator.Operand.SEMVER) {
+            String text = string();
+            SemVer version = text == null ? null : SemVer.parse(text.trim());
+            return new VersionCondition(
+                    attribute, comparator, text == null ? missingString() : null, null, text, null, version);
+        }
+        String[] items = list();
+        return new VersionCondition(
+                attribute, comparator, items == null ? missingList() : null, items, null, versions(items), null);
+    }
+
+    private NumberCondition number() {
+        JsonNode d = u.get("d");
+        if (d == null || !d.isNumber()) {
+            String broken = context.lazy(path + ".d", "number expected", UserCondition.VALUE_MISSING);
+            return new NumberCondition(attribute, comparator, broken, Double.NaN);
+        }
+        return new NumberCondition(attribute, comparator, null, d.doubleValue());
+    }
+
+    /** The comparison string {@code s}, shared; {@code null} when it is missing or not a string. */
+    private @Nullable String string() {
+        JsonNode s = u.get("s");
+        return s != null && s.isTextual() ? context.intern(s.textValue()) : null;
+    }
+
+    /** The comparison list {@code l}, its items shared; {@code null} when it is missing or not a string list. */
+    private String @Nullable [] list() {
+        JsonNode l = u.get("l");
         if (l == null || !l.isArray()) {
             return null;
         }
@@ -81,75 +164,39 @@ final class ConditionCompiler {
         return out;
     }
 
-    private static void prepare(UserCondition uc, String salt, String contextSalt, CompileContext context) {
-        Comparator cmp = uc.comparator;
-        if (cmp.hashed) {
-            uc.saltSuffix = context.saltSuffix(salt, contextSalt);
-        }
-        String[] list = uc.list;
-        switch (cmp) {
-            case IS_ONE_OF:
-            case IS_NOT_ONE_OF:
-                if (list != null && list.length > SET_THRESHOLD) {
-                    uc.prepared = new HashSet<>(Arrays.asList(list));
-                }
-                break;
-            case SENSITIVE_IS_ONE_OF:
-            case SENSITIVE_IS_NOT_ONE_OF:
-            case HASHED_ARRAY_CONTAINS:
-            case HASHED_ARRAY_NOT_CONTAINS:
-                uc.hashes = digests(list);
-                uc.list = null; // only the digests and the count are needed from here on
-                break;
-            case HASHED_EQUALS:
-            case HASHED_NOT_EQUALS:
-                uc.prepared = uc.text == null ? null : Sha256.parseHex(uc.text);
-                break;
-            case HASHED_STARTS_WITH:
-            case HASHED_NOT_STARTS_WITH:
-            case HASHED_ENDS_WITH:
-            case HASHED_NOT_ENDS_WITH:
-                prepareSlices(uc, list == null ? new String[0] : list);
-                break;
-            case SEMVER_IS_ONE_OF:
-            case SEMVER_IS_NOT_ONE_OF:
-                prepareVersions(uc, list == null ? new String[0] : list);
-                break;
-            case SEMVER_LESS:
-            case SEMVER_LESS_EQUALS:
-            case SEMVER_GREATER:
-            case SEMVER_GREATER_EQUALS:
-                uc.prepared = uc.text == null ? null : SemVer.parse(uc.text.trim());
-                break;
-            default:
-                break;
-        }
+    private String missingString() {
+        return context.lazy(path + ".s", "string expected", UserCondition.VALUE_MISSING);
     }
 
-    private static int @Nullable [] @Nullable [] digests(String @Nullable [] list) {
-        if (list == null) {
-            return null;
-        }
-        int[][] out = new int[list.length][];
-        for (int i = 0; i < list.length; i++) {
-            out[i] = Sha256.parseHex(list[i]);
+    private String missingList() {
+        return context.lazy(path + ".l", "string list expected", UserCondition.VALUE_MISSING);
+    }
+
+    private String missingSalt() {
+        return context.lazy("p.s", "config salt missing", "Config JSON salt is missing.");
+    }
+
+    private static int @Nullable [] @Nullable [] digests(String[] items) {
+        int[][] out = new int[items.length][];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = Sha256.parseHex(items[i]);
         }
         return out;
     }
 
-    private static void prepareSlices(UserCondition uc, String[] list) {
-        int[] lengths = new int[list.length];
-        int[][] hashes = new int[list.length][];
-        for (int i = 0; i < list.length; i++) {
-            String item = list[i];
+    private static HashedTextCondition.Slice[] slices(String[] items) {
+        HashedTextCondition.Slice[] out = new HashedTextCondition.Slice[items.length];
+        for (int i = 0; i < items.length; i++) {
+            String item = items[i];
             int underscore = item.indexOf('_');
-            lengths[i] = underscore <= 0
-                    ? -1
-                    : parseLength(item.substring(0, underscore).trim());
-            hashes[i] = underscore <= 0 ? null : Sha256.parseHex(item.substring(underscore + 1));
+            out[i] = underscore <= 0
+                    ? new HashedTextCondition.Slice(-1, null, false)
+                    : new HashedTextCondition.Slice(
+                            parseLength(item.substring(0, underscore).trim()),
+                            Sha256.parseHex(item.substring(underscore + 1)),
+                            underscore == item.length() - 1);
         }
-        uc.prepared = lengths;
-        uc.hashes = hashes;
+        return out;
     }
 
     private static int parseLength(String s) {
@@ -161,19 +208,23 @@ final class ConditionCompiler {
         }
     }
 
-    private static void prepareVersions(UserCondition uc, String[] list) {
-        SemVer[] versions = new SemVer[list.length];
+    /** The versions of a list, empty items skipped; {@code null} when an item is not a valid version (no match). */
+    private static SemVer @Nullable [] versions(String @Nullable [] items) {
+        if (items == null) {
+            return null;
+        }
+        SemVer[] versions = new SemVer[items.length];
         int n = 0;
-        for (String item : list) {
+        for (String item : items) {
             if (item.isEmpty()) {
                 continue;
             }
             SemVer v = SemVer.parse(item.trim());
             if (v == null) {
-                return; // an invalid item: the condition never matches (prepared stays null)
+                return null;
             }
             versions[n++] = v;
         }
-        uc.prepared = Arrays.copyOf(versions, n);
+        return Arrays.copyOf(versions, n);
     }
 }

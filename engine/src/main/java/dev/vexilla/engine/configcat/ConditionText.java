@@ -8,41 +8,31 @@ import org.jspecify.annotations.Nullable;
 /** Formats comparison values as ConfigCat's evaluation log and warnings show them. */
 final class ConditionText {
 
+    static final String INVALID_VALUE = "<invalid value>";
+
     private static final int MAX_LIST_ITEMS = 10;
-    private static final String INVALID_VALUE = "<invalid value>";
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private ConditionText() {}
 
-    static String comparisonValue(UserCondition c) {
-        switch (c.comparator.operand) {
-            case TEXT_LIST:
-            case SEMVER_LIST:
-            case ARRAY:
-                return c.comparator.hashed ? hashedList(c.listSize()) : list(c.list);
-            case TEXT:
-                return c.comparator.hashed ? "'<hashed value>'" : "'" + c.text + "'";
-            case SEMVER:
-                return "'" + c.text + "'";
-            case NUMBER:
-                return !c.hasNumber ? INVALID_VALUE : "'" + AttributeText.logNumber(c.number) + "'";
-            default:
-                return !c.hasNumber
-                        ? INVALID_VALUE
-                        : "'" + AttributeText.logNumber(c.number) + "' (" + utc(c.number) + " UTC)";
-        }
+    /** A number comparison value: {@code '42'}. */
+    static String number(double number) {
+        return "'" + AttributeText.logNumber(number) + "'";
     }
 
-    private static String utc(double seconds) {
-        return UTC.format(Instant.ofEpochMilli((long) seconds * 1000));
+    /** A date comparison value in Unix seconds, with its UTC time: {@code '1680307199' (2023-03-31T23:59:59.000Z UTC)}. */
+    static String date(double seconds) {
+        return number(seconds) + " (" + UTC.format(Instant.ofEpochMilli((long) seconds * 1000)) + " UTC)";
     }
 
-    private static String hashedList(int size) {
+    /** A hashed list, shown by its size only: {@code [<2 hashed values>]}. */
+    static String hashedList(int size) {
         return size == 0 ? INVALID_VALUE : "[<" + size + " hashed " + (size == 1 ? "value" : "values") + ">]";
     }
 
-    private static String list(String @Nullable [] items) {
+    /** A list, its first ten items quoted: {@code ['a', 'b', ... <3 more values>]}. */
+    static String list(String @Nullable [] items) {
         if (items == null || items.length == 0) {
             return INVALID_VALUE;
         }

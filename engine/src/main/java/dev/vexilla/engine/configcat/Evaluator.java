@@ -11,24 +11,24 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Evaluates compiled flags for a user, following ConfigCat's algorithm: targeting rules in order (conditions ANDed,
- * first match wins, a rule that cannot be evaluated is skipped), then % options, then the flag's value.
+ * Evaluates compiled flags for a user with ConfigCat's algorithm: the targeting rules in order (conditions ANDed, the
+ * first match wins, a rule that cannot be evaluated is skipped), then the % options, then the flag's value.
  *
- * <p>Thread-safe and lock-free: all state is in the immutable flags and in locals. On the common paths an evaluation
- * allocates nothing: success results are precomputed, and the log text is built only when the evaluation log is on
- * and the logger {@value Warnings#LOGGER_NAME} is INFO-enabled (with the log off, no level is checked). A broken config part fails only
- * the flag being evaluated ({@code PARSE_ERROR} with ConfigCat's message); an unexpected exception (for example
- * from a {@code UserAttributes} implementation) becomes a {@code GENERAL} error; no exception escapes.
+ * <p>Failure policy: a broken part of a config fails only the flag being evaluated, when evaluation reaches it
+ * ({@link BrokenConfigException}, becoming {@code PARSE_ERROR} with ConfigCat's message); an unexpected exception
+ * (for example from a {@code UserAttributes} implementation) becomes a {@code GENERAL} error. No exception escapes.
+ *
+ * <p>Implementation notes. Thread-safe and lock-free: the flags are immutable, and everything one evaluation
+ * needs to keep is in its {@link EvaluationState}. The common paths allocate nothing: success results are
+ * precomputed by the compiler, the state (with its attribute memo) is reused per thread, and a flag without rules or
+ * options is answered before any state is claimed. The log text is built only when the evaluation log is on and its
+ * logger takes INFO entries: with the log off, no level is checked. What the memo, the SHA-1 pool and the text
+ * comparisons save, and what other shapes cost, is measured in {@code docs/engine.md}.
  */
 final class Evaluator {
 
     /** The longest prerequisite chain evaluated; deeper chains fail the flag instead of exhausting the stack. */
     static final int MAX_PREREQUISITE_DEPTH = 256;
-
-    static final int TRUE = 1;
-    static final int FALSE = 0;
-    static final int USER_MISSING = -1;
-    static final int CANNOT_EVALUATE = -2;
 
     private static final String USER_MISSING_TEXT = "cannot evaluate, User Object is missing";
 
@@ -53,8 +53,10 @@ final class Evaluator {
      * @param evaluationLog whether evaluations write the evaluation log
      */
     Evaluator(Map<String, Flag> flags, boolean evaluationLog) {
-        this.flags = flags;
-        this.evaluationLog = evaluationLog;
+        this(flags, sharedPrerequisites(flags), evaluationLog);
+    }
+
+    private static Set<Flag> sharedPrerequisites(Map<String, Flag> flags) {
         Set<Flag> shared = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Flag flag : flags.values()) {
             for (String key : flag.prerequisiteKeys) {
@@ -64,7 +66,7 @@ final class Evaluator {
                 }
             }
         }
-        this.sharedPrerequisites = shared.isEmpty() ? Set.of() : shared;
+        return shared.isEmpty() ? Set.of() : shared;
     }
 
     /** Returns an evaluator over the same flags with the evaluation log on or off. */
@@ -90,27 +92,28 @@ final class Evaluator {
      * @return the result, never null
      */
     EvaluationResult evaluate(Flag flag, @Nullable UserAttributes user) {
-        if (!logging()) {
-            if (flag.simple) {
-                return flag.valueResult;
-            }
-            AttributeReads reads = flag.repeatsReads && user != null ? AttributeReads.begin(user) : null;
-            try {
-                return evaluateSetting(flag, reads != null ? reads : user, null, null, null);
-            } catch (RuntimeException e) {
-                return failure(e);
-            } finally {
-                if (reads != null) {
-                    reads.end();
-                }
-            }
+        if (flag.simple && !evaluationLog) {
+            return flag.valueResult; // nothing to evaluate and nothing to log: no state is claimed
         }
-        return evaluateLogged(flag, user);
+        return logging() ? evaluateLogged(flag, user) : evaluateQuietly(flag, user);
+    }
+
+    private EvaluationResult evaluateQuietly(Flag flag, @Nullable UserAttributes user) {
+        EvaluationState state = EvaluationState.begin(user, flag.repeatsReads);
+        try {
+            state.start(flag.key);
+            return evaluateFlag(flag, state);
+        } catch (RuntimeException e) {
+            return failure(e);
+        } finally {
+            state.end();
+        }
     }
 
     /**
-     * Evaluates flags for one user in one pass: when the evaluation log is off, each prerequisite is evaluated at most
-     * once per pass (its result is shared by the flags that depend on it).
+     * Evaluates flags for one user in one pass, reading each of the user's attributes once. With the evaluation log
+     * off, each prerequisite with rules or options is evaluated at most once per pass (its result is shared by the
+     * flags that depend on it).
      *
      * @param ordered the flags, in the order the sink receives them
      * @param user the user, or {@code null}
@@ -123,37 +126,28 @@ final class Evaluator {
             }
             return;
         }
+        EvaluationState state = EvaluationState.begin(user, true);
         // Only results of shared prerequisites are kept: a pass without them allocates no map.
-        Map<Flag, EvaluationResult> memo = sharedPrerequisites.isEmpty() ? null : new IdentityHashMap<>();
-        // One user for the whole pass: each attribute is read from it once.
-        AttributeReads reads = user != null ? AttributeReads.begin(user) : null;
+        Map<Flag, EvaluationResult> shared = sharedPrerequisites.isEmpty() ? null : new IdentityHashMap<>();
+        state.sharedResults = shared;
         try {
-            evaluateAll(ordered, reads != null ? reads : user, sink, memo);
-        } finally {
-            if (reads != null) {
-                reads.end();
-            }
-        }
-    }
-
-    private void evaluateAll(
-            Flag[] ordered,
-            @Nullable UserAttributes user,
-            BiConsumer<String, EvaluationResult> sink,
-            @Nullable Map<Flag, EvaluationResult> memo) {
-        for (Flag flag : ordered) {
-            EvaluationResult result = memo == null ? null : memo.get(flag);
-            if (result == null) {
-                try {
-                    result = flag.simple ? flag.valueResult : evaluateSetting(flag, user, null, null, memo);
-                    if (memo != null && sharedPrerequisites.contains(flag)) {
-                        memo.put(flag, result);
+            for (Flag flag : ordered) {
+                EvaluationResult result = shared == null ? null : shared.get(flag);
+                if (result == null) {
+                    try {
+                        state.start(flag.key);
+                        result = flag.simple ? flag.valueResult : evaluateFlag(flag, state);
+                        if (shared != null && sharedPrerequisites.contains(flag)) {
+                            shared.put(flag, result);
+                        }
+                    } catch (RuntimeException e) {
+                        result = failure(e); // the next flag's start() leaves the prerequisites it failed in
                     }
-                } catch (RuntimeException e) {
-                    result = failure(e);
                 }
+                sink.accept(flag.key, result);
             }
-            sink.accept(flag.key, result);
+        } finally {
+            state.end();
         }
     }
 
@@ -164,8 +158,11 @@ final class Evaluator {
             trace.append(" for User '").append(UserText.json(user)).append("'");
         }
         trace.indent();
+        EvaluationState state = EvaluationState.begin(user, flag.repeatsReads);
+        state.trace = trace;
         try {
-            EvaluationResult result = evaluateSetting(flag, user, trace, null, null);
+            state.start(flag.key);
+            EvaluationResult result = evaluateFlag(flag, state);
             if (!result.isError()) {
                 trace.line("Returning '").append(String.valueOf(result.value())).append("'.");
             }
@@ -174,6 +171,7 @@ final class Evaluator {
         } catch (RuntimeException e) {
             return failure(e);
         } finally {
+            state.end();
             Warnings.LOG.atInfo().addKeyValue("eventId", 5000).log(trace.text());
         }
     }
@@ -186,134 +184,105 @@ final class Evaluator {
         return EvaluationResult.error(ErrorKind.GENERAL, "Evaluation failed: " + e);
     }
 
-    private EvaluationResult evaluateSetting(
-            Flag flag,
-            @Nullable UserAttributes user,
-            @Nullable Trace trace,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
+    /**
+     * Evaluates a flag (the one asked for, or a prerequisite, already {@link EvaluationState#start started} or
+     * {@link EvaluationState#enter entered}): its rules, then its % options, then its value.
+     */
+    private EvaluationResult evaluateFlag(Flag flag, EvaluationState state) {
         if (flag.brokenMessage != null) {
             throw new BrokenConfigException(flag.brokenMessage);
         }
-        boolean userWarned = false;
-        boolean attributeWarned = false;
-        Rule[] rules = flag.rules;
-        if (rules.length > 0) {
+        Trace trace = state.trace;
+        if (flag.rules.length > 0) {
             if (trace != null) {
                 trace.line("Evaluating targeting rules and applying the first match if any:");
             }
-            for (Rule rule : rules) {
-                int r;
-                if (trace != null) {
-                    r = evaluateConditions(rule.conditions, rule, flag.key, user, trace, visited, memo);
-                } else if (rule.single != null) {
-                    r = ConditionEvaluator.evaluate(rule.single, flag.key, user, null); // the usual rule shape
-                } else {
-                    r = conditionsQuiet(rule.conditions, flag.key, user, visited, memo);
+            for (Rule rule : flag.rules) {
+                EvaluationResult served = evaluateRule(flag, rule, state);
+                if (served != null) {
+                    return served;
                 }
-                if (r == USER_MISSING && !userWarned) {
-                    userWarned = true;
-                    Warnings.userMissing(flag.key);
-                }
-                if (r != TRUE) {
-                    if (r < 0 && trace != null) {
-                        trace.ruleIgnored();
-                    }
-                    continue;
-                }
-                if (rule.result != null) {
-                    return rule.result;
-                }
-                Option[] options = rule.options();
-                if (options == null || options.length == 0) {
-                    throw new BrokenConfigException(String.valueOf(rule.thenError()));
-                }
-                if (trace != null) {
-                    trace.indent();
-                }
-                EvaluationResult chosen = PercentageOptions.choose(flag, options, user, trace);
-                if (trace != null) {
-                    trace.outdent();
-                }
-                if (chosen == PercentageOptions.SKIPPED_USER_MISSING
-                        || chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING) {
-                    if (chosen == PercentageOptions.SKIPPED_USER_MISSING && !userWarned) {
-                        userWarned = true;
-                        Warnings.userMissing(flag.key);
-                    } else if (chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING && !attributeWarned) {
-                        attributeWarned = true;
-                        Warnings.percentageAttributeMissing(flag.key, PercentageOptions.attributeName(flag));
-                    }
-                    if (trace != null) {
-                        trace.ruleIgnored();
-                    }
-                    continue;
-                }
-                return chosen;
             }
         }
         if (flag.options.length > 0) {
-            EvaluationResult chosen = PercentageOptions.choose(flag, flag.options, user, trace);
-            if (chosen == PercentageOptions.SKIPPED_USER_MISSING) {
-                if (!userWarned) {
-                    Warnings.userMissing(flag.key);
-                }
-            } else if (chosen == PercentageOptions.SKIPPED_ATTRIBUTE_MISSING) {
-                if (!attributeWarned) {
-                    Warnings.percentageAttributeMissing(flag.key, PercentageOptions.attributeName(flag));
-                }
-            } else {
+            EvaluationResult chosen = percentageOption(flag, flag.options, state);
+            if (chosen != null) {
                 return chosen;
             }
         }
         return flag.valueResult;
     }
 
-    /** The conditions of a rule without a log: the same outcome as {@link #evaluateConditions}, less code. */
-    private int conditionsQuiet(
-            Condition[] conditions,
-            String contextKey,
-            @Nullable UserAttributes user,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
-        for (Condition c : conditions) {
-            int result;
-            if (c instanceof UserCondition) {
-                result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, null);
-            } else {
-                result = evaluateOther(c, contextKey, user, visited, memo);
+    /** Returns what a rule serves, or {@code null} when it does not apply (no match, or skipped). */
+    private @Nullable EvaluationResult evaluateRule(Flag flag, Rule rule, EvaluationState state) {
+        Trace trace = state.trace;
+        // Most rules have one user condition: evaluated without the condition loop when nothing is logged, so that the
+        // rule loop stays small enough for the JIT to inline (docs/engine.md has the measurement).
+        Outcome outcome = trace == null && rule.single != null
+                ? ConditionEvaluator.evaluate(rule.single, state)
+                : evaluateConditions(rule.conditions, rule, state);
+        if (outcome == Outcome.USER_MISSING) {
+            state.warnUserMissing();
+        }
+        if (outcome != Outcome.MATCH) {
+            if (trace != null && !outcome.evaluated()) {
+                trace.ruleIgnored();
             }
-            if (result != TRUE) {
-                return result;
+            return null;
+        }
+        if (rule.result != null) {
+            return rule.result;
+        }
+        if (rule.options == null) {
+            throw new BrokenConfigException(String.valueOf(rule.thenError));
+        }
+        if (trace != null) {
+            trace.indent();
+        }
+        EvaluationResult chosen = percentageOption(flag, rule.options, state);
+        if (trace != null) {
+            trace.outdent();
+            if (chosen == null) {
+                trace.ruleIgnored();
             }
         }
-        return TRUE;
+        return chosen;
     }
 
-    private int evaluateOther(
-            Condition c,
-            String contextKey,
-            @Nullable UserAttributes user,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
-        if (c instanceof SegmentCondition) {
-            return evaluateSegment((SegmentCondition) c, contextKey, user, null, visited, memo);
+    /**
+     * Returns the % option for the user, or {@code null} when the options are skipped (no user, or the attribute
+     * they are based on is missing), with ConfigCat's warning.
+     */
+    private static @Nullable EvaluationResult percentageOption(Flag flag, Option[] options, EvaluationState state) {
+        Trace trace = state.trace;
+        UserAttributes user = state.user;
+        if (user == null) {
+            if (trace != null) {
+                trace.line("Skipping % options because the User Object is missing.");
+            }
+            state.warnUserMissing();
+            return null;
         }
-        if (c instanceof PrerequisiteCondition) {
-            return evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, null, visited, memo);
+        String value = PercentageOptions.attributeValue(flag, user);
+        if (value == null) {
+            String attribute = PercentageOptions.attributeName(flag);
+            if (trace != null) {
+                trace.line("Skipping % options because the User." + attribute + " attribute is missing.");
+            }
+            state.warnPercentageAttributeMissing(attribute);
+            return null;
         }
-        throw new BrokenConfigException(((BrokenCondition) c).message);
+        return PercentageOptions.choose(flag, options, value, trace);
     }
 
-    int evaluateConditions(
-            Condition[] conditions,
-            @Nullable Rule rule,
-            String contextKey,
-            @Nullable UserAttributes user,
-            @Nullable Trace trace,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
-        int result = TRUE;
+    /**
+     * Evaluates ANDed conditions, stopping at the first that does not match.
+     *
+     * @param rule the rule they belong to, or {@code null} for a segment's conditions (the log differs)
+     */
+    private Outcome evaluateConditions(Condition[] conditions, @Nullable Rule rule, EvaluationState state) {
+        Trace trace = state.trace;
+        Outcome outcome = Outcome.MATCH;
         boolean onNewLine = false;
         int n = conditions.length;
         for (int i = 0; i < n; i++) {
@@ -328,55 +297,54 @@ final class Evaluator {
             }
             Condition c = conditions[i];
             if (c instanceof UserCondition) {
-                result = ConditionEvaluator.evaluate((UserCondition) c, contextKey, user, trace);
+                outcome = ConditionEvaluator.evaluate((UserCondition) c, state);
                 onNewLine = n > 1;
             } else if (c instanceof SegmentCondition) {
-                result = evaluateSegment((SegmentCondition) c, contextKey, user, trace, visited, memo);
-                onNewLine = result != USER_MISSING || n > 1;
+                outcome = evaluateSegment((SegmentCondition) c, state);
+                onNewLine = outcome != Outcome.USER_MISSING || n > 1;
             } else if (c instanceof PrerequisiteCondition) {
-                result = evaluatePrerequisite((PrerequisiteCondition) c, contextKey, user, trace, visited, memo);
+                outcome = evaluatePrerequisite((PrerequisiteCondition) c, state);
                 onNewLine = true;
             } else {
                 throw new BrokenConfigException(((BrokenCondition) c).message);
             }
             if (trace != null) {
                 if (rule == null || n > 1) {
-                    trace.conditionConsequence(result == TRUE);
+                    trace.conditionConsequence(outcome == Outcome.MATCH);
                 }
                 trace.outdent();
             }
-            if (result != TRUE) {
+            if (outcome != Outcome.MATCH) {
                 break;
             }
         }
         if (rule != null && trace != null) {
-            trace.ruleConsequence(rule, errorText(result, trace), result == TRUE, onNewLine);
+            trace.ruleConsequence(rule, errorText(outcome, trace), outcome == Outcome.MATCH, onNewLine);
         }
-        return result;
+        return outcome;
     }
 
-    private static @Nullable String errorText(int result, Trace trace) {
-        if (result == USER_MISSING) {
-            return USER_MISSING_TEXT;
+    private static @Nullable String errorText(Outcome outcome, Trace trace) {
+        switch (outcome) {
+            case USER_MISSING:
+                return USER_MISSING_TEXT;
+            case CANNOT_EVALUATE:
+                return trace.error;
+            default:
+                return null;
         }
-        return result == CANNOT_EVALUATE ? trace.error : null;
     }
 
-    private int evaluateSegment(
-            SegmentCondition c,
-            String contextKey,
-            @Nullable UserAttributes user,
-            @Nullable Trace trace,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
+    private Outcome evaluateSegment(SegmentCondition c, EvaluationState state) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
         }
+        Trace trace = state.trace;
         if (trace != null) {
             trace.append(c.describe());
         }
-        if (user == null) {
-            return USER_MISSING;
+        if (state.user == null) {
+            return Outcome.USER_MISSING;
         }
         Segment segment = c.segment;
         if (segment == null) {
@@ -388,35 +356,30 @@ final class Evaluator {
         if (trace != null) {
             trace.blockStart("Evaluating segment '" + segment.name + "':");
         }
-        int r = evaluateConditions(segment.conditions, null, contextKey, user, trace, visited, memo);
-        if (r < 0) {
+        Outcome inSegment = evaluateConditions(segment.conditions, null, state);
+        if (!inSegment.evaluated()) {
             if (trace != null) {
-                trace.line("Segment evaluation result: " + errorText(r, trace) + ".");
+                trace.line("Segment evaluation result: " + errorText(inSegment, trace) + ".");
                 trace.line("Condition (" + c.describe() + ") failed to evaluate.");
                 trace.blockEnd();
             }
-            return r;
+            return inSegment;
         }
-        boolean inSegment = r == TRUE;
-        boolean result = inSegment != c.negated;
+        boolean in = inSegment == Outcome.MATCH;
+        boolean result = in != c.negated;
         if (trace != null) {
-            trace.line("Segment evaluation result: User " + SegmentCondition.comparatorText(!inSegment) + ".");
+            trace.line("Segment evaluation result: User " + SegmentCondition.comparatorText(!in) + ".");
             trace.line("Condition (" + c.describe() + ") evaluates to " + result + ".");
             trace.blockEnd();
         }
-        return result ? TRUE : FALSE;
+        return Outcome.of(result);
     }
 
-    private int evaluatePrerequisite(
-            PrerequisiteCondition c,
-            String contextKey,
-            @Nullable UserAttributes user,
-            @Nullable Trace trace,
-            @Nullable PrerequisitePath visited,
-            @Nullable Map<Flag, EvaluationResult> memo) {
+    private Outcome evaluatePrerequisite(PrerequisiteCondition c, EvaluationState state) {
         if (c.comparatorMessage != null) {
             throw new BrokenConfigException(c.comparatorMessage);
         }
+        Trace trace = state.trace;
         if (trace != null) {
             trace.append(c.describe());
         }
@@ -428,28 +391,18 @@ final class Evaluator {
             throw new BrokenConfigException("Type mismatch between comparison value '" + c.valueText()
                     + "' and prerequisite flag '" + c.key + "'.");
         }
-        int depth = visited == null ? 1 : visited.depth + 1;
-        if (depth > MAX_PREREQUISITE_DEPTH) {
+        if (state.depth() > MAX_PREREQUISITE_DEPTH) {
             throw new BrokenConfigException("Prerequisite flag chain is deeper than " + MAX_PREREQUISITE_DEPTH
                     + " flags (at '" + c.key + "').");
         }
-        if (contextKey.equals(c.key) || (visited != null && visited.contains(c.key))) {
-            throw new BrokenConfigException("Circular dependency detected between the following depending flags: "
-                    + new PrerequisitePath(contextKey, visited).describe(c.key) + ".");
+        if (state.isEvaluating(c.key)) {
+            throw new BrokenConfigException(
+                    "Circular dependency detected between the following depending flags: " + state.cycle(c.key) + ".");
         }
         if (trace != null) {
             trace.blockStart("Evaluating prerequisite flag '" + c.key + "':");
         }
-        EvaluationResult r = memo == null ? null : memo.get(prerequisite);
-        if (r == null) {
-            // A flag without rules or options cannot reach further prerequisites: no path needed.
-            r = prerequisite.simple
-                    ? prerequisite.valueResult
-                    : evaluateSetting(prerequisite, user, trace, new PrerequisitePath(contextKey, visited), memo);
-            if (memo != null && !prerequisite.simple && !r.isError()) {
-                memo.put(prerequisite, r);
-            }
-        }
+        EvaluationResult r = prerequisiteResult(prerequisite, state);
         Object value = r.value();
         if (value == null) {
             throw new BrokenConfigException(String.valueOf(r.errorMessage()));
@@ -460,6 +413,24 @@ final class Evaluator {
             trace.line("Condition (" + c.describe() + ") evaluates to " + result + ".");
             trace.blockEnd();
         }
-        return result ? TRUE : FALSE;
+        return Outcome.of(result);
+    }
+
+    /** A prerequisite's result: shared within a pass when it was evaluated before, else evaluated now. */
+    private EvaluationResult prerequisiteResult(Flag prerequisite, EvaluationState state) {
+        if (prerequisite.simple) {
+            return prerequisite.valueResult;
+        }
+        Map<Flag, EvaluationResult> shared = state.sharedResults;
+        EvaluationResult r = shared == null ? null : shared.get(prerequisite);
+        if (r == null) {
+            state.enter(prerequisite.key);
+            r = evaluateFlag(prerequisite, state);
+            state.exit();
+            if (shared != null && !r.isError()) {
+                shared.put(prerequisite, r);
+            }
+        }
+        return r;
     }
 }

@@ -59,8 +59,7 @@ final class Flag {
         for (Rule rule : rules) {
             for (Condition c : rule.conditions) {
                 if (c instanceof UserCondition) {
-                    UserCondition uc = (UserCondition) c;
-                    if (!read.add(uc.attribute) || uc.operand == UserCondition.VERSION) {
+                    if (!read.add(((UserCondition) c).attribute) || c instanceof VersionCondition) {
                         return true; // a read to share, or a version whose parsed form is worth keeping
                     }
                 } else if (c instanceof SegmentCondition || c instanceof PrerequisiteCondition) {
@@ -130,7 +129,7 @@ final class Flag {
             if (rule.result != null) {
                 addSuccess(results, rule.result);
             }
-            Option[] ruleOptions = rule.options();
+            Option[] ruleOptions = rule.options;
             if (ruleOptions != null) {
                 for (Option option : ruleOptions) {
                     addSuccess(results, option.result);

@@ -1,47 +1,54 @@
 package dev.vexilla.engine.configcat;
 
-import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.UserAttributes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses a percentage option: {@code SHA1(key + attribute)} bucket walked through the cumulative percentages. Returns
- * a precomputed result, or one of the two "skipped" markers when the user or the attribute is missing.
+ * ConfigCat's percentage options: the user's bucket, {@code SHA1(flag key + attribute value)} reduced to 0..99, walked
+ * through the options' cumulative percentages.
  */
 final class PercentageOptions {
 
-    /** Marker: options skipped because there is no user. Never returned to callers of the engine. */
-    static final EvaluationResult SKIPPED_USER_MISSING =
-            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: user missing");
-
-    /** Marker: options skipped because the percentage attribute is missing. Never returned to callers. */
-    static final EvaluationResult SKIPPED_ATTRIBUTE_MISSING =
-            EvaluationResult.error(ErrorKind.GENERAL, "% options skipped: attribute missing");
-
     private PercentageOptions() {}
 
+    /** The name of the attribute a flag's options are based on: its own ({@code a}), or the identifier. */
     static String attributeName(Flag flag) {
         return flag.percentageAttribute != null ? flag.percentageAttribute : UserAttributes.IDENTIFIER;
     }
 
-    static EvaluationResult choose(Flag flag, Option[] options, @Nullable UserAttributes user, @Nullable Trace trace) {
-        if (user == null) {
-            if (trace != null) {
-                trace.line("Skipping % options because the User Object is missing.");
-            }
-            return SKIPPED_USER_MISSING;
+    /**
+     * Returns the text of the attribute a flag's options are based on: the identifier ({@code ""} when it has none),
+     * or the flag's own attribute as text.
+     *
+     * @return the text, or {@code null} when the flag's own attribute is missing (or an empty Email or Country)
+     */
+    static @Nullable String attributeValue(Flag flag, UserAttributes user) {
+        String attribute = flag.percentageAttribute;
+        if (attribute == null) {
+            String id = user.identifier();
+            return id != null ? id : "";
         }
-        String name = attributeName(flag);
-        String value = percentageValue(flag.percentageAttribute, user);
-        if (value == null) {
-            if (trace != null) {
-                trace.line("Skipping % options because the User." + name + " attribute is missing.");
-            }
-            return SKIPPED_ATTRIBUTE_MISSING;
+        Object raw = user.attribute(attribute);
+        if (raw == null
+                || ("".equals(raw)
+                        && (UserAttributes.EMAIL.equals(attribute) || UserAttributes.COUNTRY.equals(attribute)))) {
+            return null;
         }
+        return AttributeText.toText(raw);
+    }
+
+    /**
+     * Chooses the option of the user's bucket.
+     *
+     * @param value the text of the attribute the options are based on
+     * @return the option's precomputed result
+     * @throws BrokenConfigException when the percentages add up to less than the bucket (under 100)
+     */
+    static EvaluationResult choose(Flag flag, Option[] options, String value, @Nullable Trace trace) {
         int bucket = Sha1.bucket(flag.key, value);
         if (trace != null) {
+            String name = attributeName(flag);
             trace.line("Evaluating % options based on the User." + name + " attribute:");
             trace.line("- Computing hash in the [0..99] range from User." + name + " => " + bucket
                     + " (this value is sticky and consistent across all SDKs)");
@@ -59,19 +66,5 @@ final class PercentageOptions {
             }
         }
         throw new BrokenConfigException("Sum of percentage option percentages is less than 100.");
-    }
-
-    private static @Nullable String percentageValue(@Nullable String attribute, UserAttributes user) {
-        if (attribute == null) {
-            String id = user.identifier();
-            return id != null ? id : "";
-        }
-        Object raw = user.attribute(attribute);
-        if (raw == null
-                || ("".equals(raw)
-                        && (UserAttributes.EMAIL.equals(attribute) || UserAttributes.COUNTRY.equals(attribute)))) {
-            return null;
-        }
-        return AttributeText.toText(raw);
     }
 }

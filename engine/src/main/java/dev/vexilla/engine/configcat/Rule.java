@@ -4,20 +4,20 @@ import dev.vexilla.model.EvaluationResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compiled targeting rule: conditions (ANDed) and either a precomputed simple result or percentage options.
+ * A compiled targeting rule: its conditions (ANDed) and what it serves when they match: a precomputed result, or
+ * percentage options, or (for a rule with neither) the config error an evaluation reaching it fails with.
  * Immutable.
  */
 final class Rule {
     final Condition[] conditions;
+    /** The simple value's precomputed result; {@code null} when the rule serves % options or is broken. */
     final @Nullable EvaluationResult result;
-    /** The rule's condition when it is its only one and a user condition (most rules): evaluated without a loop. */
+    /** The percentage options; {@code null} when the rule serves a simple value or is broken. */
+    final Option @Nullable [] options;
+    /** Why the rule has neither a value nor options; {@code null} when it has one of them. */
+    final @Nullable String thenError;
+    /** The rule's condition when it is its only one and a user condition (most rules), else {@code null}. */
     final @Nullable UserCondition single;
-
-    /**
-     * When there is no simple {@link #result}: the percentage options ({@code Option[]}), or the config error
-     * (a {@code String}) evaluations reaching the rule fail with. One field keeps the rule small.
-     */
-    private final @Nullable Object otherwise;
 
     Rule(
             Condition[] conditions,
@@ -26,20 +26,10 @@ final class Rule {
             @Nullable String thenError) {
         this.conditions = conditions;
         this.result = result;
+        this.options = options;
+        this.thenError = thenError;
         this.single =
                 conditions.length == 1 && conditions[0] instanceof UserCondition ? (UserCondition) conditions[0] : null;
-        this.otherwise = options != null ? options : thenError;
-    }
-
-    /** Returns the percentage options, or {@code null} when the rule has none. */
-    Option @Nullable [] options() {
-        return otherwise instanceof Option[] ? (Option[]) otherwise : null;
-    }
-
-    /** Returns the config error of a rule with neither a simple result nor options, or {@code null}. */
-    @Nullable
-    String thenError() {
-        return otherwise instanceof String ? (String) otherwise : null;
     }
 
     /** Returns what the log shows after THEN: the quoted simple value or {@code % options}. */

@@ -3,8 +3,9 @@ package dev.vexilla.engine.configcat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text of one evaluation log entry, built while evaluating. Exists only when the evaluation logger is
- * INFO-enabled; the evaluator passes {@code null} otherwise and builds no text. Not thread-safe (one per evaluation).
+ * The text of one evaluation log entry, built while evaluating. Exists only when the evaluation log is on and its
+ * logger takes INFO entries ({@link EvaluationState#trace} is {@code null} otherwise, and no text is built). Not
+ * thread-safe (one per evaluation).
  */
 final class Trace {
 

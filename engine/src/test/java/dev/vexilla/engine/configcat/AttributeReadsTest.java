@@ -76,8 +76,8 @@ final class AttributeReadsTest {
             UserAttributes user = new CountingUser(user(version)); // not a User: its reads are memoised
             EvaluationResult memoised = COMPILED.evaluate("rules", user);
             EvaluationResult direct;
-            AttributeReads claimed =
-                    AttributeReads.begin(User.empty()); // a claimed memo: the evaluation reads directly
+            // With this thread's state claimed, the evaluation is nested: it reads its user directly.
+            EvaluationState claimed = EvaluationState.begin(User.empty(), true);
             try {
                 direct = COMPILED.evaluate("rules", user);
             } finally {
@@ -130,57 +130,51 @@ final class AttributeReadsTest {
 
         assertThat(COMPILED.evaluate("rules", failing).isError()).isTrue();
         assertThat(COMPILED.evaluate("rules", user("3.0.0")).value()).isEqualTo("listed");
-        AttributeReads reads = AttributeReads.begin(user("1.0.0"));
-        assertThat(reads).as("released").isNotNull();
-        reads.end();
+        EvaluationState state = EvaluationState.begin(user("1.0.0"), true);
+        assertThat(state.user).as("this thread's memo, released").isInstanceOf(AttributeReads.class);
+        state.end();
     }
 
     @Test
     void namesNoConfigUsesAreReadDirectlyEachTime() {
         CountingUser counting =
                 new CountingUser(User.builder().attribute("neverInAConfig", "v").build());
-        AttributeReads reads = AttributeReads.begin(counting);
-        assertThat(reads).isNotNull();
-        try {
-            assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
-            assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
-        } finally {
-            reads.end();
-        }
+        AttributeReads reads = new AttributeReads().claim(counting);
+        assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
+        assertThat(reads.attribute("neverInAConfig")).isEqualTo("v");
+        reads.release();
         assertThat(AttributeIds.find("neverInAConfig")).isEqualTo(AttributeIds.NONE);
         assertThat(counting.reads).containsEntry("neverInAConfig", 2);
     }
 
     @Test
-    void aUsersReadsAreKeptUntilTheThreadEvaluatesForAnotherUser() {
+    void aUsersReadsAreKeptUntilTheMemoIsClaimedForAnotherUser() {
         int version = AttributeIds.of("appVersion");
         User first = user("1.0.0");
         User second = user("1.0.0"); // equal, but another object: nothing is assumed from equality
-        AttributeReads reads = AttributeReads.begin(first);
-        assertThat(reads).isNotNull();
+        AttributeReads reads = new AttributeReads().claim(first);
         reads.attribute(version, "appVersion");
-        reads.end();
+        reads.release();
 
-        assertThat(AttributeReads.begin(first)).isSameAs(reads);
+        reads.claim(first);
         assertThat(reads.remembers(version)).as("same immutable user").isTrue();
-        reads.end();
-        assertThat(AttributeReads.begin(second)).isSameAs(reads);
+        reads.release();
+        reads.claim(second);
         assertThat(reads.remembers(version)).as("another user").isFalse();
-        reads.end();
+        reads.release();
     }
 
     @Test
     void readsOfAnyOtherImplementationEndWithTheEvaluation() {
         int version = AttributeIds.of("appVersion");
         CountingUser counting = new CountingUser(user("1.0.0"));
-        AttributeReads reads = AttributeReads.begin(counting);
-        assertThat(reads).isNotNull();
+        AttributeReads reads = new AttributeReads().claim(counting);
         reads.attribute(version, "appVersion");
-        reads.end();
+        reads.release();
 
-        assertThat(AttributeReads.begin(counting)).isSameAs(reads);
+        reads.claim(counting);
         assertThat(reads.remembers(version)).as("may have changed since").isFalse();
-        reads.end();
+        reads.release();
     }
 
     @Test
@@ -209,24 +203,18 @@ final class AttributeReadsTest {
     @Test
     void anAbsentAttributeIsRememberedAsAbsent() {
         CountingUser counting = new CountingUser(User.of("u"));
-        AttributeReads reads = AttributeReads.begin(counting);
-        assertThat(reads).isNotNull();
-        try {
-            int plan = AttributeIds.of("plan");
-            assertThat(reads.attribute(plan, "plan")).isNull();
-            assertThat(reads.attribute(plan, "plan")).isNull();
-        } finally {
-            reads.end();
-        }
+        AttributeReads reads = new AttributeReads().claim(counting);
+        int plan = AttributeIds.of("plan");
+        assertThat(reads.attribute(plan, "plan")).isNull();
+        assertThat(reads.attribute(plan, "plan")).isNull();
+        reads.release();
         assertThat(counting.reads).containsEntry("plan", 1);
     }
 
     @Test
     void outsideAnEvaluationTheMemoRefusesToRead() {
-        AttributeReads reads = AttributeReads.begin(user("1.0.0"));
-        assertThat(reads).isNotNull();
-        assertThat(AttributeReads.begin(user("2.0.0"))).as("claimed").isNull();
-        reads.end();
+        AttributeReads reads = new AttributeReads().claim(user("1.0.0"));
+        reads.release();
 
         assertThatThrownBy(() -> reads.attribute("Email")).isInstanceOf(IllegalStateException.class);
     }

@@ -3,6 +3,7 @@ package dev.vexilla.engine.configcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.model.User;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,15 +82,18 @@ final class CompileContextTest {
 
     @Test
     void hashedConditionsAreSaltedPerFlagSoNotShared() throws Exception {
-        String hashed = "{'u':{'a':'Email','c':16,'l':['"
-                + "0000000000000000000000000000000000000000000000000000000000000000']}}";
-        Map<String, Flag> flags = compile(
-                "{'p':{'s':'salt'},'f':{" + ruleFlag("a", hashed, "x") + "," + ruleFlag("b", hashed, "x") + "}}");
+        // The digest of Email + config salt + flag key "a": the same condition JSON in flag "b" is salted with "b".
+        String digest = Sha256.toHex(Sha256.digest("ada@example.com", "salta".getBytes(StandardCharsets.UTF_8)));
+        String hashed = "{'u':{'a':'Email','c':16,'l':['" + digest + "']}}";
+        String json =
+                "{'p':{'s':'salt'},'f':{" + ruleFlag("a", hashed, "yes") + "," + ruleFlag("b", hashed, "yes") + "}}";
+        Map<String, Flag> flags = compile(json);
 
-        UserCondition a = (UserCondition) flags.get("a").rules[0].conditions[0];
-        UserCondition b = (UserCondition) flags.get("b").rules[0].conditions[0];
-        assertThat(b).isNotSameAs(a);
-        assertThat(b.saltSuffix).isNotEqualTo(a.saltSuffix);
+        assertThat(flags.get("b").rules[0].conditions[0]).isNotSameAs(flags.get("a").rules[0].conditions[0]);
+        ConfigCatConfig config = ConfigCatConfig.parse(json.replace('\'', '"'));
+        User ada = User.builder().identifier("1").email("ada@example.com").build();
+        assertThat(config.evaluate("a", ada).value()).isEqualTo("yes");
+        assertThat(config.evaluate("b", ada).value()).isEqualTo("no");
     }
 
     @Test

@@ -19,7 +19,12 @@ final class EvaluatorTest {
 
     private static final int EVALUATIONS = 100_000;
 
-    private static final String CONFIG = ("{'p':{'s':'salt'},'f':{"
+    /** A flag whose prerequisite has rules: an evaluate-all pass shares that prerequisite's result in a map. */
+    private static final String DEPENDS_ON_RULES =
+            "'dependsOnRules':{'t':0,'r':[{'c':[{'p':{'f':'s2','c':0,'v':{'b':true}}}],'s':{'v':{'b':true}}}],'v':{'b':false}},";
+
+    private static final String CONFIG = ("{'p':{'s':'salt'},"
+                    + "'s':[{'n':'Staff','r':[{'a':'Email','c':32,'l':['@example.com']}]}],'f':{"
                     + "'s1':{'t':0,'v':{'b':true}},"
                     + "'s2':{'t':0,'r':[{'c':[{'u':{'a':'Email','c':32,'l':['@example.com']}}],'s':{'v':{'b':true}}}],"
                     + "'v':{'b':false}},"
@@ -34,7 +39,9 @@ final class EvaluatorTest {
                     + "{'c':[{'u':{'a':'appVersion','c':9,'s':'3.0.0'}}],'s':{'v':{'s':'current'}}}"
                     + "],'v':{'s':'none'}},"
                     + "'dependent':{'t':0,'r':[{'c':[{'p':{'f':'s1','c':0,'v':{'b':true}}}],'s':{'v':{'b':true}}}],"
-                    + "'v':{'b':false}}"
+                    + "'v':{'b':false}},"
+                    + DEPENDS_ON_RULES
+                    + "'segmented':{'t':0,'r':[{'c':[{'s':{'s':0,'c':0}}],'s':{'v':{'b':true}}}],'v':{'b':false}}"
                     + "}}")
             .replace('\'', '"');
 
@@ -61,8 +68,12 @@ final class EvaluatorTest {
     }
 
     private static ConfigCatConfig config() {
+        return config(CONFIG);
+    }
+
+    private static ConfigCatConfig config(String json) {
         try {
-            return ConfigCatConfig.parse(CONFIG);
+            return ConfigCatConfig.parse(json);
         } catch (ConfigParseException e) {
             throw new AssertionError(e);
         }
@@ -102,17 +113,19 @@ final class EvaluatorTest {
         ConfigCatConfig config = config();
         User user = fullUser();
         assertThat(config.evaluate("mixed", user).value()).isEqualTo("current");
-        for (String key : List.of("s1", "s2", "s4", "mixed", "dependent", "split")) {
+        for (String key : List.of("s1", "s2", "s4", "mixed", "dependent", "dependsOnRules", "segmented", "split")) {
             assertThat(leastBytesAllocated(() -> config.evaluate(key, user)))
                     .as("bytes allocated by %d evaluations of %s", EVALUATIONS, key)
                     .isLessThan(EVALUATIONS / 10);
         }
         assertThat(config.evaluate("dependent", user).value()).isEqualTo(true);
+        assertThat(config.evaluate("dependsOnRules", user).value()).isEqualTo(true);
+        assertThat(config.evaluate("segmented", user).value()).isEqualTo(true);
     }
 
     @Test
     void evaluateAllPassWithoutSharedPrerequisiteResultsAllocatesNothing() {
-        ConfigCatConfig config = config();
+        ConfigCatConfig config = config(CONFIG.replace(DEPENDS_ON_RULES.replace('\'', '"'), ""));
         User user = fullUser();
         java.util.function.BiConsumer<String, EvaluationResult> sink = (key, result) -> {};
 

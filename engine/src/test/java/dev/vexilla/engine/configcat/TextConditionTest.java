@@ -9,10 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-final class UserConditionTest {
+final class TextConditionTest {
 
-    private static UserCondition condition(Comparator comparator, List<String> items) {
-        return new UserCondition("Email", comparator, null, items.toArray(new String[0]), null, null);
+    private static TextCondition condition(Comparator comparator, List<String> items) {
+        return new TextCondition("Email", comparator, null, items.toArray(new String[0]), null, null);
     }
 
     /** Short texts over a small alphabet (so that prefixes and suffixes often match), Latin-1 and beyond. */
@@ -26,19 +26,24 @@ final class UserConditionTest {
             @ForAll("texts") String value, @ForAll("texts") String item, @ForAll("texts") String other) {
         boolean expected = value.endsWith(item) || value.endsWith(other);
 
-        assertThat(condition(Comparator.TEXT_ENDS_WITH, List.of(item, other)).matchText(value))
+        assertThat(condition(Comparator.TEXT_ENDS_WITH, List.of(item, other)).matches(value))
                 .as("'%s' ends with '%s' or '%s'", value, item, other)
                 .isEqualTo(expected);
         assertThat(condition(Comparator.TEXT_NOT_ENDS_WITH, List.of(item, other))
-                        .matchText(value))
+                        .matches(value))
                 .isEqualTo(!expected);
     }
 
     @Property(tries = 1000)
     void startsWithAndContainsAnyOfFollowTheStringMethods(@ForAll("texts") String value, @ForAll("texts") String item) {
-        assertThat(condition(Comparator.TEXT_STARTS_WITH, List.of(item)).matchText(value))
+        assertThat(condition(Comparator.TEXT_STARTS_WITH, List.of(item)).matches(value))
                 .isEqualTo(value.startsWith(item));
-        assertThat(condition(Comparator.CONTAINS_ANY_OF, List.of(item)).matchText(value))
+        assertThat(condition(Comparator.CONTAINS_ANY_OF, List.of(item)).matches(value))
                 .isEqualTo(value.contains(item));
+    }
+
+    @Property(tries = 1000)
+    void endsWithEqualsStringEndsWith(@ForAll("texts") String value, @ForAll("texts") String suffix) {
+        assertThat(TextCondition.endsWith(value, suffix)).isEqualTo(value.endsWith(suffix));
     }
 }
