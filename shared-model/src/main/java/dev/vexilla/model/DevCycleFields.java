@@ -62,17 +62,6 @@ public final class DevCycleFields {
     private DevCycleFields() {}
 
     /**
-     * Tells whether a top-level context attribute is one of DevCycle's user fields (or a name the context mapping
-     * consumes), and so is not part of the user's DevCycle custom data.
-     *
-     * @param name a top-level attribute name
-     * @return {@code true} for {@code user_id}, {@code email}, {@code name}, … and the mapping's own names
-     */
-    public static boolean isUserField(String name) {
-        return USER_FIELDS.contains(name);
-    }
-
-    /**
      * Tells whether a top-level context attribute belongs to the user's DevCycle custom data, as DevCycle's own
      * OpenFeature provider decides: every attribute that is not a user field, and a string field ({@code name},
      * {@code language}, {@code appVersion}, {@code appBuild}, {@code deviceModel}) given with a value that is not a
