@@ -1,6 +1,5 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
-import dev.vexilla.model.internal.stream.SseEvent;
 
 /**
  * Receives what an {@link SseClient} sees. All calls come, in order, from the client's one listener worker thread,
