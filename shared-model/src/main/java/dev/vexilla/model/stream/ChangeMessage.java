@@ -305,11 +305,20 @@ public final class ChangeMessage {
 
     /** The members of one object, as read. */
     private static final class Fields {
-        @Nullable String type;
-        @Nullable String etag;
-        @Nullable Long lastModified;
-        @Nullable Set<String> flagsChanged;
-        @Nullable String envelopeData;
+        @Nullable
+        String type;
+
+        @Nullable
+        String etag;
+
+        @Nullable
+        Long lastModified;
+
+        @Nullable
+        Set<String> flagsChanged;
+
+        @Nullable
+        String envelopeData;
 
         void read(String name, JsonParser parser, String path) throws IOException, WirePayloadException {
             JsonToken value = parser.currentToken();

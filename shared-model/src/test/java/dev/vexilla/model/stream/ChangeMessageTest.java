@@ -46,8 +46,8 @@ final class ChangeMessageTest {
                     .contains(Set.of());
             ChangeMessage unlisted = ChangeMessage.read("{\"type\":\"refetchConfig\",\"etag\":\"e\"}");
             assertThat(unlisted.flagsChanged()).isEmpty();
-            assertThat(unlisted).hasToString(
-                    "ChangeMessage{type=refetchConfig, etag=e, lastModified=null, flagsChanged=unknown}");
+            assertThat(unlisted)
+                    .hasToString("ChangeMessage{type=refetchConfig, etag=e, lastModified=null, flagsChanged=unknown}");
         }
 
         @ParameterizedTest
@@ -76,7 +76,8 @@ final class ChangeMessageTest {
 
         @Test
         void anEmptyEtagCountsAsNone() throws Exception {
-            assertThat(ChangeMessage.read("{\"type\":\"refetchConfig\",\"etag\":\"\"}").etag())
+            assertThat(ChangeMessage.read("{\"type\":\"refetchConfig\",\"etag\":\"\"}")
+                            .etag())
                     .isEmpty();
         }
     }
@@ -94,7 +95,9 @@ final class ChangeMessageTest {
             ChangeMessage message = ChangeMessage.read(ENVELOPE);
 
             assertThat(message.type()).isEmpty();
-            assertThat(message.isRefetchConfig()).as("an absent type means refetch").isTrue();
+            assertThat(message.isRefetchConfig())
+                    .as("an absent type means refetch")
+                    .isTrue();
             assertThat(message.etag()).contains("\"714bc6a9\"");
             assertThat(message.lastModified()).isEqualTo(OptionalLong.of(1_712_853_333_000L));
             assertThat(message.flagsChanged()).isEmpty();
@@ -114,7 +117,8 @@ final class ChangeMessageTest {
 
         @Test
         void theFlatFormIsTheInnerObjectDirectly() throws Exception {
-            ChangeMessage message = ChangeMessage.read("{\"etag\":\"\\\"714bc6a9\\\"\",\"lastModified\":1712853333000.0}");
+            ChangeMessage message =
+                    ChangeMessage.read("{\"etag\":\"\\\"714bc6a9\\\"\",\"lastModified\":1712853333000.0}");
 
             assertThat(message.isRefetchConfig()).isTrue();
             assertThat(message.etag()).contains("\"714bc6a9\"");
@@ -184,7 +188,8 @@ final class ChangeMessageTest {
 
     @Nested
     final class Writing {
-        private final ChangeMessage message = ChangeMessage.refetchConfig("5f2a", 1_700_000_000_000L, List.of("b", "a"));
+        private final ChangeMessage message =
+                ChangeMessage.refetchConfig("5f2a", 1_700_000_000_000L, List.of("b", "a"));
 
         @Test
         void vexillasDataLineIsWhatTheServerSendsToday() throws Exception {

@@ -61,8 +61,13 @@ public final class SocketStreamTransport implements StreamTransport, AutoCloseab
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             StringBuilder request = new StringBuilder("GET " + uri.getRawPath() + " HTTP/1.1\r\n");
-            request.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("Host: ")
+                    .append(uri.getHost())
+                    .append(':')
+                    .append(uri.getPort())
+                    .append("\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             request.append("Connection: close\r\n\r\n");
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -96,7 +101,9 @@ public final class SocketStreamTransport implements StreamTransport, AutoCloseab
         for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         InputStream body;

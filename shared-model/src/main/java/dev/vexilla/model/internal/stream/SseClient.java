@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- The one server-sent events client of both providers: one named daemon thread reads the stream with a blocking
+ * The one server-sent events client of both providers: one named daemon thread reads the stream with a blocking
  * {@code InputStream} from a {@link StreamTransport} (each provider supplies one over its own HTTP client) and feeds
  * an {@link EventStreamParser}; a second named daemon thread delivers events and status changes to the
  * {@link StreamListener}, in order. Reading an event's data (for a change stream, a

@@ -1,6 +1,5 @@
 package dev.vexilla.model.internal.stream;
 
-
 /**
  * Receives what an {@link SseClient} sees. All calls come, in order, from the client's one listener worker thread,
  * never from its I/O thread; they must return quickly. An exception thrown here is logged and otherwise ignored.

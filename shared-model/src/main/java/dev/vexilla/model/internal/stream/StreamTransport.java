@@ -39,7 +39,9 @@ public interface StreamTransport {
          * socket timeout; the client aborts it when the silence lasts too long.
          *
          * @return the response; its body is read on the calling thread
-         * @throws IOException if the connection fails, is reset or is aborted
+         * @throws IOException if the connection fails, is reset or is aborted; a {@code SocketTimeoutException}
+         *     means a read timeout, so a connect timeout must surface as another {@code IOException} (for example
+         *     {@code java.net.ConnectException})
          * @throws IllegalStateException if the transport is closed for good (the client then stops)
          */
         Response execute() throws IOException;

@@ -49,6 +49,7 @@ final class SseClientTest {
 
     /** Plain sockets: no retries or pooling between the client and the test servers. */
     private final SocketStreamTransport http = new SocketStreamTransport();
+
     private final TestHttpServer server = TestHttpServer.start();
     private final TcpFaultServer tcp = TcpFaultServer.start();
     private final RecordingListener listener = new RecordingListener();
@@ -120,7 +121,9 @@ final class SseClientTest {
     @Test
     void extraHeadersAreSentButTheKeyWinsTheAuthorizationHeader() throws Exception {
         server.enqueue(new SseStreamHandler());
-        start(server.baseUri(), options(server.baseUri()).header("X-Team", "checkout").header("authorization", "no"));
+        start(
+                server.baseUri(),
+                options(server.baseUri()).header("X-Team", "checkout").header("authorization", "no"));
 
         RecordedRequest request = server.takeRequest();
 
@@ -136,7 +139,9 @@ final class SseClientTest {
         listener.takeEvent();
 
         assertThat(listener.threadNames).allMatch(name -> name.startsWith("vexilla-sse-cloud-listener-"));
-        assertThat(liveSseThreads()).extracting(Thread::getName).anyMatch(n -> n.startsWith("vexilla-sse-cloud-stream-"));
+        assertThat(liveSseThreads())
+                .extracting(Thread::getName)
+                .anyMatch(n -> n.startsWith("vexilla-sse-cloud-stream-"));
     }
 
     @Test
