@@ -62,6 +62,9 @@ public final class ChangeMessage {
     public static final int MAX_DATA_LENGTH = 64 * 1024;
 
     private static final int MAX_NESTING_DEPTH = 32;
+    /** Beyond this a {@code lastModified} is no epoch-milliseconds time (about the year 287,000,000). */
+    private static final double MAX_EPOCH_MILLIS = 9.0e18;
+
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_DATA_LENGTH)
@@ -333,7 +336,11 @@ public final class ChangeMessage {
                     if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
                         throw new WirePayloadException(path + ".lastModified", "expected a number", null);
                     }
-                    lastModified = parser.getValueAsLong();
+                    double millis = parser.getValueAsDouble();
+                    if (!(Math.abs(millis) < MAX_EPOCH_MILLIS)) {
+                        throw new WirePayloadException(path + ".lastModified", "out of range", null);
+                    }
+                    lastModified = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : (long) millis;
                     break;
                 case "flagsChanged":
                     flagsChanged = keys(parser);

@@ -153,6 +153,8 @@ final class ChangeMessageTest {
                     "{\"type\":null}|$.type: expected a string",
                     "{\"etag\":7}|$.etag: expected a string",
                     "{\"lastModified\":\"yesterday\"}|$.lastModified: expected a number",
+                    "{\"lastModified\":99999999999999999999}|$.lastModified: out of range",
+                    "{\"lastModified\":1e400}|$.lastModified: out of range",
                     "{\"type\":\"refetchConfig\"|$: malformed JSON",
                     "{\"type\":\"refetchConfig\"} trailing|$: ",
                     "{\"type\":\"refetchConfig\",}|$: malformed JSON"
