@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code PROVIDER_CONFIGURATION_CHANGED}, with {@code flagsChanged} when the server listed the keys.
  *
  * <p>A change the server says altered no flag emits nothing, as {@code LocalProvider} emits nothing then. Nothing is
- * emitted once the provider is shut down. Called on the stream's reader thread; thread-safe.
+ * emitted once the provider is shut down. Called on the stream's listener thread; thread-safe.
  */
 final class ChangeEvents implements ChangeStream.Listener {
     static final String MESSAGE = "config changed";

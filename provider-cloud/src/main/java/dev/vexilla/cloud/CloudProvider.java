@@ -179,7 +179,7 @@ public final class CloudProvider extends EventProvider {
         trackQueue.start(scheduler);
         if (options.changeStream()) {
             ChangeStream s = new ChangeStream(
-                    options, new ChangeEvents(cache, closed::get, this::emitProviderConfigurationChanged));
+                    options, scheduler, new ChangeEvents(cache, closed::get, this::emitProviderConfigurationChanged));
             stream = s;
             s.start();
         }

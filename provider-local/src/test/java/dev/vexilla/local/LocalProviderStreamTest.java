@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
-import dev.vexilla.local.internal.sse.SseClientOptions;
 import dev.vexilla.local.internal.testsupport.ManualScheduler;
 import dev.vexilla.local.internal.testsupport.MutableClock;
 import dev.vexilla.local.internal.testsupport.SseStreamHandler;
 import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.internal.stream.SseClientOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
@@ -103,6 +103,28 @@ final class LocalProviderStreamTest {
                 .as("only the message without an etag downloads")
                 .isEqualTo("\"a\"");
         events.assertQuiet();
+        assertThat(configEtags).isEmpty();
+    }
+
+    @Test
+    void devCycleEnvelopes_refetchUnlessTheyNameTheEtagHeld() throws Exception {
+        startProvider();
+        stream.awaitOpened();
+        assertThat(configEtags.take()).isEqualTo("-");
+        configResponses.add(respond(200, TestConfigs.B, "ETag", "\"b\""));
+
+        // DevCycle's realtime envelope: the message is a JSON string in "data", and it names no type.
+        stream.send("data: {\"id\":\"m1\",\"timestamp\":1,\"channel\":\"c\",\"name\":\"change\","
+                + "\"data\":\"{\\\"etag\\\":\\\"\\\\\\\"a\\\\\\\"\\\",\\\"lastModified\\\":1}\"}\n\n");
+        stream.send("data: {\"id\":\"m2\",\"data\":\"{\\\"etag\\\":\\\"\\\\\\\"b\\\\\\\"\\\"}\"}\n\n");
+
+        assertThat(events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED)
+                        .details
+                        .getFlagsChanged())
+                .contains("textRule");
+        assertThat(configEtags.take())
+                .as("only the envelope naming another etag downloads")
+                .isEqualTo("\"a\"");
         assertThat(configEtags).isEmpty();
     }
 

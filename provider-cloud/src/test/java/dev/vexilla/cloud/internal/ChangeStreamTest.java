@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +32,17 @@ final class ChangeStreamTest {
             + "data: {not json\n\n"
             + "id: v2\ndata: {\"type\":\"refetchConfig\",\"etag\":\"v2\",\"flagsChanged\":[\"b\",\"a\"]}\n\n"
             + "id: v3\ndata:{\"type\":\"refetchConfig\",\"etag\":\"v3\"}\n\n";
+    /** DevCycle's envelope: the message is a JSON string, without a type. */
+    private static final String DEVCYCLE_ENVELOPE = "data: {\"id\":\"m1\",\"timestamp\":1,\"channel\":\"c\","
+            + "\"name\":\"change\",\"data\":\"{\\\"etag\\\":\\\"v4\\\",\\\"lastModified\\\":1}\"}\n\n";
 
     private HttpServer server;
+    /** Runs the read-timeout check; no test gets near the 95 s timeout. */
+    private final ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "change-stream-test-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
     /** The {@code Last-Event-ID} header of each connection, "-" when absent. */
     private final BlockingQueue<String> lastEventIds = new LinkedBlockingQueue<>();
     /** The {@code X-Team} and {@code Authorization} headers of each connection. */
@@ -44,6 +55,7 @@ final class ChangeStreamTest {
         if (server != null) {
             server.stop(0);
         }
+        scheduler.shutdownNow();
     }
 
     private ChangeStream stream(int status, ChangeStream.Listener listener) throws IOException {
@@ -78,6 +90,7 @@ final class ChangeStreamTest {
                         .header("X-Team", "checkout")
                         .header("authorization", "not-the-key")
                         .build(),
+                scheduler,
                 listener);
     }
 
@@ -132,6 +145,17 @@ final class ChangeStreamTest {
             assertThat(take(reports, 3)).containsExactly("connected", "changed [x]", "changed unknown");
             assertThat(take(lastEventIds, 2)).containsExactly("-", "v5");
             assertThat(reports.poll(10, TimeUnit.SECONDS)).isEqualTo("connected");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void devCyclesEnvelopeAnnouncesAChangeOfUnknownFlags() throws Exception {
+        ChangeStream s = stream(200, DEVCYCLE_ENVELOPE.getBytes(StandardCharsets.UTF_8), recording());
+        s.start();
+        try {
+            assertThat(take(reports, 2)).containsExactly("connected", "changed unknown");
         } finally {
             s.close();
         }

@@ -7,9 +7,10 @@ import dev.vexilla.local.internal.http.ConfigFetcher;
 import dev.vexilla.local.internal.http.ConfigFetcherOptions;
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.sse.SseClientOptions;
+import dev.vexilla.local.internal.sse.ApacheStreamTransport;
 import dev.vexilla.model.internal.stream.Backoff;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
+import dev.vexilla.model.internal.stream.SseClientOptions;
 import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -120,7 +121,9 @@ final class Resources implements AutoCloseable {
         SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
                 .backoff(backoffPolicy())
                 .build();
-        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock(), scheduler);
+        ApacheStreamTransport transport = new ApacheStreamTransport(
+                requireHttp(), sse.socketTimeout(), HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT);
+        return new StreamBridge(transport, sse, synchronizer, options.clock(), scheduler);
     }
 
     private BackoffPolicy backoffPolicy() {

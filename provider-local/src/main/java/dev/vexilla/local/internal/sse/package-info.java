@@ -1,6 +1,7 @@
 /**
- * Server-sent events for the local provider: a reconnecting SSE client over HttpClient 5 classic that feeds
- * shared-model's WHATWG event-stream parser and waits on its backoff ({@code dev.vexilla.model.internal.stream}).
+ * The local provider's side of the change stream: {@link dev.vexilla.local.internal.sse.ApacheStreamTransport}
+ * carries shared-model's {@code SseClient} ({@code dev.vexilla.model.internal.stream}) over the provider's HttpClient
+ * 5 client.
  *
  * <p><b>Not API:</b> everything in this package is internal to Vexilla and may change without notice.
  */

@@ -1,4 +1,4 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.local.internal.sse.StreamStatus.Cause;
+import dev.vexilla.model.internal.stream.StreamStatus.Cause;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

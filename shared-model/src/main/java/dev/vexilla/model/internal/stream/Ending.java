@@ -1,6 +1,6 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
-import dev.vexilla.local.internal.sse.StreamStatus.Cause;
+import dev.vexilla.model.internal.stream.StreamStatus.Cause;
 
 /** How one stream connection ended, and whether the client may reconnect. Immutable. */
 final class Ending {

@@ -1,9 +1,8 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vexilla.model.internal.stream.BackoffPolicy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,9 @@ final class SseClientOptionsTest {
         assertThat(options.readTimeout()).isEqualTo(SseClientOptions.DEFAULT_READ_TIMEOUT);
         assertThat(options.backoff()).isEqualTo(BackoffPolicy.defaults());
         assertThat(options.listenerQueueCapacity()).isEqualTo(SseClientOptions.DEFAULT_LISTENER_QUEUE_CAPACITY);
+        assertThat(options.threadNamePrefix()).isEqualTo(SseClientOptions.DEFAULT_THREAD_NAME_PREFIX);
+        assertThat(options.headers()).isEmpty();
+        assertThat(options.socketTimeout()).isEqualTo(SseClientOptions.DEFAULT_READ_TIMEOUT.multipliedBy(2));
     }
 
     @Test
@@ -31,8 +33,10 @@ final class SseClientOptionsTest {
                 .hasMessage("readTimeout must be >= PT0.1S, was PT0.005S");
         assertThatThrownBy(() -> SseClientOptions.builder(URI_, KEY).listenerQueueCapacity(0))
                 .hasMessage("listenerQueueCapacity must be >= 1, was 0");
-        assertThatThrownBy(() -> SseClientOptions.builder(URI_, KEY).connectionRequestTimeout(Duration.ZERO))
-                .hasMessage("connectionRequestTimeout must be >= PT0.01S, was PT0S");
+        assertThatThrownBy(() -> SseClientOptions.builder(URI_, KEY).header("X-Evil", "a\r\nInjected: 1"))
+                .hasMessage("header 'X-Evil' must have a name, and no CR or LF");
+        assertThatThrownBy(() -> SseClientOptions.builder(URI_, KEY).threadNamePrefix(""))
+                .hasMessage("threadNamePrefix must not be empty");
     }
 
     @Test

@@ -1,23 +1,20 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.vexilla.local.internal.http.HttpClientFactory;
-import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.sse.StreamStatus.Cause;
-import dev.vexilla.local.internal.sse.StreamStatus.State;
-import dev.vexilla.local.internal.testsupport.LogCapture;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.SseStreamHandler;
-import dev.vexilla.local.internal.testsupport.TcpFaultServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
-import dev.vexilla.model.internal.stream.BackoffPolicy;
-import dev.vexilla.model.internal.stream.SseEvent;
+import dev.vexilla.model.internal.stream.StreamStatus.Cause;
+import dev.vexilla.model.internal.stream.StreamStatus.State;
+import dev.vexilla.model.testsupport.LogCapture;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.SocketStreamTransport;
+import dev.vexilla.model.testsupport.SseStreamHandler;
+import dev.vexilla.model.testsupport.TcpFaultServer;
+import dev.vexilla.model.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.TestHttpServer.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -51,10 +47,9 @@ final class SseClientTest {
     /** Runs the read-timeout checks only when a test moves time on: silences are measured, never waited for. */
     private final ManualScheduler scheduler = new ManualScheduler(clock);
 
-    private final CloseableHttpClient http = HttpClientFactory.create(HttpClientOptions.builder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .responseTimeout(Duration.ofSeconds(2))
-            .build());
+    /** Plain sockets: no retries or pooling between the client and the test servers. */
+    private final SocketStreamTransport http = new SocketStreamTransport();
+
     private final TestHttpServer server = TestHttpServer.start();
     private final TcpFaultServer tcp = TcpFaultServer.start();
     private final RecordingListener listener = new RecordingListener();
@@ -121,6 +116,44 @@ final class SseClientTest {
         assertThat(request.header("Accept")).isEqualTo("text/event-stream");
         assertThat(request.header("Authorization")).isEqualTo(SDK_KEY);
         assertThat(request.header("Last-Event-ID")).isNull();
+    }
+
+    @Test
+    void extraHeadersAreSentButTheKeyWinsTheAuthorizationHeader() throws Exception {
+        server.enqueue(new SseStreamHandler());
+        start(
+                server.baseUri(),
+                options(server.baseUri()).header("X-Team", "checkout").header("authorization", "no"));
+
+        RecordedRequest request = server.takeRequest();
+
+        assertThat(request.header("X-Team")).isEqualTo("checkout");
+        assertThat(request.headers.get("Authorization")).containsExactly(SDK_KEY);
+    }
+
+    @Test
+    void threadsAreNamedWithTheConfiguredPrefix() throws Exception {
+        server.enqueue(new SseStreamHandler().send("data: x\n\n"));
+        start(server.baseUri(), options(server.baseUri()).threadNamePrefix("vexilla-sse-cloud"));
+
+        listener.takeEvent();
+
+        assertThat(listener.threadNames).allMatch(name -> name.startsWith("vexilla-sse-cloud-listener-"));
+        assertThat(liveSseThreads())
+                .extracting(Thread::getName)
+                .anyMatch(n -> n.startsWith("vexilla-sse-cloud-stream-"));
+    }
+
+    @Test
+    void aClosedTransportStopsTheClientForGood() throws Exception {
+        http.close();
+        SseClient client = start(server.baseUri());
+
+        StreamStatus failed = listener.takeStatus(State.FAILED);
+
+        assertThat(failed.cause()).isEqualTo(Cause.CLIENT_CLOSED);
+        await().atMost(WAIT).until(() -> !client.isRunning());
+        assertThat(server.requestCount()).isZero();
     }
 
     @Test
@@ -305,6 +338,16 @@ final class SseClientTest {
         listener.takeStatus(State.CONNECTED);
 
         assertThat(listener.takeStatus(State.DISCONNECTED).retryDelay()).contains(Duration.ofMillis(150));
+    }
+
+    @Test
+    void hugeRetryFieldIsCappedAtTheMaximumDelay() throws Exception {
+        server.enqueue(new SseStreamHandler().send("retry: 86400000\n\n").end(), new SseStreamHandler());
+        start(server.baseUri());
+
+        listener.takeStatus(State.CONNECTED);
+
+        assertThat(listener.takeStatus(State.DISCONNECTED).retryDelay()).contains(FAST.maxDelay());
     }
 
     @Test

@@ -1,15 +1,14 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
-import dev.vexilla.local.internal.sse.StreamStatus.Cause;
-import dev.vexilla.model.internal.stream.Backoff;
-import dev.vexilla.model.internal.stream.EventStreamParser;
-import dev.vexilla.model.internal.stream.SseEvent;
+import dev.vexilla.model.internal.stream.StreamStatus.Cause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,43 +17,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server-sent events client over HttpClient 5 classic: one named daemon thread reads the stream with a blocking
- * {@code InputStream} and feeds an {@link EventStreamParser}; a second named daemon thread delivers events and
- * status changes to the {@link StreamListener}, in order.
+ * The one server-sent events client of both providers: one named daemon thread reads the stream with a blocking
+ * {@code InputStream} from a {@link StreamTransport} (each provider supplies one over its own HTTP client) and feeds
+ * an {@link EventStreamParser}; a second named daemon thread delivers events and status changes to the
+ * {@link StreamListener}, in order. Reading an event's data (for a change stream, a
+ * {@link dev.vexilla.model.stream.ChangeMessage}) is the listener's job.
  *
- * <p>Requests carry {@code Accept: text/event-stream}, {@code Cache-Control: no-cache}, the SDK key as
- * {@code Authorization} (the only place it travels) and, on reconnects, {@code Last-Event-ID}.
+ * <p>Requests carry the options' extra headers, {@code Accept: text/event-stream}, {@code Cache-Control: no-cache},
+ * the SDK key as {@code Authorization} (the only place it travels; it wins over an extra header of that name) and, on
+ * reconnects, {@code Last-Event-ID}.
  *
  * <p><b>Read timeout.</b> The longest silence tolerated ({@link SseClientOptions#readTimeout()}) is measured on the
  * injected clock by a {@link SilenceWatch} whose check runs on the injected scheduler: a connection attempt and
  * every byte received (heartbeat comments included) count as life, and the request is aborted once the clock shows
  * a whole read timeout without any, whether the response head or the stream is awaited. Tests drive it with a
- * manual clock and scheduler instead of waiting. The socket timeout is twice the read timeout, a backstop should
- * the scheduler not run the check.
+ * manual clock and scheduler instead of waiting. A transport's socket timeout should be
+ * {@link SseClientOptions#socketTimeout()}, twice the read timeout, a backstop should the scheduler not run the
+ * check.
  *
  * <p><b>Failure policy.</b>
  * <ul>
  *   <li>I/O errors (refused, reset), end of stream, a read timeout (no byte, not even a heartbeat comment, within
  *       {@link SseClientOptions#readTimeout()}), a 200 that is not {@code text/event-stream}, and the statuses 400,
  *       408, 429 and 5xx: the status becomes {@code DISCONNECTED} and the client reconnects after a jittered
- *       exponential backoff ({@link Backoff}; a server {@code retry} field sets its initial delay, at least
- *       {@value #MIN_RETRY_MILLIS} ms; 60 s connected resets it). A partial event is discarded. Logged at WARN on the
+ *       exponential backoff ({@link Backoff}; a server {@code retry} field sets its initial delay, kept between
+ *       {@value #MIN_RETRY_MILLIS} ms and the policy's maximum delay; a healthy period of the policy's
+ *       {@link BackoffPolicy#resetAfter()} resets it). A partial event is discarded. Logged at WARN on the
  *       first failure after a good connection ("will retry"), at DEBUG for the retries that follow.</li>
- *   <li>401, 403, any other 4xx, 204 No Content, or a closed HTTP client: the status becomes {@code FAILED}, one
+ *   <li>401, 403, any other 4xx, 204 No Content, or a closed transport: the status becomes {@code FAILED}, one
  *       ERROR line is logged and the client stops for good (call {@link #close()} to release the listener
  *       thread).</li>
  *   <li>Malformed stream data cannot break the parser; over-long lines are dropped with a warning. Interpreting an
@@ -67,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #start()} and {@link #close()} may be called from any thread, including the listener.
  *
  * <pre>{@code
- * SseClient client = new SseClient(httpClient, options, listener, Clock.systemUTC(), scheduler);
+ * SseClient client = new SseClient(transport, options, listener, Clock.systemUTC(), scheduler);
  * client.start();
  * ...
  * client.close();
@@ -83,7 +78,7 @@ public final class SseClient implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-    private final CloseableHttpClient http;
+    private final StreamTransport transport;
     private final SseClientOptions options;
     private final StreamListener listener;
     private final Clock clock;
@@ -95,15 +90,15 @@ public final class SseClient implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeSignal = new CountDownLatch(1);
-    private volatile @Nullable HttpGet currentRequest;
+    private volatile StreamTransport.@Nullable Exchange currentExchange;
     private volatile StreamStatus status;
     private boolean warnedSinceConnected;
 
     /**
      * Creates a client; it connects when {@link #start()} is called.
      *
-     * @param http the HTTP client (see {@code HttpClientFactory}); the caller keeps ownership and closes it after
-     *     this client
+     * @param transport makes the requests; the caller keeps ownership and closes whatever it holds after this
+     *     client
      * @param options the URL, key, read timeout and backoff
      * @param listener receives events and status changes on the listener thread
      * @param clock stamps status changes, measures healthy periods for the backoff and silences for the read timeout
@@ -111,13 +106,13 @@ public final class SseClient implements AutoCloseable {
      *     by this client
      */
     public SseClient(
-            CloseableHttpClient http,
+            StreamTransport transport,
             SseClientOptions options,
             StreamListener listener,
             Clock clock,
             ScheduledExecutorService scheduler) {
         this(
-                http,
+                transport,
                 options,
                 listener,
                 clock,
@@ -126,13 +121,13 @@ public final class SseClient implements AutoCloseable {
     }
 
     SseClient(
-            CloseableHttpClient http,
+            StreamTransport transport,
             SseClientOptions options,
             StreamListener listener,
             Clock clock,
             ScheduledExecutorService scheduler,
             DoubleSupplier random) {
-        this.http = Objects.requireNonNull(http, "http");
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -140,8 +135,9 @@ public final class SseClient implements AutoCloseable {
         this.backoff = new Backoff(options.backoff(), clock, random);
         this.parser = EventStreamParser.create(new ParserHandler());
         int id = IDS.incrementAndGet();
-        this.worker = new ListenerWorker("vexilla-sse-listener-" + id, options.listenerQueueCapacity());
-        this.streamThread = new Thread(this::run, "vexilla-sse-stream-" + id);
+        String prefix = options.threadNamePrefix();
+        this.worker = new ListenerWorker(prefix + "-listener-" + id, options.listenerQueueCapacity());
+        this.streamThread = new Thread(this::run, prefix + "-stream-" + id);
         this.streamThread.setDaemon(true);
         this.status = StreamStatus.initializing(clock.instant());
     }
@@ -167,6 +163,15 @@ public final class SseClient implements AutoCloseable {
      */
     public StreamStatus status() {
         return status;
+    }
+
+    /**
+     * Tells whether the stream thread is running: from {@link #start()} until it stops for good or is closed.
+     *
+     * @return true while the stream thread is alive
+     */
+    public boolean isRunning() {
+        return streamThread.isAlive();
     }
 
     /**
@@ -211,25 +216,25 @@ public final class SseClient implements AutoCloseable {
     }
 
     private Ending connectAndRead() {
-        HttpGet get = newRequest();
-        currentRequest = get;
+        StreamTransport.Exchange exchange = transport.newExchange(options.uri(), requestHeaders());
+        currentExchange = exchange;
         if (closed.get()) {
+            exchange.close();
             return Ending.CLOSED;
         }
-        ClassicHttpResponse response = null;
-        SilenceWatch silence = SilenceWatch.start(clock, scheduler, options.readTimeout(), get::cancel);
+        SilenceWatch silence = SilenceWatch.start(clock, scheduler, options.readTimeout(), exchange::abort);
         try {
             parser.startNewStream(); // a partial event of the last connection is discarded
-            response = http.executeOpen(null, get, null);
+            StreamTransport.Response response = exchange.execute();
             silence.activity();
             return read(response, silence);
         } catch (IOException | RuntimeException e) {
             return ending(e, silence.fired());
         } finally {
-            currentRequest = null;
+            currentExchange = null;
             silence.stop();
-            get.cancel(); // drop the connection at once; closing a live chunked stream would drain it first
-            closeQuietly(response);
+            exchange.abort(); // drop the connection at once; closing a live chunked stream would drain it first
+            exchange.close();
         }
     }
 
@@ -237,9 +242,6 @@ public final class SseClient implements AutoCloseable {
     private Ending ending(Exception e, boolean silent) {
         if (closed.get()) {
             return Ending.CLOSED;
-        }
-        if (e instanceof ConnectTimeoutException) { // a SocketTimeoutException, but no silence on the stream
-            return Ending.recoverable(Cause.IO_ERROR, 0, "connect timed out");
         }
         // However the abort of a silent connection surfaces, it was a read timeout.
         if (silent || e instanceof SocketTimeoutException) {
@@ -255,36 +257,35 @@ public final class SseClient implements AutoCloseable {
         return Ending.recoverable(Cause.IO_ERROR, 0, "unexpected " + describe(e));
     }
 
-    private HttpGet newRequest() {
-        HttpGet get = new HttpGet(options.uri());
-        get.setHeader(HttpHeaders.ACCEPT, "text/event-stream");
-        get.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        get.setHeader(HttpHeaders.AUTHORIZATION, options.sdkKey());
+    private Map<String, String> requestHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        options.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Authorization") && !name.equalsIgnoreCase("Last-Event-ID")) {
+                headers.put(name, value);
+            }
+        });
+        headers.put("Accept", "text/event-stream");
+        headers.put("Cache-Control", "no-cache");
+        headers.put("Authorization", options.sdkKey());
         String lastEventId = parser.lastEventId();
         if (!lastEventId.isEmpty()) {
-            get.setHeader("Last-Event-ID", lastEventId);
+            headers.put("Last-Event-ID", lastEventId);
         }
-        get.setConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.ofMilliseconds(backstopMillis(options.readTimeout())))
-                .setConnectionRequestTimeout(Timeout.ofMilliseconds(
-                        options.connectionRequestTimeout().toMillis()))
-                .build());
-        return get;
+        return headers;
     }
 
-    private Ending read(ClassicHttpResponse response, SilenceWatch silence) throws IOException {
-        int code = response.getCode();
+    private Ending read(StreamTransport.Response response, SilenceWatch silence) throws IOException {
+        int code = response.status();
         if (code != 200) {
             return Ending.forStatus(code);
         }
-        HttpEntity entity = response.getEntity();
-        String contentType = entity == null ? null : entity.getContentType();
-        if (entity == null || !isEventStream(contentType)) {
+        String contentType = response.contentType();
+        if (!isEventStream(contentType)) {
             return Ending.recoverable(Cause.BAD_CONTENT_TYPE, code, "expected text/event-stream, got " + contentType);
         }
         onConnected();
         byte[] buffer = new byte[8192];
-        try (InputStream in = entity.getContent()) {
+        try (InputStream in = response.body()) {
             while (!closed.get()) {
                 int n = in.read(buffer);
                 if (n < 0) {
@@ -297,24 +298,14 @@ public final class SseClient implements AutoCloseable {
         return Ending.CLOSED;
     }
 
-    /** The socket timeout: twice the read timeout, a backstop should the scheduler not run the silence check. */
-    private static long backstopMillis(Duration readTimeout) {
-        long millis = readTimeout.toMillis();
-        return millis > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : millis * 2;
-    }
-
-    private static boolean isEventStream(@Nullable String contentType) {
+    /** Tells whether a {@code Content-Type} names {@code text/event-stream}, parameters aside. */
+    static boolean isEventStream(@Nullable String contentType) {
         if (contentType == null) {
             return false;
         }
-        try {
-            return ContentType.parse(contentType)
-                    .getMimeType()
-                    .toLowerCase(Locale.ROOT)
-                    .equals("text/event-stream");
-        } catch (RuntimeException e) {
-            return false;
-        }
+        int semicolon = contentType.indexOf(';');
+        String mimeType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return mimeType.trim().toLowerCase(Locale.ROOT).equals("text/event-stream");
     }
 
     private void onConnected() {
@@ -354,26 +345,15 @@ public final class SseClient implements AutoCloseable {
     }
 
     private void abortCurrentRequest() {
-        HttpGet request = currentRequest;
-        if (request != null) {
-            request.cancel();
+        StreamTransport.Exchange exchange = currentExchange;
+        if (exchange != null) {
+            exchange.abort();
         }
     }
 
     private String describe(Exception e) {
         String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return text.replace(options.sdkKey(), "<sdk key>");
-    }
-
-    private static void closeQuietly(@Nullable ClassicHttpResponse response) {
-        if (response == null) {
-            return;
-        }
-        try {
-            response.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.trace("Ignoring a failure to close an aborted stream response", e);
-        }
     }
 
     /** Receives the parser's findings on the stream thread and hands them to the listener thread. */
@@ -394,7 +374,8 @@ public final class SseClient implements AutoCloseable {
 
         @Override
         public void onRetry(long millis) {
-            backoff.setInitialDelay(Duration.ofMillis(Math.max(MIN_RETRY_MILLIS, millis)));
+            long max = options.backoff().maxDelay().toMillis();
+            backoff.setInitialDelay(Duration.ofMillis(Math.max(MIN_RETRY_MILLIS, Math.min(max, millis))));
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,8 +1,7 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.model.internal.stream.SseEvent;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,17 +1,18 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
-import dev.vexilla.local.internal.http.HttpClientOptions;
 import dev.vexilla.model.SdkKeys;
-import dev.vexilla.model.internal.stream.BackoffPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What an {@link SseClient} connects to and how it behaves: the stream URL, the SDK key (sent only in the
- * {@code Authorization} header), the read timeout, the reconnect backoff and the listener queue size. Immutable
- * and thread-safe; {@link #toString()} redacts the key.
+ * {@code Authorization} header), extra request headers, the read timeout, the reconnect backoff, the listener queue
+ * size and the names of its threads. Immutable and thread-safe; {@link #toString()} redacts the key.
  *
  * <pre>{@code
  * SseClientOptions options = SseClientOptions.builder(URI.create("https://flags.example.com/v1/stream"), sdkKey)
@@ -28,21 +29,25 @@ public final class SseClientOptions {
     public static final Duration MIN_READ_TIMEOUT = Duration.ofMillis(100);
     /** Default capacity of the queue between the I/O thread and the listener thread. */
     public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 1000;
+    /** Default start of the client's thread names: {@value #DEFAULT_THREAD_NAME_PREFIX}-stream-N and -listener-N. */
+    public static final String DEFAULT_THREAD_NAME_PREFIX = "vexilla-sse";
 
     private final URI uri;
     private final String sdkKey;
     private final Duration readTimeout;
-    private final Duration connectionRequestTimeout;
+    private final Map<String, String> headers;
     private final BackoffPolicy backoff;
     private final int listenerQueueCapacity;
+    private final String threadNamePrefix;
 
     private SseClientOptions(Builder b) {
         this.uri = b.uri;
         this.sdkKey = b.sdkKey;
         this.readTimeout = b.readTimeout;
-        this.connectionRequestTimeout = b.connectionRequestTimeout;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.backoff = b.backoff;
         this.listenerQueueCapacity = b.listenerQueueCapacity;
+        this.threadNamePrefix = b.threadNamePrefix;
     }
 
     /**
@@ -86,12 +91,33 @@ public final class SseClientOptions {
     }
 
     /**
-     * Returns the time allowed to wait for a pooled connection.
+     * Returns the socket timeout a transport should set: twice the read timeout, a backstop should the scheduler
+     * not run the client's silence check.
      *
-     * @return the connection-request timeout
+     * @return the socket timeout
      */
-    public Duration connectionRequestTimeout() {
-        return connectionRequestTimeout;
+    public Duration socketTimeout() {
+        long millis = readTimeout.toMillis();
+        return Duration.ofMillis(millis > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : millis * 2);
+    }
+
+    /**
+     * Returns the extra request headers. {@code Authorization} and {@code Last-Event-ID} are the client's own and
+     * are never taken from here.
+     *
+     * @return the headers, in the order set; unmodifiable
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * Returns the start of the client's thread names.
+     *
+     * @return the prefix; the threads are named prefix-stream-N and prefix-listener-N
+     */
+    public String threadNamePrefix() {
+        return threadNamePrefix;
     }
 
     /**
@@ -116,7 +142,8 @@ public final class SseClientOptions {
     @Override
     public String toString() {
         return "SseClientOptions{uri=" + uri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", readTimeout=" + readTimeout
-                + ", backoff=" + backoff + ", listenerQueueCapacity=" + listenerQueueCapacity + '}';
+                + ", headers=" + headers.keySet() + ", backoff=" + backoff + ", listenerQueueCapacity="
+                + listenerQueueCapacity + ", threadNamePrefix=" + threadNamePrefix + '}';
     }
 
     /**
@@ -128,9 +155,10 @@ public final class SseClientOptions {
         private final URI uri;
         private final String sdkKey;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private Duration connectionRequestTimeout = HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT;
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private BackoffPolicy backoff = BackoffPolicy.defaults();
         private int listenerQueueCapacity = DEFAULT_LISTENER_QUEUE_CAPACITY;
+        private String threadNamePrefix = DEFAULT_THREAD_NAME_PREFIX;
 
         private Builder(URI uri, String sdkKey) {
             Objects.requireNonNull(uri, "uri");
@@ -162,21 +190,26 @@ public final class SseClientOptions {
         }
 
         /**
-         * Sets the time allowed to wait for a pooled connection (default
-         * {@link HttpClientOptions#DEFAULT_CONNECTION_REQUEST_TIMEOUT}).
+         * Adds an extra request header, such as a proxy's routing header; a header of the same name set before is
+         * replaced. {@code Authorization} and {@code Last-Event-ID} are ignored: the client sets them itself.
          *
-         * @param timeout the timeout, at least {@link HttpClientOptions#MIN_TIMEOUT}
+         * @param name the header name
+         * @param value the header value
          * @return this builder
-         * @throws IllegalArgumentException if the timeout is shorter than {@link HttpClientOptions#MIN_TIMEOUT}
+         * @throws IllegalArgumentException if the name is empty or either holds a CR or LF
          */
-        public Builder connectionRequestTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "connectionRequestTimeout");
-            if (timeout.compareTo(HttpClientOptions.MIN_TIMEOUT) < 0) {
-                throw new IllegalArgumentException(
-                        "connectionRequestTimeout must be >= " + HttpClientOptions.MIN_TIMEOUT + ", was " + timeout);
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (name.isEmpty() || hasLineBreak(name) || hasLineBreak(value)) {
+                throw new IllegalArgumentException("header '" + name.trim() + "' must have a name, and no CR or LF");
             }
-            this.connectionRequestTimeout = timeout;
+            headers.put(name, value);
             return this;
+        }
+
+        private static boolean hasLineBreak(String text) {
+            return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
         }
 
         /**
@@ -203,6 +236,22 @@ public final class SseClientOptions {
                 throw new IllegalArgumentException("listenerQueueCapacity must be >= 1, was " + capacity);
             }
             this.listenerQueueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Sets the start of the client's thread names (default {@link #DEFAULT_THREAD_NAME_PREFIX}).
+         *
+         * @param prefix the prefix, not empty
+         * @return this builder
+         * @throws IllegalArgumentException if the prefix is empty
+         */
+        public Builder threadNamePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "threadNamePrefix");
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException("threadNamePrefix must not be empty");
+            }
+            this.threadNamePrefix = prefix;
             return this;
         }
 

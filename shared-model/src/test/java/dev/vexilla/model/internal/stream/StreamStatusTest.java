@@ -1,9 +1,9 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.model.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.local.internal.sse.StreamStatus.Cause;
-import dev.vexilla.local.internal.sse.StreamStatus.State;
+import dev.vexilla.model.internal.stream.StreamStatus.Cause;
+import dev.vexilla.model.internal.stream.StreamStatus.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;

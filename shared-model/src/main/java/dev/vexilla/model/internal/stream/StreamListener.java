@@ -1,6 +1,4 @@
-package dev.vexilla.local.internal.sse;
-
-import dev.vexilla.model.internal.stream.SseEvent;
+package dev.vexilla.model.internal.stream;
 
 /**
  * Receives what an {@link SseClient} sees. All calls come, in order, from the client's one listener worker thread,
