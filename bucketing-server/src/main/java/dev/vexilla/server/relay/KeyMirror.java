@@ -221,7 +221,7 @@ final class KeyMirror<C> {
                                     + " (more than {} redirects); the last good copy keeps serving",
                             configName,
                             ConfigCatRedirect.MAX_REDIRECTS);
-                    failed("redirect loop: more than " + ConfigCatRedirect.MAX_REDIRECTS + " redirects");
+                    failedLogged("redirect loop: more than " + ConfigCatRedirect.MAX_REDIRECTS + " redirects");
                     finish();
                     return;
                 }
@@ -267,7 +267,7 @@ final class KeyMirror<C> {
             }
             rejected = bytes;
             remember(newEtag, newLastModified, at); // so the same bad version is answered with 304 from now on
-            failed("upstream config rejected: " + e.getMessage());
+            failedLogged("upstream config rejected: " + e.getMessage());
             return;
         }
         rejected = null;
@@ -317,9 +317,14 @@ final class KeyMirror<C> {
 
     private void failed(String reason) {
         if (!failing) {
-            failing = true;
             LOG.warn("Relayed config '{}': {}; the last good copy keeps serving, will retry", configName, reason);
         }
+        failedLogged(reason);
+    }
+
+    /** Records a failure that the caller has logged already. */
+    private void failedLogged(String reason) {
+        failing = true;
         status = status.failed(reason, shared.clock().instant());
     }
 

@@ -77,7 +77,9 @@ public final class RelayOptions {
         this.kind = kind;
         this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.keys));
         this.pollInterval = b.pollInterval;
-        this.streamBackstopInterval = b.streamBackstopInterval;
+        this.streamBackstopInterval = b.streamBackstopInterval.compareTo(b.pollInterval) < 0
+                ? b.pollInterval
+                : b.streamBackstopInterval;
         this.requestTimeout = b.requestTimeout;
         this.eventsUrl = eventsUrl;
         this.eventQueueCapacity = b.eventQueueCapacity;
@@ -228,7 +230,7 @@ public final class RelayOptions {
      * Returns the interval between backstop polls of a key whose stream is open; see
      * {@link #DEFAULT_STREAM_BACKSTOP_INTERVAL}.
      *
-     * @return the backstop interval, at least the poll interval
+     * @return the backstop interval: the one set, or the poll interval when that is longer
      */
     public Duration streamBackstopInterval() {
         return streamBackstopInterval;
@@ -404,8 +406,9 @@ public final class RelayOptions {
         /**
          * Sets the interval between backstop polls of a key whose stream is open.
          *
-         * @param interval at least the poll interval (checked by {@link #build()})
+         * @param interval at least {@link #MIN_POLL_INTERVAL}; a poll interval longer than it wins
          * @return this builder
+         * @throws IllegalArgumentException if the interval is shorter than {@link #MIN_POLL_INTERVAL}
          */
         public Builder streamBackstopInterval(Duration interval) {
             this.streamBackstopInterval = atLeast("upstream-backstop-interval", interval, MIN_POLL_INTERVAL);
@@ -500,8 +503,8 @@ public final class RelayOptions {
          * Builds the options.
          *
          * @return the options
-         * @throws IllegalArgumentException if no key is listed, the kind cannot be detected, the batch size exceeds
-         *     the queue capacity or the backstop interval is shorter than the poll interval
+         * @throws IllegalArgumentException if no key is listed, the kind cannot be detected or the batch size exceeds
+         *     the queue capacity
          */
         public RelayOptions build() {
             if (keys.isEmpty()) {
@@ -510,10 +513,6 @@ public final class RelayOptions {
             if (eventBatchSize > eventQueueCapacity) {
                 throw new IllegalArgumentException("upstream-event-batch must be <= upstream-event-queue ("
                         + eventQueueCapacity + "), was " + eventBatchSize);
-            }
-            if (streamBackstopInterval.compareTo(pollInterval) < 0) {
-                throw new IllegalArgumentException("upstream-backstop-interval must be >= upstream-poll-interval ("
-                        + pollInterval + "), was " + streamBackstopInterval);
             }
             UpstreamKind resolved = kind != null ? kind : detectKind();
             URI events = eventsUrl;
