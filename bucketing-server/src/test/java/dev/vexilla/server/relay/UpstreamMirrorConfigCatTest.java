@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 final class UpstreamMirrorConfigCatTest {
     static final String KEY = "configcat-sdk-1/relay-test-aaaaaaaaaa/relay-test-bbbbbbbbbb";
     static final String PATH = "/configuration-files/" + KEY + "/config_v6.json";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private final List<RelayedConfig<ConfigCatConfig>> received = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 final class UpstreamMirrorDevCycleTest {
     static final String KEY = "dvc_server_relay_test_0123456789abcdef";
     static final String PATH = "/config/v2/server/" + KEY + ".json";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final Instant T1 = Instant.parse("2026-01-01T10:00:00Z");
 
     /** A DevCycle v2 validator of the shape only: a JSON object with a {@code features} array. */

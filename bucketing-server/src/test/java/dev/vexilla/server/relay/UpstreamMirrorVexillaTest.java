@@ -30,7 +30,7 @@ final class UpstreamMirrorVexillaTest {
     static final String KEY_A = "relay-key-aaaaaaaaaaaaaaaaaaaa-0001";
     static final String KEY_B = "relay-key-bbbbbbbbbbbbbbbbbbbb-0002";
     static final String CONFIG = "{\"p\":{\"s\":\"salt\"},\"f\":{\"flag\":{\"t\":0,\"v\":{\"b\":true},\"i\":\"v1\"}}}";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final BackoffPolicy FAST_RECONNECT = BackoffPolicy.defaults()
             .withInitialDelay(Duration.ofMillis(50))
             .withMaxDelay(Duration.ofMillis(500));
