@@ -77,9 +77,8 @@ public final class RelayOptions {
         this.kind = kind;
         this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.keys));
         this.pollInterval = b.pollInterval;
-        this.streamBackstopInterval = b.streamBackstopInterval.compareTo(b.pollInterval) < 0
-                ? b.pollInterval
-                : b.streamBackstopInterval;
+        this.streamBackstopInterval =
+                b.streamBackstopInterval.compareTo(b.pollInterval) < 0 ? b.pollInterval : b.streamBackstopInterval;
         this.requestTimeout = b.requestTimeout;
         this.eventsUrl = eventsUrl;
         this.eventQueueCapacity = b.eventQueueCapacity;

@@ -25,13 +25,15 @@ import org.jspecify.annotations.Nullable;
 final class FakeUpstream implements AutoCloseable {
     /** A request as the fake saw it. */
     record Seen(String method, String path, Map<String, String> headers, String body) {
-        @Nullable String header(String name) {
+        @Nullable
+        String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     /** What the fake serves on a config path. */
-    record Served(byte[] body, @Nullable String etag, @Nullable String lastModified) {
+    record Served(
+            byte[] body, @Nullable String etag, @Nullable String lastModified) {
         static Served of(String body, String etag) {
             return new Served(body.getBytes(StandardCharsets.UTF_8), etag, null);
         }

@@ -55,7 +55,10 @@ final class UpstreamEventForwarderTest {
     static String entry(String user, int events) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < events; i++) {
-            list.append(i == 0 ? "" : ",").append("{\"type\":\"customEvent\",\"customType\":\"e").append(i).append("\"}");
+            list.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"customEvent\",\"customType\":\"e")
+                    .append(i)
+                    .append("\"}");
         }
         return "{\"user\":{\"user_id\":\"" + user + "\"},\"events\":[" + list + "]}";
     }
@@ -101,12 +104,16 @@ final class UpstreamEventForwarderTest {
                         .eventFlushInterval(RelayOptions.MIN_EVENT_FLUSH_INTERVAL)
                         .build())) {
 
-            assertThat(forwarder.offer(KEY, batch(entry("u-1", 2), entry("u-2", 1)))).isTrue();
+            assertThat(forwarder.offer(KEY, batch(entry("u-1", 2), entry("u-2", 1))))
+                    .isTrue();
 
             await().atMost(WAIT).until(() -> forwarder.forwardedEvents() == 3);
             List<String> lines = Files.readAllLines(sink);
             assertThat(lines).hasSize(1);
-            assertThat(ObjectMappers.shared().readTree(lines.get(0)).get("events").asInt())
+            assertThat(ObjectMappers.shared()
+                            .readTree(lines.get(0))
+                            .get("events")
+                            .asInt())
                     .isEqualTo(3);
             assertThat(forwarder.queuedEvents()).isZero();
             assertThat(forwarder.droppedEvents()).isZero();
@@ -125,21 +132,25 @@ final class UpstreamEventForwarderTest {
         forwarder.flush();
 
         await().atMost(WAIT).until(() -> forwarder.forwardedEvents() == 4);
-        assertThat(posted()).extracting(UpstreamEventForwarderTest::users)
+        assertThat(posted())
+                .extracting(UpstreamEventForwarderTest::users)
                 .containsExactly(List.of("u-1", "u-2"), List.of("u-3"));
         assertThat(forwarder.queuedEvents()).isEqualTo(1);
 
         forwarder.close();
 
-        assertThat(posted()).extracting(UpstreamEventForwarderTest::users)
+        assertThat(posted())
+                .extracting(UpstreamEventForwarderTest::users)
                 .containsExactly(List.of("u-1", "u-2"), List.of("u-3"), List.of("u-4"));
         assertThat(forwarder.forwardedEvents()).isEqualTo(5);
     }
 
     @Test
     void aFullQueueDropsWholeBatchesAndCountsTheirEvents() {
-        try (UpstreamEventForwarder forwarder =
-                start(options(upstream.baseUri()).eventQueueCapacity(3).eventBatchSize(1).build())) {
+        try (UpstreamEventForwarder forwarder = start(options(upstream.baseUri())
+                .eventQueueCapacity(3)
+                .eventBatchSize(1)
+                .build())) {
 
             assertThat(forwarder.offer(KEY, batch(entry("u-1", 2)))).isTrue();
             assertThat(forwarder.offer(KEY, batch(entry("u-2", 2)))).isFalse();
@@ -172,7 +183,8 @@ final class UpstreamEventForwarderTest {
                 .build())) {
             forwarder.offer(KEY, batch(entry("u-1", 2)));
 
-            await().atMost(WAIT).until(() -> upstream.requestsTo("/v1/events/batch").size() >= 2);
+            await().atMost(WAIT)
+                    .until(() -> upstream.requestsTo("/v1/events/batch").size() >= 2);
             assertThat(forwarder.forwardedEvents()).isZero();
             assertThat(forwarder.queuedEvents()).isEqualTo(2);
 
@@ -187,7 +199,8 @@ final class UpstreamEventForwarderTest {
     @Test
     void aClientErrorDropsTheBatchAndCountsIt() {
         upstream.eventsStatus(400);
-        try (UpstreamEventForwarder forwarder = start(options(upstream.baseUri()).build())) {
+        try (UpstreamEventForwarder forwarder =
+                start(options(upstream.baseUri()).build())) {
             forwarder.offer(KEY, batch(entry("u-1", 2)));
 
             forwarder.flush();
@@ -200,7 +213,8 @@ final class UpstreamEventForwarderTest {
 
     @Test
     void onlyRelayedKeysAndWellFormedBatchesAreAccepted() {
-        try (UpstreamEventForwarder forwarder = start(options(upstream.baseUri()).build())) {
+        try (UpstreamEventForwarder forwarder =
+                start(options(upstream.baseUri()).build())) {
             String stranger = "relay-key-zzzzzzzzzzzzzzzzzzzz-9999";
             assertThatThrownBy(() -> forwarder.offer(stranger, batch(entry("u-1", 1))))
                     .isInstanceOf(IllegalArgumentException.class)

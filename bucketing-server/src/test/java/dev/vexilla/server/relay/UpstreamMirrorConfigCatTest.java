@@ -101,7 +101,8 @@ final class UpstreamMirrorConfigCatTest {
     @Test
     void followsAChangeOnThePollSchedule() {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
-        RelayOptions options = options(cdn).pollInterval(RelayOptions.MIN_POLL_INTERVAL).build();
+        RelayOptions options =
+                options(cdn).pollInterval(RelayOptions.MIN_POLL_INTERVAL).build();
         try (UpstreamMirror<ConfigCatConfig> mirror = start(options)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
@@ -209,7 +210,8 @@ final class UpstreamMirrorConfigCatTest {
         String target = config(false, redirectTo(otherCdn, 1));
         otherCdn.serve(PATH, FakeUpstream.Served.of(target, "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).configCatCdn(true).build())) {
+        try (UpstreamMirror<ConfigCatConfig> mirror =
+                start(options(cdn).configCatCdn(true).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             assertThat(lastText()).isEqualTo(target);
@@ -224,7 +226,8 @@ final class UpstreamMirrorConfigCatTest {
         cdn.serve(PATH, FakeUpstream.Served.of(own, "\"a\""));
         otherCdn.serve(PATH, FakeUpstream.Served.of(config(false, redirectTo(otherCdn, 0)), "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).configCatCdn(true).build())) {
+        try (UpstreamMirror<ConfigCatConfig> mirror =
+                start(options(cdn).configCatCdn(true).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
             assertThat(lastText()).isEqualTo(own);
             assertThat(otherCdn.requests()).isEmpty();

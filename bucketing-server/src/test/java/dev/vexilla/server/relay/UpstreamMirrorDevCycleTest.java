@@ -101,9 +101,10 @@ final class UpstreamMirrorDevCycleTest {
     void followsAChangeAnnouncedInDevCyclesEnvelopeWithConditionalRequests() throws Exception {
         serve(1, "\"e1\"", T1);
         try (UpstreamMirror<JsonNode> mirror = start()) {
-            await().atMost(WAIT).until(() -> received.size() == 1
-                    && mirror.status().get(0).streaming()
-                    && cdn.requestsTo(PATH).size() == 2);
+            await().atMost(WAIT)
+                    .until(() -> received.size() == 1
+                            && mirror.status().get(0).streaming()
+                            && cdn.requestsTo(PATH).size() == 2);
             assertThat(received.get(0).upstreamLastModified()).contains(httpDate(T1));
 
             serve(2, "\"e2\"", T1.plusSeconds(60));
@@ -124,9 +125,10 @@ final class UpstreamMirrorDevCycleTest {
     void anAnnouncementOfTheCurrentVersionDownloadsNothing() throws Exception {
         serve(1, "\"e1\"", T1);
         try (UpstreamMirror<JsonNode> mirror = start()) {
-            await().atMost(WAIT).until(() -> received.size() == 1
-                    && mirror.status().get(0).streaming()
-                    && cdn.requestsTo(PATH).size() == 2);
+            await().atMost(WAIT)
+                    .until(() -> received.size() == 1
+                            && mirror.status().get(0).streaming()
+                            && cdn.requestsTo(PATH).size() == 2);
 
             cdn.sendToStreams(envelope("e1", T1));
             cdn.sendToStreams(envelope("e0", T1.minusSeconds(60)));

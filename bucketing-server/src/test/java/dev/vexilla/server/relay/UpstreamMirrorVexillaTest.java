@@ -31,9 +31,8 @@ final class UpstreamMirrorVexillaTest {
     static final String KEY_B = "relay-key-bbbbbbbbbbbbbbbbbbbb-0002";
     static final String CONFIG = "{\"p\":{\"s\":\"salt\"},\"f\":{\"flag\":{\"t\":0,\"v\":{\"b\":true},\"i\":\"v1\"}}}";
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final BackoffPolicy FAST_RECONNECT = BackoffPolicy.defaults()
-            .withInitialDelay(Duration.ofMillis(50))
-            .withMaxDelay(Duration.ofMillis(500));
+    static final BackoffPolicy FAST_RECONNECT =
+            BackoffPolicy.defaults().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofMillis(500));
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -116,20 +115,23 @@ final class UpstreamMirrorVexillaTest {
     @Test
     void followsAChangeAnnouncedOnTheUpstreamsStream() throws Exception {
         try (UpstreamMirror<ConfigCatConfig> mirror = relay()) {
-            await().atMost(WAIT).until(() -> received.size() == 1 && mirror.status().get(0).streaming());
+            await().atMost(WAIT)
+                    .until(() -> received.size() == 1 && mirror.status().get(0).streaming());
 
             Files.writeString(configs.resolve("alpha.json"), CONFIG.replace("true", "false"));
 
             await().atMost(WAIT).until(() -> received.size() == 2);
             assertThat(lastBytes()).isEqualTo(upstreamBytes());
-            assertThat(new String(lastBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("false");
+            assertThat(new String(lastBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("false");
         }
     }
 
     @Test
     void anUpstreamOutageKeepsTheLastGoodCopyAndTheRelayResumesWhenItIsBack() throws Exception {
         try (UpstreamMirror<ConfigCatConfig> mirror = relay()) {
-            await().atMost(WAIT).until(() -> received.size() == 1 && mirror.status().get(0).streaming());
+            await().atMost(WAIT)
+                    .until(() -> received.size() == 1 && mirror.status().get(0).streaming());
             byte[] good = lastBytes();
             int port = upstream.port();
 
@@ -150,8 +152,9 @@ final class UpstreamMirrorVexillaTest {
 
             await().atMost(WAIT).until(() -> received.size() == 2);
             assertThat(lastBytes()).isEqualTo(upstreamBytes());
-            await().atMost(WAIT).until(() -> mirror.status().get(0).healthy()
-                    && mirror.status().get(0).streaming());
+            await().atMost(WAIT)
+                    .until(() -> mirror.status().get(0).healthy()
+                            && mirror.status().get(0).streaming());
         }
     }
 
