@@ -39,6 +39,8 @@ final class KeyMirror<C> {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamMirror.class);
     /** How often a stream announcement is followed by another download while the CDN still serves the old copy. */
     static final int MAX_STALE_RETRIES = 3;
+    /** Largest config downloaded: 16 MiB, the bound of the server's config JSON reader. */
+    static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
     /** What every key of one mirror shares. */
     record Shared<C>(
@@ -55,6 +57,7 @@ final class KeyMirror<C> {
     private final String configName;
     private final Backoff streamBackoff;
     private final EventStreamParser parser;
+    private final int maxConfigBytes;
 
     private URI baseUrl;
     private @Nullable String etag;
@@ -77,6 +80,11 @@ final class KeyMirror<C> {
     private volatile boolean closed;
 
     KeyMirror(Shared<C> shared, String sdkKey, String configName, Backoff streamBackoff) {
+        this(shared, sdkKey, configName, streamBackoff, MAX_CONFIG_BYTES);
+    }
+
+    KeyMirror(Shared<C> shared, String sdkKey, String configName, Backoff streamBackoff, int maxConfigBytes) {
+        this.maxConfigBytes = maxConfigBytes;
         this.shared = Objects.requireNonNull(shared, "shared");
         this.sdkKey = Objects.requireNonNull(sdkKey, "sdkKey");
         this.configName = Objects.requireNonNull(configName, "configName");
@@ -176,7 +184,7 @@ final class KeyMirror<C> {
             request.header("If-Modified-Since", ifModifiedSince);
         }
         shared.client()
-                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .sendAsync(request.build(), BoundedBody.handler(maxConfigBytes))
                 .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
                 .whenComplete((response, error) -> onWorker(() -> {
                     if (error != null) {

@@ -72,6 +72,9 @@ final class RelayHttp {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
+        if (e instanceof BoundedBody.TooLargeException) {
+            return "upstream config rejected: " + e.getMessage();
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out";
         }

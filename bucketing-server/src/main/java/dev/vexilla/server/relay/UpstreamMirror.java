@@ -45,7 +45,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *       reports {@code upstream config rejected: ...}.</li>
  *   <li>304: nothing changes. A DevCycle copy whose Last-Modified is older than the current one: ignored.</li>
  *   <li>Any other status (401/403/404 with a hint to check the key), I/O errors, timeouts
- *       ({@link RelayOptions#requestTimeout()}), more than two ConfigCat redirects: reported in health; one WARN
+ *       ({@link RelayOptions#requestTimeout()}), more than two ConfigCat redirects, a body over 16 MiB (dropped
+ *       unread): reported in health; one WARN
  *       per transition from healthy to failing ("will retry"), one INFO on recovery; retried at the next poll.</li>
  *   <li>A stream that cannot be opened or ends: one WARN per transition, reconnected with jittered exponential
  *       backoff (1 s doubling up to 30 s), polling at the poll interval meanwhile.</li>

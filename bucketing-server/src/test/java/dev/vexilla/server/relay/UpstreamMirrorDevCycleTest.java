@@ -168,4 +168,24 @@ final class UpstreamMirrorDevCycleTest {
             await().atMost(WAIT).until(() -> mirror.status().get(0).streaming());
         }
     }
+
+    @Test
+    void anAnnouncementAheadOfTheCdnIsRetriedUntilTheCdnHasTheNewVersion() throws Exception {
+        serve(1, "\"e1\"", T1);
+        try (UpstreamMirror<JsonNode> mirror = start()) {
+            await().atMost(WAIT)
+                    .until(() -> received.size() == 1
+                            && mirror.status().get(0).streaming()
+                            && cdn.requestsTo(PATH).size() == 2);
+
+            cdn.sendToStreams(envelope("e2", T1.plusSeconds(60)));
+            await().atMost(WAIT).until(() -> cdn.requestsTo(PATH).size() == 4); // the announcement, a retry: 304
+            assertThat(received).hasSize(1);
+            serve(2, "\"e2\"", T1.plusSeconds(60));
+
+            await().atMost(WAIT).until(() -> received.size() == 2);
+            assertThat(lastText()).isEqualTo(config(2));
+            assertThat(cdn.requestsTo(PATH).size()).isLessThanOrEqualTo(2 + 1 + KeyMirror.MAX_STALE_RETRIES);
+        }
+    }
 }
