@@ -57,7 +57,6 @@ final class KeyMirror<C> {
     private final String configName;
     private final Backoff streamBackoff;
     private final EventStreamParser parser;
-    private final int maxConfigBytes;
 
     private URI baseUrl;
     private @Nullable String etag;
@@ -80,11 +79,6 @@ final class KeyMirror<C> {
     private volatile boolean closed;
 
     KeyMirror(Shared<C> shared, String sdkKey, String configName, Backoff streamBackoff) {
-        this(shared, sdkKey, configName, streamBackoff, MAX_CONFIG_BYTES);
-    }
-
-    KeyMirror(Shared<C> shared, String sdkKey, String configName, Backoff streamBackoff, int maxConfigBytes) {
-        this.maxConfigBytes = maxConfigBytes;
         this.shared = Objects.requireNonNull(shared, "shared");
         this.sdkKey = Objects.requireNonNull(sdkKey, "sdkKey");
         this.configName = Objects.requireNonNull(configName, "configName");
@@ -184,7 +178,7 @@ final class KeyMirror<C> {
             request.header("If-Modified-Since", ifModifiedSince);
         }
         shared.client()
-                .sendAsync(request.build(), BoundedBody.handler(maxConfigBytes))
+                .sendAsync(request.build(), BoundedBody.handler(MAX_CONFIG_BYTES))
                 .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
                 .whenComplete((response, error) -> onWorker(() -> {
                     if (error != null) {
