@@ -68,7 +68,7 @@ final class KeyMirror<C> {
     private boolean fetchAgain;
     private @Nullable Instant lastFetchAt;
     private boolean failing;
-    private @Nullable UpstreamStream stream;
+    private volatile @Nullable UpstreamStream stream; // written on the worker, closed from any thread
     private @Nullable URI streamUrl;
     private int streamGeneration;
     private boolean streamLost;
@@ -245,6 +245,7 @@ final class KeyMirror<C> {
             return;
         }
         if (accepted != null && Arrays.equals(accepted, bytes)) {
+            rejected = null; // the upstream went back to the version being served
             remember(newEtag, newLastModified, newAt);
             succeeded(false);
             finish();

@@ -8,6 +8,9 @@ import dev.vexilla.server.ConfigValidators;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +58,35 @@ final class UpstreamMirrorConfigCatTest {
     }
 
     private UpstreamMirror<ConfigCatConfig> start(RelayOptions options) {
-        return UpstreamMirror.start(options, ConfigValidators.engine(), received::add, Clock.systemUTC(), scheduler);
+        return start(options, Clock.systemUTC());
+    }
+
+    private UpstreamMirror<ConfigCatConfig> start(RelayOptions options, Clock clock) {
+        return UpstreamMirror.start(options, ConfigValidators.engine(), received::add, clock, scheduler);
+    }
+
+    /** A clock that moves only when the test moves it. */
+    static final class TestClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private String lastText() {
@@ -253,6 +284,32 @@ final class UpstreamMirrorConfigCatTest {
                     .isEqualTo(1 + ConfigCatRedirect.MAX_REDIRECTS);
             assertThat(received).isEmpty();
             assertThat(mirror.allLoaded()).isFalse();
+        }
+    }
+
+    @Test
+    void anUpstreamThatGoesBackToTheServedVersionAfterARejectionIsHealthyAgain() {
+        TestClock clock = new TestClock();
+        cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
+        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build(), clock)) {
+            await().atMost(WAIT).until(() -> received.size() == 1);
+            cdn.serve(PATH, FakeUpstream.Served.of("{\"f\":[]}", "\"bad\""));
+            mirror.refresh();
+            await().atMost(WAIT).until(() -> !mirror.status().get(0).healthy());
+
+            cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1-again\""));
+            mirror.refresh();
+            await().atMost(WAIT).until(() -> mirror.status().get(0).healthy());
+            Instant back = mirror.status().get(0).lastSuccess();
+            clock.advance(Duration.ofMinutes(1));
+            mirror.refresh();
+
+            await().atMost(WAIT)
+                    .until(() -> back.plus(Duration.ofMinutes(1))
+                            .equals(mirror.status().get(0).lastSuccess()));
+            assertThat(cdn.requestsTo(PATH).get(3).header("If-None-Match")).isEqualTo("\"e1-again\"");
+            assertThat(mirror.status().get(0).healthy()).isTrue();
+            assertThat(received).hasSize(1);
         }
     }
 }
