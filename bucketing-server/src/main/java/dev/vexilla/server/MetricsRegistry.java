@@ -45,7 +45,7 @@ final class MetricsRegistry {
     /**
      * Registers (or returns the already registered) counter family.
      *
-     * @param name the metric name, ending in {@code _total}
+     * @param name the metric name, ending in {@code _total} (the exposition adds it when missing)
      * @param help the one-line description
      * @param labelNames the label names, in order
      * @return the counter
