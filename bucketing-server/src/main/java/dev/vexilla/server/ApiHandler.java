@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's single Jetty handler: matches the path to an endpoint, checks the method (405 with {@code Allow}),
  * runs the route, turns {@link HttpError}s and unexpected exceptions into JSON errors, and counts every request by
- * route template and status in {@code vexilla_http_requests_total}. Unknown paths get a JSON 404.
+ * route template and status in {@code vexilla_http_requests_total} and its duration, from the handler until the
+ * response is complete, in {@code vexilla_http_request_duration_seconds}. Unknown paths get a JSON 404.
  *
  * <p><b>Requests in progress.</b> Route code runs on Jetty's worker threads and may block (EdgeDB, the events sink);
  * request bodies are read without a thread ({@link RequestBodies}). At most {@code maxInProgress} requests run route
@@ -47,6 +48,7 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
 
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final MetricsRegistry.Counter requests;
+    private final MetricsRegistry.Histogram durations;
     private final int maxInProgress;
     private final AtomicInteger inProgress = new AtomicInteger();
 
@@ -63,6 +65,12 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
         this.maxInProgress = maxInProgress;
         this.requests = metrics.counter(
                 "vexilla_http_requests_total", "HTTP requests by route template and status.", "route", "status");
+        this.durations = metrics.histogram(
+                "vexilla_http_request_duration_seconds",
+                "Time from routing a request until its response is complete, by route template and status.",
+                MetricsRegistry.LATENCY_BUCKETS,
+                "route",
+                "status");
         metrics.gauge(
                 "vexilla_http_requests_in_progress",
                 "Requests running route code now (bodies being received do not count).",
@@ -147,11 +155,13 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
         String path = request.getHttpURI().getPath();
         List<Endpoint> matching =
                 endpoints.stream().filter(e -> e.path().test(path)).toList();
         if (matching.isEmpty()) {
-            HttpExchanges.writeError(response, counting(UNMATCHED, response, callback), 404, "No such endpoint");
+            HttpExchanges.writeError(
+                    response, counting(UNMATCHED, started, response, callback), 404, "No such endpoint");
             return true;
         }
         String method = request.getMethod();
@@ -165,13 +175,13 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
             HttpExchanges.writeError(
                     response,
-                    counting(matching.get(0).template(), response, callback),
+                    counting(matching.get(0).template(), started, response, callback),
                     405,
                     "Method " + method + " is not allowed here; allowed: " + String.join(", ", allowed));
             return true;
         }
         request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
-        Callback counted = counting(endpoint.template(), response, callback);
+        Callback counted = counting(endpoint.template(), started, response, callback);
         run(request, response, counted, true, () -> endpoint.route().handle(request, response, counted));
         return true;
     }
@@ -239,18 +249,24 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
         }
     }
 
-    private Callback counting(String template, Response response, Callback callback) {
+    private Callback counting(String template, long started, Response response, Callback callback) {
         return new Callback() {
             @Override
             public void succeeded() {
-                requests.inc(template, Integer.toString(response.getStatus()));
+                count();
                 callback.succeeded();
             }
 
             @Override
             public void failed(Throwable failure) {
-                requests.inc(template, Integer.toString(response.getStatus()));
+                count();
                 callback.failed(failure);
+            }
+
+            private void count() {
+                String status = Integer.toString(response.getStatus());
+                requests.inc(template, status);
+                durations.observe((System.nanoTime() - started) / 1e9, template, status);
             }
 
             @Override

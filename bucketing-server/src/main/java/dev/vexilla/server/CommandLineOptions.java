@@ -138,6 +138,12 @@ final class CommandLineOptions {
                     "time to send a complete request line and headers before the connection is closed (default 20s)",
                     (b, v) -> b.headerTimeout(parseDuration(v))),
             new Option(
+                    "--shutdown-timeout",
+                    "VEXILLA_SHUTDOWN_TIMEOUT",
+                    "DURATION",
+                    "on stop, time for requests in flight to complete before they are aborted (default 10s)",
+                    (b, v) -> b.shutdownTimeout(parseDuration(v))),
+            new Option(
                     "--body-timeout",
                     "VEXILLA_BODY_TIMEOUT",
                     "DURATION",

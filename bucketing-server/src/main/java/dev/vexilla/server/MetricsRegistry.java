@@ -1,51 +1,130 @@
 package dev.vexilla.server;
 
-import java.util.Arrays;
-import java.util.Collections;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.Collector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A tiny registry of counters and gauges rendered in the Prometheus text exposition format (version 0.0.4).
+ * The server's metrics: a small facade over the Prometheus Java client ({@code io.prometheus:prometheus-metrics-*}),
+ * rendered in the Prometheus text exposition format (version 0.0.4) by the client's own writer.
  *
- * <p>Label values must come from bounded sets (route templates, status codes, config names): never a raw request
- * path, which may carry an SDK key. Thread-safe: counters are {@link LongAdder}s, rendering takes no lock.
+ * <p>The facade keeps the server's code independent of the client's builders: a component asks for a
+ * {@linkplain #counter counter}, a {@linkplain #histogram histogram} or a {@linkplain #gauge gauge read at every
+ * scrape} by name, help text and label names, and gets the same family back when it asks twice. Label values must
+ * come from bounded sets (route templates, status codes, config names, reasons): never a raw request path, which may
+ * carry an SDK key, and never a key itself.
+ *
+ * <p>Thread-safe: counters and histograms are the client's lock-free data points; gauges are read when scraped.
  */
 final class MetricsRegistry {
-    private final ConcurrentMap<String, Family> families = new ConcurrentSkipListMap<>();
+    /** Latency buckets in seconds, from 1 ms (a cached config file) to 10 s (a stalled body or EdgeDB). */
+    static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ConcurrentMap<String, Object> families = new ConcurrentHashMap<>();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final AtomicBoolean jvmMetrics = new AtomicBoolean();
 
     /**
      * Registers (or returns the already registered) counter family.
      *
-     * @param name the metric name, ending in {@code _total}
+     * @param name the metric name, ending in {@code _total} (the exposition adds it when missing)
      * @param help the one-line description
      * @param labelNames the label names, in order
      * @return the counter
+     * @throws IllegalStateException if {@code name} is registered as another type
      */
     Counter counter(String name, String help, String... labelNames) {
-        Family family = families.computeIfAbsent(name, n -> new Counter(n, help, List.of(labelNames)));
+        Object family = families.computeIfAbsent(name, n -> register(new Counter(n, help, List.of(labelNames))));
         if (!(family instanceof Counter counter)) {
-            throw new IllegalStateException("metric " + name + " is already registered as a gauge");
+            throw new IllegalStateException("metric " + name + " is already registered as another type");
         }
         return counter;
     }
 
     /**
-     * Registers a gauge family whose samples are read from {@code samples} at every scrape.
+     * Registers (or returns the already registered) histogram family with fixed bucket upper bounds.
+     *
+     * @param name the metric name, e.g. ending in {@code _seconds}
+     * @param help the one-line description
+     * @param upperBounds the bucket upper bounds, ascending ({@code +Inf} is added)
+     * @param labelNames the label names, in order
+     * @return the histogram
+     * @throws IllegalStateException if {@code name} is registered as another type
+     */
+    Histogram histogram(String name, String help, double[] upperBounds, String... labelNames) {
+        Object family = families.computeIfAbsent(
+                name, n -> register(new Histogram(n, help, upperBounds.clone(), List.of(labelNames))));
+        if (!(family instanceof Histogram histogram)) {
+            throw new IllegalStateException("metric " + name + " is already registered as another type");
+        }
+        return histogram;
+    }
+
+    /**
+     * Registers a gauge family whose samples are read from {@code samples} at every scrape, replacing a gauge
+     * registered before under the same name.
      *
      * @param name the metric name
      * @param help the one-line description
      * @param labelNames the label names, in order
      * @param samples supplies label values (in {@code labelNames} order) to the current value
+     * @throws IllegalStateException if {@code name} is registered as a counter or histogram
      */
     void gauge(String name, String help, List<String> labelNames, Supplier<Map<List<String>, Number>> samples) {
-        families.put(name, new Gauge(name, help, labelNames, samples));
+        Objects.requireNonNull(samples, "samples");
+        GaugeWithCallback.Builder builder = GaugeWithCallback.builder()
+                .name(name)
+                .labelNames(labelNames.toArray(String[]::new))
+                .callback(callback -> {
+                    Map<List<String>, Number> current = samples.get();
+                    if (current != null) {
+                        current.forEach(
+                                (labels, value) -> callback.call(value.doubleValue(), labels.toArray(String[]::new)));
+                    }
+                });
+        if (!help.isEmpty()) {
+            builder.help(help);
+        }
+        GaugeWithCallback gauge = builder.build();
+        synchronized (families) {
+            Object previous = families.get(name);
+            if (previous != null && !(previous instanceof GaugeWithCallback)) {
+                throw new IllegalStateException("metric " + name + " is already registered as another type");
+            }
+            if (previous != null) {
+                registry.unregister((Collector) previous);
+            }
+            registry.register(gauge);
+            families.put(name, gauge);
+        }
+    }
+
+    /**
+     * Adds the client's JVM and process metrics ({@code jvm_*}, {@code process_*}): memory pools, garbage
+     * collection, threads, classes, CPU time, open file descriptors and start time. Idempotent.
+     */
+    void registerJvmMetrics() {
+        if (jvmMetrics.compareAndSet(false, true)) {
+            JvmMetrics.builder().register(registry);
+        }
     }
 
     /**
@@ -54,97 +133,68 @@ final class MetricsRegistry {
      * @return the exposition text
      */
     String render() {
-        StringBuilder out = new StringBuilder(1024);
-        for (Family family : families.values()) {
-            out.append("# HELP ")
-                    .append(family.name)
-                    .append(' ')
-                    .append(family.help)
-                    .append('\n');
-            out.append("# TYPE ")
-                    .append(family.name)
-                    .append(' ')
-                    .append(family.type())
-                    .append('\n');
-            Map<List<String>, Number> sorted = new ConcurrentSkipListMap<>(MetricsRegistry::compareLabels);
-            sorted.putAll(family.samples());
-            for (Map.Entry<List<String>, Number> sample : sorted.entrySet()) {
-                out.append(family.name);
-                appendLabels(out, family.labelNames, sample.getKey());
-                out.append(' ').append(formatValue(sample.getValue())).append('\n');
-            }
-        }
-        return out.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        write(out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static int compareLabels(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
-    private static void appendLabels(StringBuilder out, List<String> names, List<String> values) {
-        if (names.isEmpty()) {
-            return;
-        }
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(names.get(i)).append("=\"");
-            escapeLabelValue(out, i < values.size() ? values.get(i) : "");
-            out.append('"');
-        }
-        out.append('}');
-    }
-
-    private static void escapeLabelValue(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
+    /**
+     * Writes every family in the Prometheus text format, sorted by name.
+     *
+     * @param out where the text goes (UTF-8); not closed
+     * @throws UncheckedIOException if {@code out} fails
+     */
+    void write(OutputStream out) {
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String formatValue(Number value) {
-        if (value instanceof Double || value instanceof Float) {
-            double d = value.doubleValue();
-            return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
-        }
-        return Long.toString(value.longValue());
+    /**
+     * Returns the content type of {@link #render()}'s text.
+     *
+     * @return {@code text/plain; version=0.0.4; charset=utf-8}
+     */
+    static String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
     }
 
-    private abstract static class Family {
-        final String name;
-        final String help;
-        final List<String> labelNames;
+    private <T extends Collector> T register(T collector) {
+        registry.register(collector);
+        return collector;
+    }
 
-        Family(String name, String help, List<String> labelNames) {
-            this.name = Objects.requireNonNull(name, "name");
-            this.help = Objects.requireNonNull(help, "help");
-            this.labelNames = List.copyOf(labelNames);
+    private static void checkLabelCount(String name, List<String> labelNames, String[] labelValues) {
+        if (labelValues.length != labelNames.size()) {
+            throw new IllegalArgumentException(
+                    name + " takes " + labelNames.size() + " label values, got " + labelValues.length);
         }
+    }
 
-        abstract String type();
-
-        abstract Map<List<String>, Number> samples();
+    private static Labels labels(List<String> names, String[] values) {
+        return names.isEmpty() ? Labels.EMPTY : Labels.of(names.toArray(String[]::new), values);
     }
 
     /** A monotonically increasing counter with labels. Thread-safe. */
-    static final class Counter extends Family {
-        private final ConcurrentMap<List<String>, LongAdder> values = new ConcurrentHashMap<>();
+    static final class Counter implements Collector {
+        private final String name;
+        private final List<String> labelNames;
+        private final io.prometheus.metrics.core.metrics.Counter counter;
 
         Counter(String name, String help, List<String> labelNames) {
-            super(name, help, labelNames);
+            this.name = Objects.requireNonNull(name, "name");
+            this.labelNames = List.copyOf(labelNames);
+            io.prometheus.metrics.core.metrics.Counter.Builder builder =
+                    io.prometheus.metrics.core.metrics.Counter.builder()
+                            .name(name)
+                            .labelNames(labelNames.toArray(String[]::new))
+                            .withoutExemplars();
+            if (!help.isEmpty()) {
+                builder.help(help);
+            }
+            this.counter = builder.build();
         }
 
         /**
@@ -163,11 +213,12 @@ final class MetricsRegistry {
          * @param labelValues one value per label name, in order
          */
         void add(long amount, String... labelValues) {
-            if (labelValues.length != labelNames.size()) {
-                throw new IllegalArgumentException(
-                        name + " takes " + labelNames.size() + " label values, got " + labelValues.length);
+            checkLabelCount(name, labelNames, labelValues);
+            if (labelValues.length == 0) {
+                counter.inc(amount);
+            } else {
+                counter.labelValues(labelValues).inc(amount);
             }
-            values.computeIfAbsent(List.of(labelValues), k -> new LongAdder()).add(amount);
         }
 
         /**
@@ -177,8 +228,13 @@ final class MetricsRegistry {
          * @return the count, 0 when never incremented
          */
         long value(String... labelValues) {
-            LongAdder adder = values.get(Arrays.asList(labelValues));
-            return adder == null ? 0 : adder.sum();
+            checkLabelCount(name, labelNames, labelValues);
+            Labels wanted = labels(labelNames, labelValues);
+            return counter.collect().getDataPoints().stream()
+                    .filter(point -> point.getLabels().equals(wanted))
+                    .mapToLong(point -> (long) point.getValue())
+                    .findFirst()
+                    .orElse(0);
         }
 
         /**
@@ -187,39 +243,83 @@ final class MetricsRegistry {
          * @return the total count
          */
         long total() {
-            return values.values().stream().mapToLong(LongAdder::sum).sum();
+            return counter.collect().getDataPoints().stream()
+                    .mapToLong(point -> (long) point.getValue())
+                    .sum();
         }
 
         @Override
-        String type() {
-            return "counter";
+        public CounterSnapshot collect() {
+            return counter.collect();
         }
 
         @Override
-        Map<List<String>, Number> samples() {
-            Map<List<String>, Number> out = new ConcurrentHashMap<>();
-            values.forEach((k, v) -> out.put(k, v.sum()));
-            return out;
+        public String getPrometheusName() {
+            return counter.getPrometheusName();
         }
     }
 
-    private static final class Gauge extends Family {
-        private final Supplier<Map<List<String>, Number>> supplier;
+    /** A histogram with fixed buckets and labels. Thread-safe. */
+    static final class Histogram implements Collector {
+        private final String name;
+        private final List<String> labelNames;
+        private final io.prometheus.metrics.core.metrics.Histogram histogram;
 
-        Gauge(String name, String help, List<String> labelNames, Supplier<Map<List<String>, Number>> supplier) {
-            super(name, help, labelNames);
-            this.supplier = supplier;
+        Histogram(String name, String help, double[] upperBounds, List<String> labelNames) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.labelNames = List.copyOf(labelNames);
+            io.prometheus.metrics.core.metrics.Histogram.Builder builder =
+                    io.prometheus.metrics.core.metrics.Histogram.builder()
+                            .name(name)
+                            .labelNames(labelNames.toArray(String[]::new))
+                            .classicOnly()
+                            .classicUpperBounds(upperBounds)
+                            .withoutExemplars();
+            if (!help.isEmpty()) {
+                builder.help(help);
+            }
+            this.histogram = builder.build();
+        }
+
+        /**
+         * Records one observation.
+         *
+         * @param value the observed value (seconds, for a latency)
+         * @param labelValues one value per label name, in order
+         */
+        void observe(double value, String... labelValues) {
+            checkLabelCount(name, labelNames, labelValues);
+            if (labelValues.length == 0) {
+                histogram.observe(value);
+            } else {
+                histogram.labelValues(labelValues).observe(value);
+            }
+        }
+
+        /**
+         * Returns how many observations one sample has.
+         *
+         * @param labelValues one value per label name, in order
+         * @return the count, 0 when never observed
+         */
+        long count(String... labelValues) {
+            checkLabelCount(name, labelNames, labelValues);
+            Labels wanted = labels(labelNames, labelValues);
+            return histogram.collect().getDataPoints().stream()
+                    .filter(point -> point.getLabels().equals(wanted))
+                    .mapToLong(HistogramSnapshot.HistogramDataPointSnapshot::getCount)
+                    .findFirst()
+                    .orElse(0);
         }
 
         @Override
-        String type() {
-            return "gauge";
+        public HistogramSnapshot collect() {
+            return histogram.collect();
         }
 
         @Override
-        Map<List<String>, Number> samples() {
-            Map<List<String>, Number> samples = supplier.get();
-            return samples == null ? Collections.emptyMap() : samples;
+        public String getPrometheusName() {
+            return histogram.getPrometheusName();
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
  * Entry point of {@code vexilla-server.jar}: {@code java -jar vexilla-server.jar [--help] [OPTIONS]}.
  *
  * <p>Exit codes: 0 after {@code --help}; 2 for a bad option or value (one line on stderr naming the flag or
- * environment variable); 1 when the server cannot start. Otherwise it runs until the JVM is stopped, and closes the
- * server from a shutdown hook. The jar logs through slf4j-simple with the settings of {@code simplelogger.properties}
+ * environment variable); 1 when the server cannot start. Otherwise it runs until the JVM is stopped ({@code SIGTERM},
+ * {@code SIGINT}), and a shutdown hook closes the server gracefully: change streams end with a "reconnect later"
+ * frame and requests in flight get up to {@code --shutdown-timeout} to complete (see {@link VexillaServer#close()}). The jar logs through slf4j-simple with the settings of {@code simplelogger.properties}
  * beside this class (our INFO lines, libraries from WARN up, the per-evaluation log off); {@code -D} flags override
  * them.
  *

@@ -85,6 +85,10 @@ public final class ServerOptions {
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
     /** Default time a connection may take to send a complete request line and headers. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Default time {@link VexillaServer#close()} waits for requests in flight to complete before it aborts them.
+     */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     /** Smallest accepted body and header timeout. */
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     /** Open connections allowed per available processor when the default cap on connections is computed. */
@@ -112,6 +116,7 @@ public final class ServerOptions {
     private final int maxConcurrentRequests;
     private final Duration bodyTimeout;
     private final Duration headerTimeout;
+    private final Duration shutdownTimeout;
     private final int maxConnections;
 
     private ServerOptions(Builder b) {
@@ -139,6 +144,7 @@ public final class ServerOptions {
                 : Math.max(1, (int) (b.workerThreads * DEFAULT_CONCURRENT_REQUESTS_SHARE));
         this.bodyTimeout = b.bodyTimeout;
         this.headerTimeout = b.headerTimeout;
+        this.shutdownTimeout = b.shutdownTimeout;
         this.maxConnections = b.maxConnections;
     }
 
@@ -370,6 +376,15 @@ public final class ServerOptions {
     }
 
     /**
+     * Returns how long stopping the server waits for requests in flight to complete before it aborts them.
+     *
+     * @return the drain bound; zero aborts at once
+     */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /**
      * Returns the cap on open connections; beyond it the server stops accepting until one closes.
      *
      * @return the cap
@@ -410,6 +425,7 @@ public final class ServerOptions {
                 maxConcurrentRequests,
                 bodyTimeout,
                 headerTimeout,
+                shutdownTimeout,
                 maxConnections);
     }
 
@@ -423,7 +439,8 @@ public final class ServerOptions {
                 + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
                 + ", rescanInterval=" + rescanInterval + ", workerThreads=" + workerThreads
                 + ", maxConcurrentRequests=" + maxConcurrentRequests + ", bodyTimeout=" + bodyTimeout
-                + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections
+                + ", headerTimeout=" + headerTimeout + ", shutdownTimeout=" + shutdownTimeout
+                + ", maxConnections=" + maxConnections
                 + "}";
     }
 
@@ -455,6 +472,7 @@ public final class ServerOptions {
         private @Nullable Integer maxConcurrentRequests;
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private int maxConnections = defaultMaxConnections();
 
         private Builder() {}
@@ -719,6 +737,21 @@ public final class ServerOptions {
          */
         public Builder headerTimeout(Duration timeout) {
             this.headerTimeout = requireTimeout("headerTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how long stopping the server waits for requests in flight to complete (default 10 s,
+         * {@link #DEFAULT_SHUTDOWN_TIMEOUT}); change streams are ended first, with a final comment. Requests still
+         * running then are aborted.
+         *
+         * @param timeout zero or more; zero aborts requests in flight at once
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "shutdownTimeout");
+            require(!timeout.isNegative(), "shutdownTimeout must be >= 0, was %s", timeout);
+            this.shutdownTimeout = timeout;
             return this;
         }
 

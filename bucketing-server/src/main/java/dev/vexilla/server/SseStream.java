@@ -28,6 +28,8 @@ final class SseStream {
     private boolean writing;
     private boolean ended;
     private boolean completeAfterWrite;
+    /** A last frame is queued or being written; the stream ends once it is out. */
+    private boolean closing;
 
     /**
      * Wraps an accepted stream request.
@@ -57,7 +59,7 @@ final class SseStream {
     void send(String frame) {
         ByteBuffer buffer = ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
-            if (ended) {
+            if (ended || closing) {
                 return;
             }
             if (writing) {
@@ -90,16 +92,20 @@ final class SseStream {
             public void succeeded() {
                 @Nullable ByteBuffer next;
                 boolean complete;
+                boolean lastFrameOut;
                 synchronized (SseStream.this) {
                     next = ended ? null : queue.poll();
                     writing = next != null;
                     complete = ended && completeAfterWrite;
                     completeAfterWrite = false;
+                    lastFrameOut = next == null && closing && !ended;
                 }
                 if (next != null) {
                     write(next);
                 } else if (complete) {
                     requestCallback.succeeded();
+                } else if (lastFrameOut) {
+                    end(null);
                 }
             }
 
@@ -121,10 +127,33 @@ final class SseStream {
     }
 
     /**
-     * Ends the stream normally (server shutdown): completes the response.
+     * Ends the stream normally: completes the response.
      */
     void close() {
         end(null);
+    }
+
+    /**
+     * Ends the stream normally after one last frame (server shutdown): frames queued before it are still written,
+     * later {@link #send} calls are ignored, and the response completes once the frame is out (or fails with the
+     * write).
+     *
+     * @param lastFrame complete SSE text, ending in a blank line
+     */
+    void close(String lastFrame) {
+        ByteBuffer buffer = ByteBuffer.wrap(lastFrame.getBytes(StandardCharsets.UTF_8));
+        synchronized (this) {
+            if (ended || closing) {
+                return;
+            }
+            closing = true;
+            if (writing) {
+                queue.add(buffer);
+                return;
+            }
+            writing = true;
+        }
+        write(buffer);
     }
 
     /**

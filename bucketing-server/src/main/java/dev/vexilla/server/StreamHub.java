@@ -39,11 +39,18 @@ import org.jspecify.annotations.Nullable;
  * message (without {@code flagsChanged}) right away, so a change made while it was away is not lost; clients without
  * that header should re-fetch the config (with {@code If-None-Match}) after every (re)connect.
  *
- * <p>Thread-safe. {@link #close()} is idempotent: it stops the heartbeat and ends every stream normally.
+ * <p>Thread-safe. {@link #close()} is idempotent: it stops the heartbeat and ends every stream normally after the
+ * last frame {@value #SHUTDOWN_FRAME_TEXT} (a {@code retry:} hint and a comment, which SSE clients ignore; our
+ * providers, like any EventSource, reconnect with backoff when the stream ends).
  */
 final class StreamHub implements AutoCloseable {
     /** Reconnect delay suggested to clients in the {@code retry:} field. */
     static final long RETRY_HINT_MILLIS = 5000;
+
+    /** The comment of the last frame a stream receives when the server stops. */
+    static final String SHUTDOWN_FRAME_TEXT = ": server shutting down; reconnect later";
+
+    private static final String SHUTDOWN_FRAME = "retry: " + RETRY_HINT_MILLIS + "\n" + SHUTDOWN_FRAME_TEXT + "\n\n";
 
     /** The most keys a {@code flagsChanged} member lists; beyond it the member is left out. */
     static final int MAX_ANNOUNCED_FLAGS = 1000;
@@ -112,7 +119,7 @@ final class StreamHub implements AutoCloseable {
             stream.send(frame(config, null));
         }
         if (closed) {
-            stream.close();
+            stream.close(SHUTDOWN_FRAME);
         }
     }
 
@@ -191,7 +198,7 @@ final class StreamHub implements AutoCloseable {
         closed = true;
         heartbeat.cancel(false);
         for (SseStream stream : streams) {
-            stream.close();
+            stream.close(SHUTDOWN_FRAME);
         }
     }
 }

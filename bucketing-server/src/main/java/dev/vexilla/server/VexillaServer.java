@@ -13,11 +13,15 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -27,7 +31,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,8 +55,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Without a config directory it serves an embedded demo config under {@link #DEMO_SDK_KEY}; that key is public
- * by design and is the only key ever logged. Thread-safe. {@link #start} blocks until the port is bound;
- * {@link #close()} is idempotent, ends open streams and stops every thread the server started.
+ * by design and is the only key ever logged. Thread-safe. {@link #start} blocks until the port is bound and logs one
+ * INFO line (version, config source, bound address and port); {@link #close()} is idempotent and graceful: it ends
+ * open change streams with a final "reconnect later" frame, stops accepting connections, waits up to
+ * {@link ServerOptions#shutdownTimeout()} for requests in flight, aborts the rest, logs one INFO line with the counts
+ * and stops every thread the server started.
  *
  * @since 0.1.0
  */
@@ -70,7 +79,10 @@ public final class VexillaServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final HeaderDeadline headerDeadline;
+    private final GracefulHandler graceful;
+    private final Duration shutdownTimeout;
     private final int port;
+    private final String bindAddress;
     private final URI baseUri;
     private volatile boolean closed;
 
@@ -83,6 +95,9 @@ public final class VexillaServer implements AutoCloseable {
         this.metrics = new MetricsRegistry();
         ConfigStore<ConfigCatConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
+        ServerMetrics.register(metrics, store);
+        this.shutdownTimeout = options.shutdownTimeout();
+        this.bindAddress = options.bindAddress();
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
         this.streams = new StreamHub(options.maxStreams(), options.heartbeatInterval(), this.scheduler, clock, metrics);
@@ -99,8 +114,10 @@ public final class VexillaServer implements AutoCloseable {
         jetty.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
         this.headerDeadline =
                 new HeaderDeadline(connector, options.headerTimeout(), this.scheduler, System::nanoTime, metrics);
-        jetty.setHandler(api);
+        this.graceful = new GracefulHandler(api);
+        jetty.setHandler(graceful);
         jetty.setErrorHandler(new JsonErrorHandler(api.requests()));
+        // close() drains requests itself (to count them), then stops Jetty at once
         jetty.setStopTimeout(0);
         try {
             jetty.start();
@@ -175,18 +192,31 @@ public final class VexillaServer implements AutoCloseable {
         return baseUri;
     }
 
-    /** Stops the server: ends open streams, stops Jetty, closes the EdgeDB store and the events sink. */
+    /**
+     * Stops the server gracefully and blocks until it has stopped: ends open change streams with a final
+     * {@code retry:} hint and a "reconnect later" comment, stops accepting connections (requests that arrive on
+     * open connections meanwhile get 503), waits up to {@link ServerOptions#shutdownTimeout()} for the requests in
+     * flight to complete, aborts those still running, stops Jetty, then closes the EdgeDB store and the events sink.
+     * Logs one INFO line with the numbers of streams ended and requests drained and aborted. Idempotent; a second
+     * call returns at once.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         if (watcher != null) {
             watcher.close();
         }
+        // change streams are requests in flight too, until their final frame is out
+        long inFlight = graceful.getCurrentRequestCount();
+        int openStreams = streams.size();
         streams.close();
         headerDeadline.close();
+        long aborted = drain();
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -197,6 +227,46 @@ public final class VexillaServer implements AutoCloseable {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
+        if (port != 0) { // 0: the start failed, and said so
+            LOG.info(
+                    "Vexilla server on {}:{} stopped; {} request(s) in flight ({} change stream(s)): {} drained, {}"
+                            + " aborted after the {} shutdown timeout",
+                    bindAddress,
+                    port,
+                    inFlight,
+                    openStreams,
+                    Math.max(0, inFlight - aborted),
+                    aborted,
+                    shutdownTimeout);
+        }
+    }
+
+    /**
+     * Stops accepting connections and waits for the requests in flight (change streams included, which end with
+     * their final frame) to complete, at most the shutdown timeout.
+     *
+     * @return how many requests were still running at the end of the wait
+     */
+    private long drain() {
+        try {
+            Graceful.shutdown(jetty).get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // counted below: the requests still running are aborted by jetty.stop()
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Draining requests failed", e.getCause());
+        }
+        return graceful.getCurrentRequestCount();
+    }
+
+    /**
+     * Tells whether {@link #close()} has stopped accepting connections and is waiting for the requests in flight.
+     *
+     * @return true from the start of the drain on
+     */
+    boolean isDraining() {
+        return graceful.isShutdown();
     }
 
     /**
@@ -307,23 +377,28 @@ public final class VexillaServer implements AutoCloseable {
     private void metricsText(Request request, Response response, Callback callback) {
         byte[] text = metrics.render().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, MetricsRegistry.contentType());
         response.write(true, ByteBuffer.wrap(text), callback);
     }
 
     private void logStarted(ServerOptions options) {
         if (configStore.directory().isEmpty()) {
             LOG.info(
-                    "Vexilla server listening on {}:{}; serving the embedded demo config under the public demo SDK"
-                            + " key {}",
+                    "Vexilla server {} listening on {}:{}; base URI {}; serving the embedded demo config under the"
+                            + " public demo SDK key {}",
+                    BuildInfo.version(),
                     options.bindAddress(),
                     port(),
+                    baseUri,
                     DEMO_SDK_KEY);
         } else {
             LOG.info(
-                    "Vexilla server listening on {}:{}; serving {} config(s) from {}, keys from {}, EdgeDB {}",
+                    "Vexilla server {} listening on {}:{}; base URI {}; serving {} config(s) from {}, keys from {},"
+                            + " EdgeDB {}",
+                    BuildInfo.version(),
                     options.bindAddress(),
                     port(),
+                    baseUri,
                     configStore.configs().size(),
                     options.configDirectory().get(),
                     options.keysFile().orElseThrow(),

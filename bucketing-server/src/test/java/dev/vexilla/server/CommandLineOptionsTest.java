@@ -150,4 +150,20 @@ final class CommandLineOptionsTest {
             assertThat(help).contains(pair);
         }
     }
+
+    @Test
+    void shutdownTimeout_defaultsToTenSecondsAndIsReadFromFlagAndEnvironment() {
+        assertThat(CommandLineOptions.parse(new String[0], Map.of()).shutdownTimeout())
+                .isEqualTo(ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT)
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(CommandLineOptions.parse(new String[] {"--shutdown-timeout", "30s"}, Map.of())
+                        .shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(CommandLineOptions.parse(new String[0], Map.of("VEXILLA_SHUTDOWN_TIMEOUT", "0"))
+                        .shutdownTimeout())
+                .isZero();
+        assertThatThrownBy(() -> ServerOptions.builder().shutdownTimeout(Duration.ofSeconds(-1)))
+                .hasMessage("shutdownTimeout must be >= 0, was PT-1S");
+        assertThat(CommandLineOptions.helpText()).contains("--shutdown-timeout").contains("VEXILLA_SHUTDOWN_TIMEOUT");
+    }
 }

@@ -81,8 +81,8 @@ final class FlagEvaluationsTest {
         assertThat(result.value()).isEqualTo(true);
         String text = metrics.render();
         assertThat(text)
-                .contains("vexilla_evaluations_total{config=\"alpha\",flag=\"flag\",reason=\"STATIC\"} 1")
-                .contains("vexilla_evaluations_total{config=\"alpha\",flag=\"(unknown)\",reason=\"ERROR\"} 2")
+                .contains("vexilla_evaluations_total{config=\"alpha\",flag=\"flag\",reason=\"STATIC\"} 1.0")
+                .contains("vexilla_evaluations_total{config=\"alpha\",flag=\"(unknown)\",reason=\"ERROR\"} 2.0")
                 .doesNotContain("typo");
     }
 
@@ -98,7 +98,7 @@ final class FlagEvaluationsTest {
 
         assertThat(seen).containsExactly(Map.entry("a", 3), Map.entry("b", "x"));
         assertThat(metrics.render())
-                .contains("flag=\"a\",reason=\"STATIC\"} 1")
-                .contains("flag=\"b\",reason=\"STATIC\"} 1");
+                .contains("flag=\"a\",reason=\"STATIC\"} 1.0")
+                .contains("flag=\"b\",reason=\"STATIC\"} 1.0");
     }
 }

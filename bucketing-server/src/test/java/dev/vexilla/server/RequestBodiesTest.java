@@ -167,8 +167,8 @@ final class RequestBodiesTest {
                 .render()
                 .lines()
                 .filter(line -> line.startsWith(name + " "))
-                .mapToLong(
-                        line -> Long.parseLong(line.substring(name.length() + 1).strip()))
+                .mapToLong(line -> (long)
+                        Double.parseDouble(line.substring(name.length() + 1).strip()))
                 .findFirst()
                 .orElse(-1);
     }

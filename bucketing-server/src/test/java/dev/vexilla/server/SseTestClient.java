@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -21,6 +22,7 @@ final class SseTestClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseTestClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -61,7 +63,14 @@ final class SseTestClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // closed
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Waits until the server ends the stream (the body reaches its end or fails); false after 30 s. */
+    boolean awaitEnd() throws InterruptedException {
+        return ended.await(30, TimeUnit.SECONDS);
     }
 
     /** Waits for the next line matching {@code predicate}, skipping others. */

@@ -275,12 +275,12 @@ final class VexillaServerTest {
             assertThat(response.body())
                     .contains("# TYPE vexilla_http_requests_total counter")
                     .contains("vexilla_http_requests_total{route=\"/configuration-files/{sdkKey}/config_v6.json\","
-                            + "status=\"200\"} 1")
+                            + "status=\"200\"} 1.0")
                     .contains("vexilla_http_requests_total{route=\"/configuration-files/{sdkKey}/config_v6.json\","
-                            + "status=\"404\"} 1")
-                    .contains("vexilla_http_requests_total{route=\"unmatched\",status=\"404\"} 1")
-                    .contains("vexilla_config_version{config=\"demo\"} 1")
-                    .contains("vexilla_stream_clients 0")
+                            + "status=\"404\"} 1.0")
+                    .contains("vexilla_http_requests_total{route=\"unmatched\",status=\"404\"} 1.0")
+                    .contains("vexilla_config_version{config=\"demo\"} 1.0")
+                    .contains("vexilla_stream_clients 0.0")
                     .doesNotContain("unknown-secret-key")
                     .doesNotContain(VexillaServer.DEMO_SDK_KEY);
         }
