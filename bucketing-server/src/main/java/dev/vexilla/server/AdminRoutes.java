@@ -261,9 +261,11 @@ final class AdminRoutes<C> {
             if (!sdkKey.isTextual()) {
                 throw new HttpError(400, "Invalid request body at $.sdkKey: expected a string");
             }
-            if (!config.isTextual() || !SdkKeys.CONFIG_NAME.matcher(config.asText()).matches()) {
+            if (!config.isTextual()
+                    || !SdkKeys.CONFIG_NAME.matcher(config.asText()).matches()) {
                 throw new HttpError(
-                        400, "Invalid request body at $.config: expected a config name matching "
+                        400,
+                        "Invalid request body at $.config: expected a config name matching "
                                 + SdkKeys.CONFIG_NAME.pattern());
             }
             SdkKeys.Digested key;

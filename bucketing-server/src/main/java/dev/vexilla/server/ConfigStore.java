@@ -201,7 +201,10 @@ final class ConfigStore<C> implements ConfigSource.Listener {
             C compiled = validator.compile(stored.name(), stored.bytes());
             long version = previous == null ? 1 : previous.version() + 1;
             reloads.inc(stored.name(), "accepted");
-            LOG.info("Config '{}' loaded from the config source (version {}, etag {})", stored.name(), version,
+            LOG.info(
+                    "Config '{}' loaded from the config source (version {}, etag {})",
+                    stored.name(),
+                    version,
                     stored.etag());
             return new ServedConfig<>(
                     stored.name(), stored.bytes(), stored.etag(), compiled, version, stored.acceptedAt());

@@ -97,10 +97,12 @@ final class DirectoryConfigWriter implements ConfigWriter {
         for (String line : lines(history)) {
             try {
                 JsonNode node = ServerJson.mapper().readTree(line);
-                out.add(0, new Version(
-                        node.path("etag").asText(),
-                        Instant.ofEpochMilli(node.path("acceptedAt").asLong()),
-                        node.path("actor").asText()));
+                out.add(
+                        0,
+                        new Version(
+                                node.path("etag").asText(),
+                                Instant.ofEpochMilli(node.path("acceptedAt").asLong()),
+                                node.path("actor").asText()));
             } catch (IOException e) {
                 // a torn last line after a crash: skip it
             }
@@ -114,7 +116,8 @@ final class DirectoryConfigWriter implements ConfigWriter {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readAllBytes(meta.resolve("versions").resolve(name).resolve(etag + ".json")));
+            return Optional.of(
+                    Files.readAllBytes(meta.resolve("versions").resolve(name).resolve(etag + ".json")));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -132,8 +135,7 @@ final class DirectoryConfigWriter implements ConfigWriter {
         check(name, ifMatch, current);
         try {
             Files.delete(file);
-            audit(new AuditEntry(
-                    actor, clock.instant(), "DELETE /admin/v1/configs/{name}", name, null, current, null));
+            audit(new AuditEntry(actor, clock.instant(), "DELETE /admin/v1/configs/{name}", name, null, current, null));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -225,7 +227,9 @@ final class DirectoryConfigWriter implements ConfigWriter {
     }
 
     private void audit(AuditEntry entry) throws IOException {
-        append(Files.createDirectories(meta).resolve("audit.jsonl"), AuditTrail.toJson(entry).toString());
+        append(
+                Files.createDirectories(meta).resolve("audit.jsonl"),
+                AuditTrail.toJson(entry).toString());
     }
 
     private static void check(String name, @Nullable String ifMatch, @Nullable String current) {
@@ -288,6 +292,7 @@ final class DirectoryConfigWriter implements ConfigWriter {
     }
 
     private static Unavailable unavailable(IOException e) {
-        return new Unavailable("the config directory cannot be written: " + e.getClass().getSimpleName(), e);
+        return new Unavailable(
+                "the config directory cannot be written: " + e.getClass().getSimpleName(), e);
     }
 }

@@ -67,6 +67,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
     static final long RETRY_MILLIS = 500;
     /** Timeout of one Redis command and of connecting. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisConfigSource.class);
     private static final String UNREACHABLE = "the config store (Redis) cannot be reached";
 
@@ -278,7 +279,9 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
             try {
                 JsonNode value = ServerJson.mapper().readTree(entry.getValue());
                 keys.add(new SdkKeys.Digested(
-                        entry.getKey(), value.path("flagSetId").asText(), value.path("config").asText()));
+                        entry.getKey(),
+                        value.path("flagSetId").asText(),
+                        value.path("config").asText()));
             } catch (java.io.IOException | IllegalArgumentException e) {
                 LOG.warn("Ignoring a malformed key entry in the config store: {}", e.getMessage());
             }
@@ -413,7 +416,10 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                 PUT_SCRIPT,
                 ScriptOutputType.MULTI,
                 new String[] {
-                    prefix + "etags", prefix + "accepted", blobKey(name, etag), prefix + "history:" + name,
+                    prefix + "etags",
+                    prefix + "accepted",
+                    blobKey(name, etag),
+                    prefix + "history:" + name,
                     prefix + "audit"
                 },
                 name,
@@ -456,8 +462,8 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
 
     @Override
     public Optional<byte[]> version(String name, String etag) {
-        return write(redis -> Optional.ofNullable(redis.get(blobKey(name, etag)))
-                .map(json -> json.getBytes(StandardCharsets.UTF_8)));
+        return write(redis ->
+                Optional.ofNullable(redis.get(blobKey(name, etag))).map(json -> json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -513,7 +519,9 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                     try {
                         JsonNode node = ServerJson.mapper().readTree(e.getValue());
                         return new SdkKeys.Digested(
-                                e.getKey(), node.path("flagSetId").asText(), node.path("config").asText());
+                                e.getKey(),
+                                node.path("flagSetId").asText(),
+                                node.path("config").asText());
                     } catch (java.io.IOException ex) {
                         throw new IllegalStateException("malformed key entry in the config store", ex);
                     }
@@ -530,7 +538,11 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
             return false;
         }
         ObjectNode audit = auditEntry(
-                actor, clock.instant(), "DELETE /admin/v1/keys/{keyId}", key.get().configName(), keyId);
+                actor,
+                clock.instant(),
+                "DELETE /admin/v1/keys/{keyId}",
+                key.get().configName(),
+                keyId);
         boolean removed = write(redis -> {
             if (redis.hdel(prefix + "keys", key.get().digestHex()) == 0) {
                 return false;

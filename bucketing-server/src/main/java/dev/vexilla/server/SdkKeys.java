@@ -63,7 +63,9 @@ final class SdkKeys {
      */
     record Digested(String digestHex, String flagSetId, String configName) {
         Digested {
-            if (!DIGEST_LINE.matcher(DIGEST_PREFIX + digestHex + "#" + flagSetId).matches()) {
+            if (!DIGEST_LINE
+                    .matcher(DIGEST_PREFIX + digestHex + "#" + flagSetId)
+                    .matches()) {
                 throw new IllegalArgumentException("a key digest must be 64 lower-case hex digits and the flag set"
                         + " id 1 to 64 of [A-Za-z0-9_-]");
             }
@@ -161,8 +163,7 @@ final class SdkKeys {
     static SdkKeys fromDigests(Collection<Digested> keys) {
         Map<String, Entry> byDigest = new HashMap<>();
         for (Digested key : keys) {
-            byDigest.put(
-                    key.digestHex(), new Entry(HEX.parseHex(key.digestHex()), key.configName(), key.flagSetId()));
+            byDigest.put(key.digestHex(), new Entry(HEX.parseHex(key.digestHex()), key.configName(), key.flagSetId()));
         }
         return new SdkKeys(byDigest);
     }
@@ -192,7 +193,8 @@ final class SdkKeys {
      */
     List<Digested> digests() {
         return byDigest.entrySet().stream()
-                .map(e -> new Digested(e.getKey(), e.getValue().flagSetId(), e.getValue().configName()))
+                .map(e -> new Digested(
+                        e.getKey(), e.getValue().flagSetId(), e.getValue().configName()))
                 .sorted(java.util.Comparator.comparing(Digested::digestHex))
                 .toList();
     }

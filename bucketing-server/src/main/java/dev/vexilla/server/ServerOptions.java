@@ -529,7 +529,8 @@ public final class ServerOptions {
         public Builder adminToken(@Nullable String token) {
             if (token != null) {
                 require(
-                        token.length() >= MIN_ADMIN_TOKEN_LENGTH && token.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                        token.length() >= MIN_ADMIN_TOKEN_LENGTH
+                                && token.chars().allMatch(c -> c > 0x20 && c < 0x7f),
                         "adminToken must be at least %s visible ASCII characters (its length was %s)",
                         MIN_ADMIN_TOKEN_LENGTH,
                         token.length());

@@ -37,7 +37,7 @@ record StoredConfig(String name, byte[] bytes, String etag, Instant acceptedAt) 
 
     @Override
     public String toString() {
-        return "StoredConfig{name=" + name + ", etag=" + etag + ", bytes=" + bytes.length + ", acceptedAt="
-                + acceptedAt + "}";
+        return "StoredConfig{name=" + name + ", etag=" + etag + ", bytes=" + bytes.length + ", acceptedAt=" + acceptedAt
+                + "}";
     }
 }

@@ -292,8 +292,10 @@ public final class VexillaServer implements AutoCloseable {
                 .probe("/healthz", this::health)
                 .probe("/readyz", this::readiness)
                 .probe("/metrics", this::metricsText);
-        adminWriter(store, clock).ifPresent(writer -> options.adminToken()
-                .ifPresent(token -> new AdminRoutes<>(token, writer, store, validator, bodies, metrics).register(api)));
+        adminWriter(store, clock)
+                .ifPresent(writer -> options.adminToken()
+                        .ifPresent(token ->
+                                new AdminRoutes<>(token, writer, store, validator, bodies, metrics).register(api)));
         return ofrep.register(bucketing.register(api));
     }
 

@@ -47,9 +47,7 @@ abstract class AdminApiContract {
                 .header("Authorization", "Bearer " + TOKEN)
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -89,8 +87,8 @@ abstract class AdminApiContract {
                 .build());
 
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Bearer"));
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(json(wrong).path("message").asText()).contains("admin token");
         assertThat(admin(server, "GET", "/admin/v1/configs/gamma", null).statusCode())
@@ -147,13 +145,15 @@ abstract class AdminApiContract {
     @Test
     void aLostUpdate_is412_andAMatchingIfMatchWins() throws Exception {
         VexillaServer server = server(TOKEN);
-        String first = json(admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V1)).path("etag").asText();
+        String first = json(admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V1))
+                .path("etag")
+                .asText();
         admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V2, "If-Match", '"' + first + '"');
 
-        HttpResponse<String> lost = admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V3, "If-Match",
-                '"' + first + '"');
-        HttpResponse<String> won = admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V3, "If-Match",
-                '"' + etagOf(CONFIG_V2) + '"');
+        HttpResponse<String> lost =
+                admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V3, "If-Match", '"' + first + '"');
+        HttpResponse<String> won =
+                admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V3, "If-Match", '"' + etagOf(CONFIG_V2) + '"');
 
         assertThat(lost.statusCode()).isEqualTo(412);
         assertThat(json(lost).path("statusCode").asInt()).isEqualTo(412);
@@ -173,8 +173,8 @@ abstract class AdminApiContract {
                 .containsExactly(etagOf(CONFIG_V3), etagOf(CONFIG_V2), etagOf(CONFIG_V1));
         assertThat(versions.path("current").asText()).isEqualTo(etagOf(CONFIG_V3));
 
-        HttpResponse<String> rolledBack = admin(
-                server, "POST", "/admin/v1/configs/gamma/rollback", "{\"etag\":\"" + etagOf(CONFIG_V1) + "\"}");
+        HttpResponse<String> rolledBack =
+                admin(server, "POST", "/admin/v1/configs/gamma/rollback", "{\"etag\":\"" + etagOf(CONFIG_V1) + "\"}");
         HttpResponse<String> unknown =
                 admin(server, "POST", "/admin/v1/configs/gamma/rollback", "{\"etag\":\"" + "x".repeat(43) + "\"}");
 
@@ -195,15 +195,19 @@ abstract class AdminApiContract {
         VexillaServer server = server(TOKEN);
         admin(server, "PUT", "/admin/v1/configs/gamma", CONFIG_V1);
         admin(server, "POST", "/admin/v1/keys", "{\"sdkKey\":\"" + NEW_KEY + "\",\"config\":\"gamma\"}");
-        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode()).isEqualTo(200);
+        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> deleted = admin(server, "DELETE", "/admin/v1/configs/gamma", null);
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(json(deleted).path("etag").asText()).isEqualTo(etagOf(CONFIG_V1));
-        assertThat(admin(server, "GET", "/admin/v1/configs/gamma", null).statusCode()).isEqualTo(404);
-        assertThat(admin(server, "DELETE", "/admin/v1/configs/gamma", null).statusCode()).isEqualTo(404);
-        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode()).isNotEqualTo(200);
+        assertThat(admin(server, "GET", "/admin/v1/configs/gamma", null).statusCode())
+                .isEqualTo(404);
+        assertThat(admin(server, "DELETE", "/admin/v1/configs/gamma", null).statusCode())
+                .isEqualTo(404);
+        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode())
+                .isNotEqualTo(200);
     }
 
     @Test
@@ -234,9 +238,12 @@ abstract class AdminApiContract {
                 .as("an evaluation for an admin-added key reports the key's own flag set id")
                 .contains("\"value\":true");
 
-        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + keyId, null).statusCode()).isEqualTo(200);
-        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + keyId, null).statusCode()).isEqualTo(404);
-        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode()).isNotEqualTo(200);
+        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + keyId, null).statusCode())
+                .isEqualTo(200);
+        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + keyId, null).statusCode())
+                .isEqualTo(404);
+        assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).statusCode())
+                .isNotEqualTo(200);
         assertThat(admin(server, "GET", "/admin/v1/keys", null).body()).doesNotContain(keyId);
     }
 

@@ -66,12 +66,12 @@ final class DirectoryAdminApiTest extends AdminApiContract {
         assertThat(keysFile)
                 .contains(TestServers.KEY_A + " = alpha")
                 .containsPattern("sha256:[0-9a-f]{64}#" + dev.vexilla.model.FlagSetIds.of(NEW_KEY) + " = beta");
-        assertThat(TestServers.get(server, TestServers.configPath(TestServers.KEY_A)).statusCode())
+        assertThat(TestServers.get(server, TestServers.configPath(TestServers.KEY_A))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(TestServers.get(server, TestServers.configPath(NEW_KEY)).body())
                 .isEqualTo(TestServers.MINIMAL_CONFIG.replace("true", "false"));
-        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + dev.vexilla.model.FlagSetIds.of(TestServers.KEY_A),
-                                null)
+        assertThat(admin(server, "DELETE", "/admin/v1/keys/" + dev.vexilla.model.FlagSetIds.of(TestServers.KEY_A), null)
                         .statusCode())
                 .as("a plain-key line is deleted by its key id too")
                 .isEqualTo(200);

@@ -79,7 +79,8 @@ final class RedisAdminApiTest extends AdminApiContract {
 
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> TestServers.get(reader, TestServers.configPath(NEW_KEY)).statusCode() == 200);
+                .until(() ->
+                        TestServers.get(reader, TestServers.configPath(NEW_KEY)).statusCode() == 200);
         var fromWriter = TestServers.get(writer, TestServers.configPath(NEW_KEY));
         var fromReader = TestServers.get(reader, TestServers.configPath(NEW_KEY));
         ServedConfig<?> writers = writer.configStore().byName("gamma").orElseThrow();

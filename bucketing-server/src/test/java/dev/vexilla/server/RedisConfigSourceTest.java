@@ -114,11 +114,12 @@ final class RedisConfigSourceTest {
         java.util.Arrays.sort(latencies);
         double p50 = latencies[WRITES / 2] / 1e6;
         double p99 = latencies[(int) Math.ceil(WRITES * 0.99) - 1] / 1e6;
-        System.out.printf("Redis config store propagation over %d writes: p50 %.1f ms, p99 %.1f ms%n", WRITES, p50,
-                p99);
+        System.out.printf(
+                "Redis config store propagation over %d writes: p50 %.1f ms, p99 %.1f ms%n", WRITES, p50, p99);
         assertThat(TestServers.get(b, TestServers.configPath(KEY)).body()).isEqualTo(config(WRITES));
         assertThat(TestServers.get(c, TestServers.configPath(KEY)).body()).isEqualTo(config(WRITES));
-        assertThat(p99).as("p99 propagation in ms (target 1000 ms; bound generous for loaded CI)")
+        assertThat(p99)
+                .as("p99 propagation in ms (target 1000 ms; bound generous for loaded CI)")
                 .isLessThan(PATIENCE.toMillis());
     }
 
@@ -178,7 +179,8 @@ final class RedisConfigSourceTest {
 
         VexillaServer late = server(redis.url(), null);
         assertThat(readiness(late)).isEqualTo(503);
-        assertThat(TestServers.get(late, TestServers.configPath(KEY)).statusCode()).isNotEqualTo(200);
+        assertThat(TestServers.get(late, TestServers.configPath(KEY)).statusCode())
+                .isNotEqualTo(200);
 
         keep(redis.restart());
         awaitServed(late, config(0));

@@ -54,8 +54,8 @@ final class RedisServerProcess implements AutoCloseable {
         if (dataDir == null) {
             command.addAll(java.util.List.of("--appendonly", "no"));
         } else {
-            command.addAll(java.util.List.of(
-                    "--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "always"));
+            command.addAll(
+                    java.util.List.of("--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "always"));
         }
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
