@@ -243,6 +243,10 @@ public final class VexillaServer implements AutoCloseable {
         return metrics;
     }
 
+    ApiHandler handler() {
+        return (ApiHandler) jetty.getHandler();
+    }
+
     private static <C> ConfigStore<C> openStore(
             ServerOptions options, ConfigValidator<C> validator, Clock clock, MetricsRegistry metrics) {
         if (options.configStore().isPresent()) {
