@@ -50,10 +50,7 @@ final class ServerOpenApiTest {
         assertThat(SPEC.responseOf(template, method, status))
                 .as("%s %s answered %s, which the OpenAPI file does not document", method, template, status)
                 .isPresent();
-        boolean json = response.headers()
-                .firstValue("Content-Type")
-                .orElse("")
-                .startsWith("application/json");
+        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
         if (json && SPEC.responseSchema(template, method, status).isPresent()) {
             JsonNode body = ServerJson.mapper().readTree(response.body());
             assertThat(SPEC.violations(
@@ -66,7 +63,8 @@ final class ServerOpenApiTest {
 
     @Test
     void everyRouteTheServerAnswers_isDescribed_andNoOther() {
-        assertThat(SPEC.operations()).containsExactlyInAnyOrderElementsOf(server.handler().operations());
+        assertThat(SPEC.operations())
+                .containsExactlyInAnyOrderElementsOf(server.handler().operations());
     }
 
     @Test
@@ -105,16 +103,10 @@ final class ServerOpenApiTest {
         conforms("/healthz", "GET", TestServers.get(server, "/healthz"));
         conforms("/readyz", "GET", TestServers.get(server, "/readyz"));
         conforms("/metrics", "GET", TestServers.get(server, "/metrics"));
-        conforms(
-                ConfigFileRoute.TEMPLATE,
-                "GET",
-                TestServers.get(server, TestServers.configPath(TestServers.KEY_A)));
+        conforms(ConfigFileRoute.TEMPLATE, "GET", TestServers.get(server, TestServers.configPath(TestServers.KEY_A)));
         conforms(ConfigFileRoute.TEMPLATE, "GET", TestServers.get(server, TestServers.configPath(NEW_KEY)));
         conforms("/v1/stream", "GET", TestServers.get(server, "/v1/stream"));
-        conforms(
-                EventsRoute.PATH,
-                "POST",
-                TestServers.postJson(server, EventsRoute.PATH, NEW_KEY, "{\"batch\":[]}"));
+        conforms(EventsRoute.PATH, "POST", TestServers.postJson(server, EventsRoute.PATH, NEW_KEY, "{\"batch\":[]}"));
         conforms(
                 BucketingRoutes.VARIABLES_PATH,
                 "POST",
