@@ -595,14 +595,6 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
         closed = true;
         periodic.cancel(false);
         syncThread.shutdownNow();
-        StatefulRedisPubSubConnection<String, String> subscription = pubSub;
-        if (subscription != null) {
-            subscription.closeAsync();
-        }
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.closeAsync();
-        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
