@@ -3,6 +3,7 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,8 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -106,7 +110,7 @@ final class AdminRoutes<C> {
                 .route("GET", AUDIT, authorized(this::audit));
     }
 
-    private static java.util.function.Predicate<String> matching(Pattern pattern) {
+    private static Predicate<String> matching(Pattern pattern) {
         return path -> pattern.matcher(path).matches();
     }
 
@@ -229,7 +233,7 @@ final class AdminRoutes<C> {
     private void versions(Request request, Response response, Callback callback) {
         String name = name(VERSIONS_PATH, request);
         Optional<StoredConfig> current = writer.read(name);
-        var versions = writer.versions(name);
+        List<ConfigWriter.Version> versions = writer.versions(name);
         if (versions.isEmpty() && current.isEmpty()) {
             throw noSuchConfig(name);
         }
@@ -323,7 +327,7 @@ final class AdminRoutes<C> {
     }
 
     /** Runs a read of the writer inside a body continuation, where {@link #authorized} does not catch. */
-    private static <T> T guarded(java.util.function.Supplier<T> read) {
+    private static <T> T guarded(Supplier<T> read) {
         try {
             return read.get();
         } catch (ConfigWriter.Unavailable e) {
@@ -374,7 +378,7 @@ final class AdminRoutes<C> {
                 throw new HttpError(400, "Invalid request body at $: expected a JSON object");
             }
             return node;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HttpError(400, "Invalid request body at $: malformed JSON");
         }
     }

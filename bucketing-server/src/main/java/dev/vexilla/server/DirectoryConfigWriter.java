@@ -3,15 +3,19 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +60,7 @@ final class DirectoryConfigWriter implements ConfigWriter {
     public List<StoredConfig> list() {
         return store.configs().values().stream()
                 .map(c -> new StoredConfig(c.name(), c.bytes(), c.etag(), c.loadedAt()))
-                .sorted(java.util.Comparator.comparing(StoredConfig::name))
+                .sorted(Comparator.comparing(StoredConfig::name))
                 .toList();
     }
 
@@ -262,11 +266,7 @@ final class DirectoryConfigWriter implements ConfigWriter {
 
     private static void append(Path file, String line) throws IOException {
         Files.writeString(
-                file,
-                line + "\n",
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+                file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
@@ -277,8 +277,8 @@ final class DirectoryConfigWriter implements ConfigWriter {
         Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent());
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
                 channel.force(true);
             }
             try {

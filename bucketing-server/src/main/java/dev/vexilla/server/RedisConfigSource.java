@@ -18,23 +18,29 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,7 +197,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
             syncThread.submit(this::sync).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.warn("The first read of the config store failed", e.getCause());
         }
     }
@@ -206,7 +212,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
         if (!closed && syncPending.compareAndSet(false, true)) {
             try {
                 syncThread.execute(this::sync);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 syncPending.set(false);
             }
         }
@@ -246,7 +252,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                         },
                         RETRY_MILLIS,
                         TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 retryScheduled.set(false);
             }
         }
@@ -282,7 +288,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                         entry.getKey(),
                         value.path("flagSetId").asText(),
                         value.path("config").asText()));
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("Ignoring a malformed key entry in the config store: {}", e.getMessage());
             }
         }
@@ -354,7 +360,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
         }
     }
 
-    private <T> T write(java.util.function.Function<RedisCommands<String, String>, T> command) {
+    private <T> T write(Function<RedisCommands<String, String>, T> command) {
         try {
             return command.apply(commands());
         } catch (RedisException e) {
@@ -369,7 +375,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
             syncThread.submit(this::sync).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.debug("Re-reading the config store after a write failed", e);
         }
     }
@@ -386,7 +392,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                             new byte[0],
                             e.getValue(),
                             Instant.ofEpochMilli(Long.parseLong(accepted.get(e.getKey())))))
-                    .sorted(java.util.Comparator.comparing(StoredConfig::name))
+                    .sorted(Comparator.comparing(StoredConfig::name))
                     .toList();
         });
     }
@@ -455,7 +461,7 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                     node.path("etag").asText(),
                     Instant.ofEpochMilli(node.path("acceptedAt").asLong()),
                     node.path("actor").asText());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("malformed history entry in the config store", e);
         }
     }
@@ -522,11 +528,11 @@ final class RedisConfigSource implements ConfigSource, ConfigWriter {
                                 e.getKey(),
                                 node.path("flagSetId").asText(),
                                 node.path("config").asText());
-                    } catch (java.io.IOException ex) {
+                    } catch (IOException ex) {
                         throw new IllegalStateException("malformed key entry in the config store", ex);
                     }
                 })
-                .sorted(java.util.Comparator.comparing(SdkKeys.Digested::digestHex))
+                .sorted(Comparator.comparing(SdkKeys.Digested::digestHex))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -143,7 +145,7 @@ final class SdkKeys {
 
     private static Entry entryOf(String key, String configName, int lineNumber) {
         if (key.startsWith(DIGEST_PREFIX)) {
-            java.util.regex.Matcher digestLine = DIGEST_LINE.matcher(key);
+            Matcher digestLine = DIGEST_LINE.matcher(key);
             if (!digestLine.matches()) {
                 throw new IllegalArgumentException("line " + lineNumber
                         + ": a digest line must read 'sha256:<64 lower-case hex>#<flag set id> = <config-name>'");
@@ -195,7 +197,7 @@ final class SdkKeys {
         return byDigest.entrySet().stream()
                 .map(e -> new Digested(
                         e.getKey(), e.getValue().flagSetId(), e.getValue().configName()))
-                .sorted(java.util.Comparator.comparing(Digested::digestHex))
+                .sorted(Comparator.comparing(Digested::digestHex))
                 .toList();
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -296,15 +297,17 @@ public final class VexillaServer implements AutoCloseable {
                 .probe("/healthz", this::health)
                 .probe("/readyz", this::readiness)
                 .probe("/metrics", this::metricsText);
-        adminWriter(store, clock)
-                .ifPresent(writer -> options.adminToken()
-                        .ifPresent(token ->
-                                new AdminRoutes<>(token, writer, store, validator, bodies, metrics).register(api)));
+        Optional<ConfigWriter> writer = adminWriter(store, clock);
+        if (options.adminToken().isPresent() && writer.isEmpty()) {
+            LOG.warn("The admin token is ignored: the embedded demo config cannot be written; the admin API is off");
+        }
+        writer.ifPresent(w -> options.adminToken()
+                .ifPresent(token -> new AdminRoutes<>(token, w, store, validator, bodies, metrics).register(api)));
         return ofrep.register(bucketing.register(api));
     }
 
     /** The write side of the config source: Redis's, the directory's, none for the demo config. */
-    private java.util.Optional<ConfigWriter> adminWriter(ConfigStore<?> store, Clock clock) {
+    private Optional<ConfigWriter> adminWriter(ConfigStore<?> store, Clock clock) {
         if (source != null) {
             return source.writer();
         }
