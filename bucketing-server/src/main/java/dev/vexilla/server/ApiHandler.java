@@ -145,6 +145,21 @@ final class ApiHandler extends Handler.Abstract implements RequestBodies.Admissi
     }
 
     /**
+     * Lists the endpoints, for the check that every route is described in the OpenAPI file.
+     *
+     * @return {@code "<METHOD> <template>"} for each endpoint ({@code GET}, not its implied {@code HEAD})
+     */
+    Set<String> operations() {
+        Set<String> out = new TreeSet<>();
+        for (Endpoint endpoint : endpoints) {
+            endpoint.methods().stream()
+                    .filter(method -> !method.equals("HEAD"))
+                    .forEach(method -> out.add(method + " " + endpoint.template()));
+        }
+        return out;
+    }
+
+    /**
      * Returns the request counter, for tests and the error handler.
      *
      * @return the counter labelled by route and status

@@ -51,6 +51,19 @@ final class CommandLineOptions {
                     "SDK keys file, one 'sdk-key = config-name' per line (default <config-dir>/sdk-keys.txt)",
                     (b, v) -> b.keysFile(Path.of(v))),
             new Option(
+                    "--config-store",
+                    "VEXILLA_CONFIG_STORE",
+                    "URL",
+                    "keep configs and SDK keys in Redis, shared by every server: redis://[:password@]host:port[/db]"
+                            + " (excludes --config-dir)",
+                    ServerOptions.Builder::configStore),
+            new Option(
+                    "--admin-token",
+                    "VEXILLA_ADMIN_TOKEN",
+                    "TOKEN",
+                    "bearer token of the admin API under /admin/v1 (default: none, the admin API answers 404)",
+                    ServerOptions.Builder::adminToken),
+            new Option(
                     "--edgedb",
                     "VEXILLA_EDGEDB_URL",
                     "URL",
@@ -203,8 +216,9 @@ final class CommandLineOptions {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            String flag =
-                    e.getMessage().startsWith("maxConcurrentRequests") ? "--max-concurrent-requests" : "--keys-file";
+            String flag = e.getMessage().startsWith("maxConcurrentRequests")
+                    ? "--max-concurrent-requests"
+                    : e.getMessage().startsWith("configStore") ? "--config-store" : "--keys-file";
             throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }

@@ -36,9 +36,15 @@ import org.slf4j.LoggerFactory;
  * logged contains an SDK key. {@link #rescan()} never throws for bad files or I/O errors; it is serialized, so the
  * watcher and the periodic rescan may both call it.
  *
+ * <p>A store made by {@link #fed} reads no directory: a {@link ConfigSource} pushes complete snapshots into it
+ * ({@link #snapshot}) and reports its health ({@link #health}). Each config whose ETag or accept time changed is
+ * compiled and swapped in the same way; a version that fails validation is logged once and the last good compiled
+ * copy keeps serving; a key list that cannot be built keeps the previous keys. While the source reports a failure,
+ * {@link #sourceFailure()} says so and everything already loaded keeps serving.
+ *
  * @param <C> the compiled form of a config
  */
-final class ConfigStore<C> {
+final class ConfigStore<C> implements ConfigSource.Listener {
     /** Name of the config served in demo mode. */
     static final String DEMO_CONFIG_NAME = "demo";
 
@@ -112,6 +118,119 @@ final class ConfigStore<C> {
             throw new IllegalStateException("embedded demo config is invalid: " + e.getMessage(), e);
         }
         return store;
+    }
+
+    /**
+     * Creates an empty store that a {@link ConfigSource} feeds; {@link #rescan()} does nothing.
+     *
+     * @param validator validates and compiles every version the source pushes
+     * @param clock the clock
+     * @param metrics where reload metrics go
+     * @param <C> the compiled form
+     * @return the store, serving nothing until the first snapshot
+     */
+    static <C> ConfigStore<C> fed(ConfigValidator<C> validator, Clock clock, MetricsRegistry metrics) {
+        ConfigStore<C> store = new ConfigStore<>(null, null, validator, clock, metrics);
+        store.sourceFailure = "the config source has not been read yet";
+        return store;
+    }
+
+    /**
+     * Swaps in a source's complete state: compiles each config whose ETag or accept time changed, drops configs the
+     * source no longer holds, replaces the keys, then announces the changed configs. Never throws for bad versions.
+     *
+     * @param snapshot the source's state
+     */
+    @Override
+    public synchronized void snapshot(SourceSnapshot snapshot) {
+        State<C> before = state;
+        Map<String, ServedConfig<C>> configs = new TreeMap<>();
+        List<ServedConfig<C>> changed = new ArrayList<>();
+        for (StoredConfig stored : snapshot.configs().values()) {
+            ServedConfig<C> previous = before.configs().get(stored.name());
+            ServedConfig<C> served = fromSource(stored, previous);
+            if (served != null) {
+                configs.put(served.name(), served);
+                if (previous == null || !previous.etag().equals(served.etag())) {
+                    changed.add(served);
+                }
+            }
+        }
+        before.configs().keySet().stream()
+                .filter(name -> !configs.containsKey(name))
+                .forEach(name -> LOG.info("Config '{}' was deleted at the source; it is no longer served", name));
+        lastSeen.keySet().retainAll(snapshot.configs().keySet());
+        SdkKeys keys;
+        try {
+            keys = SdkKeys.fromDigests(snapshot.keys());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Rejected the keys of the config source: {}; the previous keys stay in force", e.getMessage());
+            keys = before.keys();
+        }
+        state = new State<>(keys, Map.copyOf(configs));
+        announce(before, changed);
+    }
+
+    /**
+     * Records the health of the source feeding this store.
+     *
+     * @param failure a client-safe reason, or null when the source is readable
+     */
+    @Override
+    public void health(@Nullable String failure) {
+        sourceFailure = failure;
+    }
+
+    private @Nullable ServedConfig<C> fromSource(StoredConfig stored, @Nullable ServedConfig<C> previous) {
+        if (previous != null && previous.etag().equals(stored.etag())) {
+            return previous.loadedAt().equals(stored.acceptedAt())
+                    ? previous
+                    : new ServedConfig<>(
+                            stored.name(),
+                            previous.bytes(),
+                            previous.etag(),
+                            previous.compiled(),
+                            previous.version(),
+                            stored.acceptedAt());
+        }
+        if (stored.etag().equals(lastSeen.get(stored.name()))) {
+            return previous;
+        }
+        lastSeen.put(stored.name(), stored.etag());
+        try {
+            C compiled = validator.compile(stored.name(), stored.bytes());
+            long version = previous == null ? 1 : previous.version() + 1;
+            reloads.inc(stored.name(), "accepted");
+            LOG.info(
+                    "Config '{}' loaded from the config source (version {}, etag {})",
+                    stored.name(),
+                    version,
+                    stored.etag());
+            return new ServedConfig<>(
+                    stored.name(), stored.bytes(), stored.etag(), compiled, version, stored.acceptedAt());
+        } catch (InvalidConfigException | RuntimeException e) {
+            reloads.inc(stored.name(), "rejected");
+            LOG.warn(
+                    "Rejected version {} of config '{}' from the config source: {}; {}",
+                    stored.etag(),
+                    stored.name(),
+                    e.getMessage(),
+                    previous == null ? "the config is not served" : "the previous version keeps serving");
+            return previous;
+        }
+    }
+
+    private void announce(State<C> before, List<ServedConfig<C>> changed) {
+        for (ServedConfig<C> config : changed) {
+            ServedConfig<C> previous = before.configs().get(config.name());
+            for (BiConsumer<@Nullable ServedConfig<C>, ServedConfig<C>> listener : listeners) {
+                try {
+                    listener.accept(previous, config);
+                } catch (RuntimeException e) {
+                    LOG.warn("A config change listener failed for config '{}'", config.name(), e);
+                }
+            }
+        }
     }
 
     /**
@@ -191,6 +310,15 @@ final class ConfigStore<C> {
     }
 
     /**
+     * Returns the SDK keys in force.
+     *
+     * @return the keys
+     */
+    SdkKeys keys() {
+        return state.keys();
+    }
+
+    /**
      * Returns every served config by name.
      *
      * @return an immutable snapshot
@@ -255,16 +383,7 @@ final class ConfigStore<C> {
             }
         }
         state = new State<>(keys, Map.copyOf(configs));
-        for (ServedConfig<C> config : changed) {
-            ServedConfig<C> previous = before.configs().get(config.name());
-            for (BiConsumer<@Nullable ServedConfig<C>, ServedConfig<C>> listener : listeners) {
-                try {
-                    listener.accept(previous, config);
-                } catch (RuntimeException e) {
-                    LOG.warn("A config change listener failed for config '{}'", config.name(), e);
-                }
-            }
-        }
+        announce(before, changed);
     }
 
     private @Nullable Map<String, Path> listConfigFiles() {

@@ -95,6 +95,10 @@ public final class ServerOptions {
     public static final int DEFAULT_MAX_CONNECTIONS_PER_PROCESSOR = 1024;
     /** Smallest accepted cap on open connections. */
     public static final int MIN_MAX_CONNECTIONS = 8;
+    /** Prefix of every key the Redis config store uses. */
+    public static final String DEFAULT_CONFIG_STORE_PREFIX = "vexilla:config:";
+    /** Shortest accepted admin token. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     private final int port;
     private final String bindAddress;
@@ -118,6 +122,8 @@ public final class ServerOptions {
     private final Duration headerTimeout;
     private final Duration shutdownTimeout;
     private final int maxConnections;
+    private final @Nullable String configStore;
+    private final @Nullable String adminToken;
 
     private ServerOptions(Builder b) {
         this.port = b.port;
@@ -143,6 +149,8 @@ public final class ServerOptions {
                 ? b.maxConcurrentRequests
                 : Math.max(1, (int) (b.workerThreads * DEFAULT_CONCURRENT_REQUESTS_SHARE));
         this.bodyTimeout = b.bodyTimeout;
+        this.configStore = b.configStore;
+        this.adminToken = b.adminToken;
         this.headerTimeout = b.headerTimeout;
         this.shutdownTimeout = b.shutdownTimeout;
         this.maxConnections = b.maxConnections;
@@ -393,6 +401,24 @@ public final class ServerOptions {
         return maxConnections;
     }
 
+    /**
+     * Returns the Redis config store, when configs and keys live in Redis instead of a directory.
+     *
+     * @return {@code redis://…} or {@code rediss://…}, empty for a directory or the demo config
+     */
+    public Optional<String> configStore() {
+        return Optional.ofNullable(configStore);
+    }
+
+    /**
+     * Returns the admin API token; without one the {@code /admin} routes answer 404.
+     *
+     * @return the token, empty when the admin API is off
+     */
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerOptions other && fields().equals(other.fields());
@@ -426,7 +452,9 @@ public final class ServerOptions {
                 bodyTimeout,
                 headerTimeout,
                 shutdownTimeout,
-                maxConnections);
+                maxConnections,
+                configStore,
+                adminToken);
     }
 
     @Override
@@ -441,7 +469,8 @@ public final class ServerOptions {
                 + ", maxConcurrentRequests=" + maxConcurrentRequests + ", bodyTimeout=" + bodyTimeout
                 + ", headerTimeout=" + headerTimeout + ", shutdownTimeout=" + shutdownTimeout
                 + ", maxConnections=" + maxConnections
-                + "}";
+                + ", configStore=" + (configStore == null ? null : EdgeDbStores.redactUrl(configStore))
+                + ", adminToken=" + (adminToken == null ? null : "****") + "}";
     }
 
     /**
@@ -474,8 +503,59 @@ public final class ServerOptions {
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private int maxConnections = defaultMaxConnections();
+        private @Nullable String configStore;
+        private @Nullable String adminToken;
 
         private Builder() {}
+
+        /**
+         * Keeps configs and the key mapping in Redis, shared by every server pointing at it, instead of a config
+         * directory.
+         *
+         * @param url {@code redis://[:password@]host:port[/db]} ({@code rediss://} for TLS), or {@code null} for none
+         * @return this builder
+         */
+        public Builder configStore(@Nullable String url) {
+            if (url != null) {
+                String value = url.strip();
+                require(
+                        !value.equals(DEFAULT_EDGEDB_URL) && isRedisUrl(value),
+                        "configStore must be redis://host:port[/db], was '%s'",
+                        EdgeDbStores.redactUrl(value));
+                this.configStore = value;
+            } else {
+                this.configStore = null;
+            }
+            return this;
+        }
+
+        private static boolean isRedisUrl(String value) {
+            try {
+                EdgeDbStores.validateUrl(value);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Turns the admin API on, guarded by this bearer token.
+         *
+         * @param token at least {@value #MIN_ADMIN_TOKEN_LENGTH} visible ASCII characters, or {@code null} for off
+         * @return this builder
+         */
+        public Builder adminToken(@Nullable String token) {
+            if (token != null) {
+                require(
+                        token.length() >= MIN_ADMIN_TOKEN_LENGTH
+                                && token.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                        "adminToken must be at least %s visible ASCII characters (its length was %s)",
+                        MIN_ADMIN_TOKEN_LENGTH,
+                        token.length());
+            }
+            this.adminToken = token;
+            return this;
+        }
 
         /**
          * Sets the TCP port (default {@value #DEFAULT_PORT}); 0 picks a random free port.
@@ -784,6 +864,11 @@ public final class ServerOptions {
                     keysFile == null || configDirectory != null,
                     "keysFile requires configDirectory (the demo config has a fixed key), was %s",
                     keysFile);
+            require(
+                    configStore == null || configDirectory == null,
+                    "configStore and configDirectory exclude each other, was %s and %s",
+                    configStore == null ? null : EdgeDbStores.redactUrl(configStore),
+                    configDirectory);
             require(
                     maxConcurrentRequests == null || maxConcurrentRequests <= workerThreads,
                     "maxConcurrentRequests must be <= workerThreads (%s), was %s",

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,7 @@ public final class VexillaServer implements AutoCloseable {
     private final Server jetty;
     private final ConfigStore<ConfigCatConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
+    private final @Nullable ConfigSource source;
     private final StreamHub streams;
     private final EventSink eventSink;
     private final EdgeDbStore edgeDb;
@@ -93,21 +95,33 @@ public final class VexillaServer implements AutoCloseable {
             @Nullable ScheduledExecutorService scheduler)
             throws Exception {
         this.metrics = new MetricsRegistry();
+        this.ownsScheduler = scheduler == null;
+        this.scheduler = scheduler != null ? scheduler : newScheduler();
         ConfigStore<ConfigCatConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
         ServerMetrics.register(metrics, store);
         this.shutdownTimeout = options.shutdownTimeout();
         this.bindAddress = options.bindAddress();
-        this.ownsScheduler = scheduler == null;
-        this.scheduler = scheduler != null ? scheduler : newScheduler();
         this.streams = new StreamHub(options.maxStreams(), options.heartbeatInterval(), this.scheduler, clock, metrics);
         store.addListener((previous, current) -> streams.announce(
                 current, previous == null ? null : current.compiled().changedKeys(previous.compiled())));
+        this.source = options.configStore()
+                .map(url -> (ConfigSource) new RedisConfigSource(
+                        url,
+                        ServerOptions.DEFAULT_CONFIG_STORE_PREFIX,
+                        RedisConfigSource.DEFAULT_TIMEOUT,
+                        options.rescanInterval(),
+                        this.scheduler,
+                        clock))
+                .orElse(null);
+        if (source != null) {
+            source.start(store);
+        }
         this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
         this.eventSink =
                 options.eventsSink().<EventSink>map(JsonLinesEventSink::new).orElse(EventSink.NONE);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
-        ApiHandler api = routes(store, options, clock);
+        ApiHandler api = routes(store, options, validator, clock);
         this.jetty = new Server(newThreadPool(options.workerThreads()));
         ServerConnector connector = newConnector(jetty, options);
         jetty.addConnector(connector);
@@ -211,6 +225,9 @@ public final class VexillaServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        if (source != null) {
+            source.close();
+        }
         // change streams are requests in flight too, until their final frame is out
         long inFlight = graceful.getCurrentRequestCount();
         int openStreams = streams.size();
@@ -297,8 +314,15 @@ public final class VexillaServer implements AutoCloseable {
         return metrics;
     }
 
+    ApiHandler handler() {
+        return (ApiHandler) jetty.getHandler();
+    }
+
     private static <C> ConfigStore<C> openStore(
             ServerOptions options, ConfigValidator<C> validator, Clock clock, MetricsRegistry metrics) {
+        if (options.configStore().isPresent()) {
+            return ConfigStore.fed(validator, clock, metrics);
+        }
         if (options.configDirectory().isEmpty()) {
             return ConfigStore.demo(DEMO_SDK_KEY, validator, clock, metrics);
         }
@@ -316,7 +340,11 @@ public final class VexillaServer implements AutoCloseable {
         return new ConfigWatcher(directories, store::rescan, scheduler, options.rescanInterval());
     }
 
-    private ApiHandler routes(ConfigStore<ConfigCatConfig> store, ServerOptions options, Clock clock) {
+    private ApiHandler routes(
+            ConfigStore<ConfigCatConfig> store,
+            ServerOptions options,
+            ConfigValidator<ConfigCatConfig> validator,
+            Clock clock) {
         ApiHandler api = new ApiHandler(metrics, options.maxConcurrentRequests());
         RequestBodies bodies =
                 new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);
@@ -339,7 +367,21 @@ public final class VexillaServer implements AutoCloseable {
                 .probe("/healthz", this::health)
                 .probe("/readyz", this::readiness)
                 .probe("/metrics", this::metricsText);
+        Optional<ConfigWriter> writer = adminWriter(store, clock);
+        if (options.adminToken().isPresent() && writer.isEmpty()) {
+            LOG.warn("The admin token is ignored: the embedded demo config cannot be written; the admin API is off");
+        }
+        writer.ifPresent(w -> options.adminToken()
+                .ifPresent(token -> new AdminRoutes<>(token, w, store, validator, bodies, metrics).register(api)));
         return ofrep.register(bucketing.register(api));
+    }
+
+    /** The write side of the config source: Redis's, the directory's, none for the demo config. */
+    private Optional<ConfigWriter> adminWriter(ConfigStore<?> store, Clock clock) {
+        if (source != null) {
+            return source.writer();
+        }
+        return store.directory().map(directory -> new DirectoryConfigWriter(store, clock));
     }
 
     private void stream(ConfigStore<?> store, Request request, Response response, Callback callback) {
@@ -382,7 +424,18 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private void logStarted(ServerOptions options) {
-        if (configStore.directory().isEmpty()) {
+        if (options.configStore().isPresent()) {
+            LOG.info(
+                    "Vexilla server {} listening on {}:{}; base URI {}; serving {} config(s) from the config store {},"
+                            + " admin API {}",
+                    BuildInfo.version(),
+                    options.bindAddress(),
+                    port(),
+                    baseUri,
+                    configStore.configs().size(),
+                    EdgeDbStores.redactUrl(options.configStore().get()),
+                    options.adminToken().isPresent() ? "on" : "off");
+        } else if (configStore.directory().isEmpty()) {
             LOG.info(
                     "Vexilla server {} listening on {}:{}; base URI {}; serving the embedded demo config under the"
                             + " public demo SDK key {}",

@@ -166,4 +166,23 @@ final class CommandLineOptionsTest {
                 .hasMessage("shutdownTimeout must be >= 0, was PT-1S");
         assertThat(CommandLineOptions.helpText()).contains("--shutdown-timeout").contains("VEXILLA_SHUTDOWN_TIMEOUT");
     }
+
+    @Test
+    void configStoreAndAdminToken_areReadFromFlagsAndVariables_andTheTokenIsNeverPrinted() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {"--config-store", "redis://:secret@127.0.0.1:6379/2"},
+                Map.of("VEXILLA_ADMIN_TOKEN", "admin-token-0123456789abcdef"));
+
+        assertThat(options.configStore()).hasValue("redis://:secret@127.0.0.1:6379/2");
+        assertThat(options.adminToken()).hasValue("admin-token-0123456789abcdef");
+        assertThat(options.toString()).doesNotContain("secret").doesNotContain("admin-token-0123");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--config-store", "memory"}, Map.of()))
+                .hasMessageStartingWith("--config-store: configStore must be redis://");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--admin-token", "short"}, Map.of()))
+                .hasMessageStartingWith("--admin-token: adminToken must be at least 16")
+                .hasMessageNotContaining("short");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {"--config-store", "redis://127.0.0.1:6379", "--config-dir", "/tmp"}, Map.of()))
+                .hasMessageStartingWith("--config-store: configStore and configDirectory exclude each other");
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,5 +242,53 @@ final class ConfigStoreTest {
         assertThatThrownBy(() -> ConfigStore.open(dir, absent, ConfigValidators.jsonShape(), clock, metrics))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("absent-keys.txt");
+    }
+
+    private static StoredConfig stored(String name, String json, Instant acceptedAt) {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new StoredConfig(name, bytes, ServedConfig.etagOf(bytes), acceptedAt);
+    }
+
+    private static SourceSnapshot snapshot(StoredConfig... configs) {
+        Map<String, StoredConfig> byName = new java.util.HashMap<>();
+        for (StoredConfig config : configs) {
+            byName.put(config.name(), config);
+        }
+        return new SourceSnapshot(byName, List.of(SdkKeys.digested(KEY, "main")));
+    }
+
+    @Test
+    void fed_servesWhatTheSourcePushes_withTheSourcesAcceptTime_andAnnouncesOnlyNewVersions() {
+        ConfigStore<?> store = ConfigStore.fed(ConfigValidators.jsonShape(), clock, metrics);
+        store.addListener((previous, current) -> announced.add(current));
+        Instant accepted = Instant.parse("2026-11-01T10:00:00Z");
+        assertThat(store.sourceFailure()).isPresent();
+
+        store.snapshot(snapshot(stored("main", V1, accepted)));
+        store.health(null);
+        store.snapshot(snapshot(stored("main", V1, accepted.plusSeconds(5))));
+
+        ServedConfig<?> served = store.forKey(KEY).orElseThrow();
+        assertThat(served.text()).isEqualTo(V1);
+        assertThat(served.loadedAt()).isEqualTo(accepted.plusSeconds(5));
+        assertThat(announced).hasSize(1);
+        assertThat(store.sourceFailure()).isEmpty();
+        assertThat(store.keyed(KEY).orElseThrow().flagSetId()).isEqualTo(FlagSetIds.of(KEY));
+    }
+
+    @Test
+    void fed_keepsTheLastGoodVersionWhenTheSourcePushesARejectedOne_andDropsDeletedConfigs() {
+        ConfigStore<?> store = ConfigStore.fed(ConfigValidators.jsonShape(), clock, metrics);
+        store.snapshot(snapshot(stored("main", V1, clock.instant()), stored("other", V2, clock.instant())));
+
+        store.snapshot(snapshot(stored("main", "{\"f\":[]}", clock.instant())));
+        store.health("the config store (Redis) cannot be reached");
+
+        assertThat(store.forKey(KEY).orElseThrow().text()).isEqualTo(V1);
+        assertThat(store.byName("other")).isEmpty();
+        assertThat(store.sourceFailure()).hasValue("the config store (Redis) cannot be reached");
+        store.snapshot(snapshot(stored("main", V2, clock.instant())));
+        assertThat(store.forKey(KEY).orElseThrow().text()).isEqualTo(V2);
+        assertThat(store.forKey(KEY).orElseThrow().version()).isEqualTo(2);
     }
 }

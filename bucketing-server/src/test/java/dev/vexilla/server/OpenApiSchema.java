@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks JSON documents against the schemas of OFREP's {@code openapi.yaml} (test resource {@code ofrep/openapi.yaml}).
+ * Checks JSON documents against the schemas of an OpenAPI file: OFREP's {@code openapi.yaml} (test resource
+ * {@code ofrep/openapi.yaml}; {@link #strict()}, {@link #response}) or the server's own
+ * {@code openapi/vexilla-server.yaml} ({@link #server()}, {@link #responseSchema}).
  *
  * <p>Supports what that file uses: {@code $ref}, {@code type} (with {@code integer} as a whole number),
  * {@code required}, {@code properties}, {@code additionalProperties}, {@code enum}, {@code items}, {@code allOf},
- * {@code oneOf}, {@code not}, {@code pattern} and {@code minimum}. One deliberate relaxation: {@code oneOf} is checked
+ * {@code oneOf}, {@code not}, {@code pattern}, {@code minimum} and the {@code null} type. One deliberate relaxation: {@code oneOf} is checked
  * as "at least one", because OFREP's {@code codeDefaultFlag} (no properties) matches every object and an integer value
  * matches both {@code integerFlag} and {@code floatFlag}, so no success could ever match exactly one branch.
  *
@@ -24,22 +26,84 @@ import java.util.regex.Pattern;
  * {@code reason} enum does not list); every other violation is reported with its JSON path.
  */
 final class OpenApiSchema {
-    private static final JsonNode SPEC = load();
+    private static final JsonNode SPEC = load("/ofrep/openapi.yaml");
+    private static final JsonNode SERVER_SPEC = load("/openapi/vexilla-server.yaml");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
+    private final JsonNode spec;
     private final List<String> allowedExtraValues;
 
-    private OpenApiSchema(List<String> allowedExtraValues) {
+    private OpenApiSchema(JsonNode spec, List<String> allowedExtraValues) {
+        this.spec = spec;
         this.allowedExtraValues = allowedExtraValues;
     }
 
-    /** A checker that allows no deviation. */
+    /** A checker of OFREP's schemas that allows no deviation. */
     static OpenApiSchema strict() {
-        return new OpenApiSchema(List.of());
+        return new OpenApiSchema(SPEC, List.of());
     }
 
-    /** A checker that accepts the given values in addition to any enum's own. */
+    /** A checker of OFREP's schemas that accepts the given values in addition to any enum's own. */
     static OpenApiSchema allowingEnumValues(String... values) {
-        return new OpenApiSchema(List.of(values));
+        return new OpenApiSchema(SPEC, List.of(values));
+    }
+
+    /** A checker of the server's own OpenAPI file ({@code openapi/vexilla-server.yaml}, a main resource). */
+    static OpenApiSchema server() {
+        return new OpenApiSchema(SERVER_SPEC, List.of());
+    }
+
+    /**
+     * Lists the operations the file describes.
+     *
+     * @return {@code "<METHOD> <path template>"} for each operation
+     */
+    java.util.Set<String> operations() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (String method : METHODS) {
+                if (path.getValue().has(method)) {
+                    out.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns the documented response of an operation for a status, with {@code $ref}s to
+     * {@code components/responses} resolved.
+     *
+     * @param path the path template
+     * @param method the HTTP method
+     * @param status the HTTP status
+     * @return the response object, empty when the status is not documented for the operation
+     */
+    java.util.Optional<JsonNode> responseOf(String path, String method, int status) {
+        JsonNode response = spec.path("paths")
+                .path(path)
+                .path(method.toLowerCase(java.util.Locale.ROOT))
+                .path("responses")
+                .path(Integer.toString(status));
+        if (response.has("$ref")) {
+            response = spec.at(response.get("$ref").asText().substring(1));
+        }
+        return response.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(response);
+    }
+
+    /**
+     * Returns the JSON schema of a documented response.
+     *
+     * @param path the path template
+     * @param method the HTTP method
+     * @param status the HTTP status
+     * @return the schema, empty when the response is not documented or has no JSON body
+     */
+    java.util.Optional<JsonNode> responseSchema(String path, String method, int status) {
+        return responseOf(path, method, status)
+                .map(r -> r.at("/content/application~1json/schema"))
+                .filter(schema -> !schema.isMissingNode());
     }
 
     /**
@@ -89,7 +153,7 @@ final class OpenApiSchema {
     private void check(JsonNode value, JsonNode schema, String at, List<String> out) {
         JsonNode ref = schema.get("$ref");
         if (ref != null) {
-            check(value, SPEC.at(ref.asText().substring(1)), at, out);
+            check(value, spec.at(ref.asText().substring(1)), at, out);
             return;
         }
         checkType(value, schema, at, out);
@@ -138,6 +202,7 @@ final class OpenApiSchema {
             case "integer" ->
                 value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
             case "number" -> value.isNumber();
+            case "null" -> value.isNull();
             default -> throw new IllegalArgumentException("unsupported type " + type);
         };
         if (!ok) {
@@ -194,10 +259,10 @@ final class OpenApiSchema {
         out.add(at + ": matches no branch of oneOf " + reasons);
     }
 
-    private static JsonNode load() {
-        try (InputStream in = OpenApiSchema.class.getResourceAsStream("/ofrep/openapi.yaml")) {
+    private static JsonNode load(String resource) {
+        try (InputStream in = OpenApiSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("test resource ofrep/openapi.yaml is missing");
+                throw new IllegalStateException("resource " + resource + " is missing");
             }
             return new YAMLMapper().readTree(in);
         } catch (IOException e) {

@@ -21,30 +21,47 @@ import java.util.concurrent.TimeUnit;
 final class RedisServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final Path dataDir;
 
-    private RedisServerProcess(Process process, int port) {
+    private RedisServerProcess(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     static RedisServerProcess start() throws IOException {
+        return start(freePort(), null);
+    }
+
+    /**
+     * Starts a redis-server that keeps its data on disk (append-only file, fsync on every write), so that
+     * {@link #restart()} brings back what was written before {@link #close()}.
+     */
+    static RedisServerProcess startDurable() throws IOException {
+        return start(freePort(), Files.createTempDirectory("redis-data"));
+    }
+
+    /** Starts a new redis-server on the same port and data directory as this stopped one. */
+    RedisServerProcess restart() throws IOException {
+        return start(port, dataDir);
+    }
+
+    private static RedisServerProcess start(int port, Path dataDir) throws IOException {
         Path binary = findBinary();
-        int port = freePort();
         Path log = Files.createTempFile("redis-test", ".log");
-        Process process = new ProcessBuilder(
-                        binary.toString(),
-                        "--port",
-                        Integer.toString(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no")
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", ""));
+        if (dataDir == null) {
+            command.addAll(java.util.List.of("--appendonly", "no"));
+        } else {
+            command.addAll(
+                    java.util.List.of("--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "always"));
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        RedisServerProcess redis = new RedisServerProcess(process, port);
+        RedisServerProcess redis = new RedisServerProcess(process, port, dataDir);
         try {
             await("redis-server on port " + port)
                     .atMost(Duration.ofSeconds(10))

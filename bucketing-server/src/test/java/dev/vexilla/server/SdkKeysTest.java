@@ -68,4 +68,33 @@ final class SdkKeysTest {
                 .doesNotContain(K1)
                 .doesNotContain("psuH7");
     }
+
+    @Test
+    void digestLines_grantLikeTheKeyTheyDigest_withTheFlagSetIdTheyCarry() {
+        SdkKeys.Digested digested = SdkKeys.digested(K1, "prod");
+        SdkKeys keys = SdkKeys.parse("# added by the admin API\n" + digested.line() + "\n" + K2 + " = staging\n");
+
+        assertThat(digested.line())
+                .startsWith("sha256:")
+                .doesNotContain(K1)
+                .endsWith("#" + FlagSetIds.of(K1) + " = prod");
+        assertThat(digested.keyId()).isEqualTo(FlagSetIds.of(K1));
+        assertThat(keys.grantFor(K1)).hasValue(new SdkKeys.Grant("prod", FlagSetIds.of(K1)));
+        assertThat(keys.grantFor(K2)).hasValue(new SdkKeys.Grant("staging", FlagSetIds.of(K2)));
+        assertThat(keys.digests()).contains(digested).hasSize(2);
+        assertThat(SdkKeys.fromDigests(keys.digests()).grantFor(K2))
+                .hasValue(new SdkKeys.Grant("staging", FlagSetIds.of(K2)));
+    }
+
+    @Test
+    void malformedDigestLines_areRejectedWithTheirLine() {
+        assertThatThrownBy(() -> SdkKeys.parse("\nsha256:abc#x = prod\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("line 2: a digest line");
+        String digestOfK1 = SdkKeys.digested(K1, "prod").digestHex();
+        assertThatThrownBy(() -> SdkKeys.parse("sha256:" + digestOfK1 + "#a = prod\n" + K1 + " = prod\n"))
+                .hasMessageContaining("line 2: this SDK key is already listed");
+        assertThatThrownBy(() -> SdkKeys.digested("short", "prod"))
+                .hasMessageStartingWith("the SDK key must be 16 to 256 characters");
+    }
 }
