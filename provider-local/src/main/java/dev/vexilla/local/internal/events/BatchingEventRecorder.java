@@ -280,7 +280,7 @@ final class BatchingEventRecorder implements EventRecorder {
         if (!options.automaticEvents()) {
             return new ArrayList<>();
         }
-        CounterAggregator aggregator = new CounterAggregator();
+        CounterAggregator aggregator = new CounterAggregator(options.errorCounts());
         try {
             counts.drainTo(aggregator);
         } catch (RuntimeException e) {

@@ -66,6 +66,7 @@ public final class EventOptions {
     private final Duration closeTimeout;
     private final boolean automaticEvents;
     private final boolean customEvents;
+    private final boolean errorCounts;
     private final Map<String, Object> clientCustomData;
     private final String sdkUserId;
 
@@ -81,6 +82,7 @@ public final class EventOptions {
         this.closeTimeout = b.closeTimeout;
         this.automaticEvents = b.automaticEvents;
         this.customEvents = b.customEvents;
+        this.errorCounts = b.errorCounts;
         this.clientCustomData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clientCustomData));
         this.sdkUserId = b.sdkUserId != null ? b.sdkUserId : defaultSdkUserId();
     }
@@ -216,6 +218,15 @@ public final class EventOptions {
         return sdkUserId;
     }
 
+    /**
+     * Tells whether {@code aggVariableDefaulted} events carry per-error-kind counts in {@code metaData._errors}.
+     *
+     * @return {@code false} for DevCycle's format exactly
+     */
+    public boolean errorCounts() {
+        return errorCounts;
+    }
+
     @Override
     public String toString() {
         return "EventOptions{batchUri=" + batchUri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", flushInterval="
@@ -256,6 +267,7 @@ public final class EventOptions {
         private boolean automaticEvents = true;
         private boolean customEvents = true;
         private Map<String, Object> clientCustomData = Collections.emptyMap();
+        private boolean errorCounts = true;
         private @Nullable String sdkUserId;
 
         private Builder(URI eventsUrl, String sdkKey) {
@@ -390,6 +402,19 @@ public final class EventOptions {
          */
         public Builder disableCustomEventLogging(boolean disable) {
             this.customEvents = !disable;
+            return this;
+        }
+
+        /**
+         * Chooses whether an {@code aggVariableDefaulted} event carries Vexilla's per-error-kind counts in
+         * {@code metaData._errors} (default {@code true}); {@code false} sends DevCycle's format exactly, for
+         * DevCycle's events API.
+         *
+         * @param errorCounts whether to add {@code _errors}
+         * @return this builder
+         */
+        public Builder errorCounts(boolean errorCounts) {
+            this.errorCounts = errorCounts;
             return this;
         }
 

@@ -14,6 +14,7 @@ import dev.vexilla.model.internal.stream.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +22,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the remote config fresh: downloads with {@code If-None-Match} through a {@link ConfigFetcher}, on the
+ * Keeps the remote config fresh: downloads with {@code If-None-Match} (and, from DevCycle's CDN,
+ * {@code If-Modified-Since}) through a {@link ConfigFetcher}, on the
  * schedule of the {@link PollingMode} (auto: every interval, or every backstop interval while the change stream is
  * connected; lazy: when an evaluation finds the config older than the TTL; manual: only when asked), writes each new
  * config to the cache and bumps the cached fetch time on 304. A scheduled download first looks at the cache: a
@@ -73,6 +76,7 @@ final class ConfigSynchronizer implements AutoCloseable {
     private volatile @Nullable String fatalMessage;
     private volatile @Nullable String lastFailure;
     private @Nullable String loggedBrokenHash;
+    private volatile Consumer<String> installed = json -> {};
 
     ConfigSynchronizer(
             ConfigFetcher fetcher,
@@ -106,10 +110,27 @@ final class ConfigSynchronizer implements AutoCloseable {
         try {
             CacheEntry e = entry.get();
             holder.installRemote(compiled(e));
+            announce(e.configJson());
             lazyNextFetchMillis = e.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
             LOG.debug("Serving the cached config fetched at {} while the first download runs", e.fetchTime());
         } catch (ConfigParseException | RuntimeException ex) {
             LOG.warn("The cached config is not usable and is ignored: {}", ex.getMessage());
+        }
+    }
+
+    /**
+     * Sets who hears of every config installed (downloaded, or read from the cache), with its JSON: the DevCycle
+     * change stream follows the {@code sse} member. Call before {@link #start()}.
+     */
+    void onInstalled(Consumer<String> listener) {
+        this.installed = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void announce(String json) {
+        try {
+            installed.accept(json);
+        } catch (RuntimeException e) {
+            LOG.warn("A config listener failed: {}", e.toString());
         }
     }
 
@@ -174,7 +195,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         fetchLock.lock();
         try {
             RemoteConfig held = holder.remote();
-            FetchResult result = fetcher.fetch(held == null ? null : held.etag);
+            FetchResult result = held == null ? fetcher.fetch(null, null) : fetcher.fetch(held.etag, held.lastModified);
             return closed ? RefreshResult.failure("the provider is shut down") : apply(result, held);
         } finally {
             fetchLock.unlock();
@@ -220,9 +241,11 @@ final class ConfigSynchronizer implements AutoCloseable {
                     "Downloaded config has broken flags (they evaluate to PARSE_ERROR): {}",
                     config.problems().values());
         }
-        RemoteConfig remote = new RemoteConfig(config, result.etag().orElse(null), result.fetchTime(), json);
+        RemoteConfig remote = new RemoteConfig(
+                config, result.etag().orElse(null), result.lastModified().orElse(null), result.fetchTime(), json);
         holder.installRemote(remote);
         saveToCache(remote);
+        announce(json);
         return succeeded(result);
     }
 
@@ -324,6 +347,7 @@ final class ConfigSynchronizer implements AutoCloseable {
                 holder.installRemote(held.confirmedAt(entry.fetchTime()));
             } else {
                 holder.installRemote(compiled(entry));
+                announce(entry.configJson());
                 LOG.debug("Serving the config another process cached at {}", entry.fetchTime());
             }
         } catch (ConfigParseException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.internal.cache.CacheEntryStore;
@@ -12,11 +13,15 @@ import dev.vexilla.model.internal.stream.Backoff;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
@@ -92,10 +97,10 @@ final class Resources implements AutoCloseable {
     }
 
     ConfigSynchronizer synchronizer(String sdkKey, SnapshotHolder holder, SourceHealth health) {
-        ConfigFetcherOptions.Builder fetch = ConfigFetcherOptions.builder(sdkKey);
+        ConfigFetcherOptions.Builder fetch = ConfigFetcherOptions.builder(sdkKey).protocol(options.configProtocol());
         if (options.hasCustomBaseUrl()) {
             fetch.baseUrl(options.baseUrl());
-        } else {
+        } else if (options.configProtocol() == ConfigProtocol.CONFIGCAT) {
             fetch.dataGovernance(
                     LocalOptions.EU_CDN.equals(options.baseUrl()) ? DataGovernance.EU : DataGovernance.GLOBAL);
         }
@@ -116,11 +121,29 @@ final class Resources implements AutoCloseable {
                 options.offline());
     }
 
+    /**
+     * Builds the change stream: on the fixed stream URL, or (DevCycle) on the URL each installed config names, moving
+     * when a new config names another one.
+     */
     StreamBridge stream(String sdkKey, ConfigSynchronizer synchronizer) {
-        SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
-                .backoff(backoffPolicy())
-                .build();
-        return new StreamBridge(requireHttp(), sse, synchronizer, options.clock(), scheduler);
+        Function<URI, SseClientOptions> sse = uri ->
+                SseClientOptions.builder(uri, sdkKey).backoff(backoffPolicy()).build();
+        if (!options.streamUrlFromConfig()) {
+            return new StreamBridge(
+                    requireHttp(), options.streamUrl(), sse, synchronizer, options.clock(), scheduler);
+        }
+        StreamBridge bridge = new StreamBridge(requireHttp(), null, sse, synchronizer, options.clock(), scheduler);
+        AtomicBoolean warned = new AtomicBoolean();
+        synchronizer.onInstalled(json -> {
+            Optional<URI> uri = DevCycleStreamUrl.of(json);
+            if (uri.isPresent()) {
+                bridge.follow(uri.get());
+            } else if (warned.compareAndSet(false, true)) {
+                LOG.warn("The config names no usable change stream (its sse member); realtime updates wait for one"
+                        + " and polling keeps the config fresh meanwhile");
+            }
+        });
+        return bridge;
     }
 
     private BackoffPolicy backoffPolicy() {

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A message of Vexilla's change stream ({@code GET /v1/stream}): the data of an event, a JSON object such as
  * {@code {"type":"refetchConfig","etag":"\"abc\""}}. Only {@code type} and {@code etag} are read; other members
- * are skipped for forward compatibility.
+ * are skipped for forward compatibility. DevCycle's stream wraps the message in an envelope whose {@code data} member
+ * is the message as a JSON string ({@code {"data":"{\"type\":\"refetchConfig\",\"etag\":\"...\"}"}}); that
+ * inner message is read instead, and an inner message without a type counts as a refetch, as DevCycle's SDKs do.
  *
  * <p>A listener that gets an event whose data does not parse should treat it as a refetch signal: a missed update
  * costs more than one extra conditional download. Immutable and thread-safe.
@@ -47,6 +49,11 @@ public final class StreamMessage {
      * @return the message, or empty if the data is not a JSON object with a string {@code type}
      */
     public static Optional<StreamMessage> parse(String data) {
+        return parse(data, false);
+    }
+
+    /** In DevCycle's envelope the message is the JSON string member {@code data}; there a missing type is "". */
+    private static Optional<StreamMessage> parse(String data, boolean enveloped) {
         Objects.requireNonNull(data, "data");
         if (data.length() > MAX_DATA_LENGTH) {
             return Optional.empty();
@@ -57,6 +64,7 @@ public final class StreamMessage {
             }
             String type = null;
             String etag = null;
+            String inner = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -64,11 +72,20 @@ public final class StreamMessage {
                     type = parser.getText();
                 } else if ("etag".equals(name) && value == JsonToken.VALUE_STRING) {
                     etag = parser.getText();
+                } else if ("data".equals(name) && value == JsonToken.VALUE_STRING && !enveloped) {
+                    inner = parser.getText();
                 } else {
                     parser.skipChildren();
                 }
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || type == null) {
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return Optional.empty();
+            }
+            if (type == null && inner != null) {
+                return parse(inner, true);
+            }
+            type = type == null && enveloped ? "" : type;
+            if (type == null) {
                 return Optional.empty();
             }
             return Optional.of(new StreamMessage(type, etag == null || etag.isEmpty() ? null : etag));
@@ -89,10 +106,10 @@ public final class StreamMessage {
     /**
      * Returns whether the message asks for a new config download.
      *
-     * @return true for {@link #REFETCH_CONFIG}
+     * @return true for {@link #REFETCH_CONFIG}, and for an empty type (DevCycle's SDKs refetch on those too)
      */
     public boolean isRefetchConfig() {
-        return REFETCH_CONFIG.equals(type);
+        return REFETCH_CONFIG.equals(type) || type.isEmpty();
     }
 
     /**
