@@ -3,6 +3,8 @@ package dev.vexilla.local.internal.provider;
 import dev.vexilla.engine.ConfigParseException;
 import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.engine.FlagConfigs;
+import dev.vexilla.engine.FlagModel;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.local.PollingMode;
 import dev.vexilla.local.RefreshResult;
 import dev.vexilla.local.internal.cache.CacheEntry;
@@ -63,6 +65,7 @@ final class ConfigSynchronizer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final PollingMode mode;
+    private final @Nullable FlagModel model;
     private final Duration backstopInterval;
     private final Backoff backoff;
     private final ReentrantLock fetchLock = new ReentrantLock();
@@ -86,6 +89,7 @@ final class ConfigSynchronizer implements AutoCloseable {
             ScheduledExecutorService scheduler,
             Clock clock,
             PollingMode mode,
+            @Nullable FlagModel model,
             Duration backstopInterval,
             Backoff backoff,
             boolean offline) {
@@ -96,6 +100,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.mode = mode;
+        this.model = model;
         this.backstopInterval = backstopInterval;
         this.backoff = backoff;
         this.offline = offline;
@@ -135,9 +140,17 @@ final class ConfigSynchronizer implements AutoCloseable {
     }
 
     /** Compiles a cache entry into the config it holds. */
-    private static RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
-        FlagConfig config = FlagConfigs.parse(entry.configJson());
+    private RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
+        FlagConfig config = parse(entry.configJson());
         return new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson());
+    }
+
+    /**
+     * Parses a config: of the source's model when it has one (DevCycle's CDN serves only config v2, so anything else
+     * is broken, not an empty ConfigCat config), else of the model the document's shape tells.
+     */
+    private FlagConfig parse(String json) throws ConfigParseException {
+        return model == FlagModel.DEVCYCLE_V2 ? DevCycleConfig.parse(json) : FlagConfigs.parse(json);
     }
 
     /**
@@ -222,7 +235,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         String json = result.json();
         FlagConfig config;
         try {
-            config = FlagConfigs.parse(json);
+            config = parse(json);
         } catch (ConfigParseException e) {
             String hash = Integer.toHexString(json.hashCode()) + ":" + json.length();
             if (!hash.equals(loggedBrokenHash)) {

@@ -1,5 +1,6 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.engine.FlagModel;
 import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.local.LocalOptions;
@@ -116,6 +117,7 @@ final class Resources implements AutoCloseable {
                 scheduler,
                 options.clock(),
                 options.pollingMode(),
+                options.configProtocol() == ConfigProtocol.DEVCYCLE ? FlagModel.DEVCYCLE_V2 : null,
                 options.streamBackstopInterval(),
                 new Backoff(backoffPolicy(), options.clock()),
                 options.offline());
