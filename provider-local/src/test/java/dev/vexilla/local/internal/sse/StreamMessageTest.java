@@ -65,4 +65,33 @@ final class StreamMessageTest {
 
         assertThat(StreamMessage.parse(data)).isEmpty();
     }
+
+    @Test
+    void devCyclesEnvelopeIsOpened() {
+        StreamMessage message = StreamMessage.parse("{\"id\":\"m1\",\"timestamp\":1,\"channel\":\"c\",\"data\":"
+                        + "\"{\\\"type\\\":\\\"refetchConfig\\\",\\\"etag\\\":\\\"e9\\\",\\\"lastModified\\\":17}\","
+                        + "\"name\":\"change\"}")
+                .orElseThrow();
+
+        assertThat(message.isRefetchConfig()).isTrue();
+        assertThat(message.etag()).contains("e9");
+    }
+
+    @Test
+    void anEnvelopedMessageWithoutTypeIsARefetch_aBareOneIsNothing() {
+        StreamMessage enveloped = StreamMessage.parse("{\"data\":\"{\\\"etag\\\":\\\"e1\\\"}\"}")
+                .orElseThrow();
+
+        assertThat(enveloped.type()).isEmpty();
+        assertThat(enveloped.isRefetchConfig()).isTrue();
+        assertThat(StreamMessage.parse("{\"etag\":\"e1\"}")).isEmpty();
+    }
+
+    @Test
+    void anEnvelopeIsOpenedOnceOnly() {
+        assertThat(StreamMessage.parse("{\"data\":\"{\\\"data\\\":\\\"{}\\\"}\"}").orElseThrow().isRefetchConfig())
+                .as("the inner data member is not another envelope")
+                .isTrue();
+        assertThat(StreamMessage.parse("{\"data\":\"not json\"}")).isEmpty();
+    }
 }
