@@ -420,21 +420,31 @@ public final class DevCycleOptions {
         public DevCycleOptions build() {
             List<String> adjusted = new ArrayList<>();
             Builder b = copy();
-            b.configPollingIntervalMS =
-                    atLeast("configPollingIntervalMS", b.configPollingIntervalMS, DEFAULT_CONFIG_POLLING_INTERVAL_MS,
-                            MIN_CONFIG_POLLING_INTERVAL_MS, adjusted);
-            b.configRequestTimeoutMs =
-                    atLeast("configRequestTimeoutMs", b.configRequestTimeoutMs, DEFAULT_CONFIG_REQUEST_TIMEOUT_MS,
-                            MIN_CONFIG_REQUEST_TIMEOUT_MS, adjusted);
-            b.eventFlushIntervalMS = atLeast("eventFlushIntervalMS", b.eventFlushIntervalMS,
-                    DEFAULT_EVENT_FLUSH_INTERVAL_MS, (int) LocalOptions.MIN_EVENT_FLUSH_INTERVAL.toMillis(), adjusted);
+            b.configPollingIntervalMS = atLeast(
+                    "configPollingIntervalMS",
+                    b.configPollingIntervalMS,
+                    DEFAULT_CONFIG_POLLING_INTERVAL_MS,
+                    MIN_CONFIG_POLLING_INTERVAL_MS,
+                    adjusted);
+            b.configRequestTimeoutMs = atLeast(
+                    "configRequestTimeoutMs",
+                    b.configRequestTimeoutMs,
+                    DEFAULT_CONFIG_REQUEST_TIMEOUT_MS,
+                    MIN_CONFIG_REQUEST_TIMEOUT_MS,
+                    adjusted);
+            b.eventFlushIntervalMS = atLeast(
+                    "eventFlushIntervalMS",
+                    b.eventFlushIntervalMS,
+                    DEFAULT_EVENT_FLUSH_INTERVAL_MS,
+                    (int) LocalOptions.MIN_EVENT_FLUSH_INTERVAL.toMillis(),
+                    adjusted);
             int max = orDefault(b.maxEventQueueSize, DEFAULT_MAX_EVENT_QUEUE_SIZE);
             int flush = orDefault(b.flushEventQueueSize, DEFAULT_FLUSH_EVENT_QUEUE_SIZE);
             int chunk = orDefault(b.eventRequestChunkSize, DEFAULT_EVENT_REQUEST_CHUNK_SIZE);
             if (max > MAX_EVENT_QUEUE_SIZE || max < 2) {
                 int clamped = Math.max(2, Math.min(max, MAX_EVENT_QUEUE_SIZE));
-                adjusted.add("maxEventQueueSize must be in [2, " + MAX_EVENT_QUEUE_SIZE + "], was " + max
-                        + "; using " + clamped);
+                adjusted.add("maxEventQueueSize must be in [2, " + MAX_EVENT_QUEUE_SIZE + "], was " + max + "; using "
+                        + clamped);
                 max = clamped;
             }
             if (flush >= max) {
@@ -491,14 +501,14 @@ public final class DevCycleOptions {
             try {
                 url = URI.create(text.trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + " must be an absolute http or https URL, was '"
-                        + text + "'", e);
+                throw new IllegalArgumentException(
+                        name + " must be an absolute http or https URL, was '" + text + "'", e);
             }
             String scheme = url.getScheme();
-            if (!url.isAbsolute() || url.getHost() == null
+            if (!url.isAbsolute()
+                    || url.getHost() == null
                     || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw new IllegalArgumentException(
-                        name + " must be an absolute http or https URL, was '" + text + "'");
+                throw new IllegalArgumentException(name + " must be an absolute http or https URL, was '" + text + "'");
             }
             return url;
         }

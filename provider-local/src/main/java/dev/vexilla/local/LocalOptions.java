@@ -134,8 +134,9 @@ public final class LocalOptions {
                 : devCycle ? DEVCYCLE_CDN : (b.dataGovernance == DataGovernance.EU ? EU_CDN : GLOBAL_CDN);
         this.pollingMode = b.pollingMode != null
                 ? b.pollingMode
-                : devCycle ? PollingMode.autoPoll(DEVCYCLE_POLL_INTERVAL, PollingMode.DEFAULT_MAX_INIT_WAIT)
-                : PollingMode.autoPoll();
+                : devCycle
+                        ? PollingMode.autoPoll(DEVCYCLE_POLL_INTERVAL, PollingMode.DEFAULT_MAX_INIT_WAIT)
+                        : PollingMode.autoPoll();
         this.realtimeUpdates = b.realtimeUpdates != null ? b.realtimeUpdates : devCycle;
         this.streamUrl = b.streamUrl;
         this.streamBackstopInterval = b.streamBackstopInterval;

@@ -68,7 +68,8 @@ final class DevCycleOptionsTest {
 
     @Test
     void theDefaultsMapOntoDevCyclesLocalOptions() {
-        LocalOptions local = DevCycleOptions.builder().build().toLocalOptions(KEY).build();
+        LocalOptions local =
+                DevCycleOptions.builder().build().toLocalOptions(KEY).build();
 
         assertThat(local.pollingMode().interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(local.readTimeout()).isEqualTo(Duration.ofSeconds(10));

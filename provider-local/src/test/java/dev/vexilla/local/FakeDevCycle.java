@@ -62,7 +62,9 @@ final class FakeDevCycle implements AutoCloseable {
         http.fallback(exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/event-stream")) {
-                int n = streamRequests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                int n = streamRequests
+                        .computeIfAbsent(path, p -> new AtomicInteger())
+                        .incrementAndGet();
                 (n == 1 ? stream(path) : respond(204, "")).handle(exchange);
             } else if (path.equals("/v1/events/batch")) {
                 try (InputStream in = exchange.getRequestBody()) {

@@ -110,7 +110,8 @@ final class LocalOptionsTest {
 
     @Test
     void devCycleDefaults() {
-        LocalOptions o = LocalOptions.builder().sdkKey("dvc_server_0123456789abcdef").build();
+        LocalOptions o =
+                LocalOptions.builder().sdkKey("dvc_server_0123456789abcdef").build();
 
         assertThat(o.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
         assertThat(o.baseUrl()).isEqualTo(LocalOptions.DEVCYCLE_CDN);
@@ -150,7 +151,11 @@ final class LocalOptionsTest {
 
     @Test
     void eventChunkSizeIsChecked() {
-        assertThat(LocalOptions.builder().sdkKey(KEY).eventChunkSize(1000).build().eventChunkSize())
+        assertThat(LocalOptions.builder()
+                        .sdkKey(KEY)
+                        .eventChunkSize(1000)
+                        .build()
+                        .eventChunkSize())
                 .isEqualTo(1000);
         assertThatThrownBy(() -> LocalOptions.builder().eventChunkSize(0))
                 .hasMessage("eventChunkSize must be in [1, 1000], was 0");

@@ -75,10 +75,11 @@ final class LocalProviderDevCycleEventsTest {
         assertThat(sdkUser.get("user_id").asText()).contains("@");
         assertThat(sdkUser.get("sdkType").asText()).isEqualTo("server");
         Map<String, JsonNode> byType = byTypeAndTarget(batch.get(0).get("events"));
-        assertThat(byType).containsOnlyKeys(
-                "aggVariableEvaluated new-checkout",
-                "aggVariableDefaulted new-checkout",
-                "aggVariableDefaulted no-such-variable");
+        assertThat(byType)
+                .containsOnlyKeys(
+                        "aggVariableEvaluated new-checkout",
+                        "aggVariableDefaulted new-checkout",
+                        "aggVariableDefaulted no-such-variable");
 
         JsonNode evaluated = byType.get("aggVariableEvaluated new-checkout");
         assertThat(evaluated.get("value").asDouble()).isEqualTo(2.0);
@@ -102,9 +103,7 @@ final class LocalProviderDevCycleEventsTest {
     @Test
     void trackSendsACustomEventUnderTheUser() throws Exception {
         provider.track(
-                "checkout-completed",
-                staff(),
-                new MutableTrackingEventDetails(49.5).add("currency", new Value("EUR")));
+                "checkout-completed", staff(), new MutableTrackingEventDetails(49.5).add("currency", new Value("EUR")));
 
         scheduler.advance(FLUSH);
 

@@ -9,9 +9,9 @@ import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.ProviderEvent;
 import dev.openfeature.sdk.ProviderState;
-import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.local.internal.sse.SseClientOptions;
 import dev.vexilla.local.internal.testsupport.ManualScheduler;
@@ -122,7 +122,9 @@ final class LocalProviderDevCycleModeTest {
                 respond(200, devCycle.config("/event-stream", "Pay later"), "ETag", "\"b\"", "Last-Modified", LATER));
         provider.forceRefresh();
 
-        assertThat(events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED).details.getFlagsChanged())
+        assertThat(events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED)
+                        .details
+                        .getFlagsChanged())
                 .contains("checkout-copy");
         assertThat(copy(provider)).isEqualTo("Pay later");
         devCycle.takeConfigRequest();
@@ -148,7 +150,9 @@ final class LocalProviderDevCycleModeTest {
                 .isEqualTo(ErrorCode.PROVIDER_FATAL);
         int requests = devCycle.configRequestCount.get();
         scheduler.advance(Duration.ofHours(1));
-        assertThat(devCycle.configRequestCount.get()).as("no download after a refused key").isEqualTo(requests);
+        assertThat(devCycle.configRequestCount.get())
+                .as("no download after a refused key")
+                .isEqualTo(requests);
         assertThat(scheduler.pendingDelays()).doesNotContain(INTERVAL);
     }
 
@@ -205,7 +209,9 @@ final class LocalProviderDevCycleModeTest {
 
         stream.send(envelope(message("refetchConfig", "\"b\"")));
 
-        assertThat(events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED).details.getFlagsChanged())
+        assertThat(events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED)
+                        .details
+                        .getFlagsChanged())
                 .contains("checkout-copy");
         FakeDevCycle.ConfigRequest request = devCycle.takeConfigRequest();
         assertThat(request.ifNoneMatch).isEqualTo("\"a\"");
@@ -224,8 +230,12 @@ final class LocalProviderDevCycleModeTest {
         stream.send(envelope(message(null, "\"z\"")));
 
         FakeDevCycle.ConfigRequest request = devCycle.takeConfigRequest();
-        assertThat(request.ifNoneMatch).as("the message without a type downloads").isEqualTo("\"a\"");
-        assertThat(devCycle.configRequestCount.get()).as("the one naming the etag held did not").isEqualTo(2);
+        assertThat(request.ifNoneMatch)
+                .as("the message without a type downloads")
+                .isEqualTo("\"a\"");
+        assertThat(devCycle.configRequestCount.get())
+                .as("the one naming the etag held did not")
+                .isEqualTo(2);
     }
 
     @Test
@@ -247,7 +257,9 @@ final class LocalProviderDevCycleModeTest {
                                 LocalOptions.DEFAULT_STREAM_BACKSTOP_INTERVAL, SseClientOptions.DEFAULT_READ_TIMEOUT));
         int requests = devCycle.configRequestCount.get();
         scheduler.advance(INTERVAL);
-        assertThat(devCycle.configRequestCount.get()).as("polling at the normal interval").isEqualTo(requests + 1);
+        assertThat(devCycle.configRequestCount.get())
+                .as("polling at the normal interval")
+                .isEqualTo(requests + 1);
     }
 
     @Test
@@ -265,16 +277,15 @@ final class LocalProviderDevCycleModeTest {
         second.awaitOpened();
         events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED);
         devCycle.takeConfigRequest();
-        devCycle.configResponses.add(
-                respond(200, devCycle.config("/event-stream-2", "Pay at once"), "ETag", "\"c\""));
+        devCycle.configResponses.add(respond(200, devCycle.config("/event-stream-2", "Pay at once"), "ETag", "\"c\""));
 
         second.send(envelope(message("refetchConfig", "\"c\"")));
 
         events.next(ProviderEvent.PROVIDER_CONFIGURATION_CHANGED);
         assertThat(devCycle.takeConfigRequest().ifNoneMatch).isEqualTo("\"b\"");
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(scheduler.pendingDelays())
-                        .contains(LocalOptions.DEFAULT_STREAM_BACKSTOP_INTERVAL));
+                .untilAsserted(() ->
+                        assertThat(scheduler.pendingDelays()).contains(LocalOptions.DEFAULT_STREAM_BACKSTOP_INTERVAL));
     }
 
     private static String copy(LocalProvider provider) {

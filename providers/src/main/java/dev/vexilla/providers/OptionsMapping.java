@@ -117,9 +117,10 @@ final class OptionsMapping {
         settings.ifSet(DATA_GOVERNANCE, DataGovernance.class, options::dataGovernance);
         if (settings.has(POLL_INTERVAL) || settings.has(INIT_TIMEOUT)) {
             Duration interval = settings.get(POLL_INTERVAL, Duration.class)
-                    .orElse(protocol == ConfigProtocol.DEVCYCLE
-                            ? LocalOptions.DEVCYCLE_POLL_INTERVAL
-                            : PollingMode.DEFAULT_POLL_INTERVAL);
+                    .orElse(
+                            protocol == ConfigProtocol.DEVCYCLE
+                                    ? LocalOptions.DEVCYCLE_POLL_INTERVAL
+                                    : PollingMode.DEFAULT_POLL_INTERVAL);
             Duration wait = settings.get(INIT_TIMEOUT, Duration.class).orElse(PollingMode.DEFAULT_MAX_INIT_WAIT);
             // The wait is never negative (its form), so only the interval can be out of bounds.
             options.pollingMode(settings.applying(POLL_INTERVAL, () -> PollingMode.autoPoll(interval, wait)));

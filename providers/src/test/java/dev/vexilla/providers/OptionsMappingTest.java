@@ -129,8 +129,8 @@ final class OptionsMappingTest {
                 "VEXILLA_BASE_URL", "https://flags.example.com",
                 "VEXILLA_EVENTS_URL", "https://flags.example.com",
                 "VEXILLA_REALTIME", "false"));
-        LocalOptions configCat = local(Map.of(
-                "VEXILLA_SDK_KEY", "dvc_server_0123456789abcdef", "VEXILLA_CONFIG_PROTOCOL", "configcat"));
+        LocalOptions configCat =
+                local(Map.of("VEXILLA_SDK_KEY", "dvc_server_0123456789abcdef", "VEXILLA_CONFIG_PROTOCOL", "configcat"));
 
         assertThat(devCycle.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
         assertThat(devCycle.baseUrl()).isEqualTo(URI.create("https://flags.example.com"));

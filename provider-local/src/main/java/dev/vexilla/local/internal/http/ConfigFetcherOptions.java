@@ -122,8 +122,9 @@ public final class ConfigFetcherOptions {
 
     @Override
     public String toString() {
-        return "ConfigFetcherOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", protocol=" + protocol + ", baseUrl=" + baseUrl + ", customBaseUrl="
-                + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes + ", downloadTimeout=" + downloadTimeout + '}';
+        return "ConfigFetcherOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", protocol=" + protocol + ", baseUrl="
+                + baseUrl + ", customBaseUrl=" + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes
+                + ", downloadTimeout=" + downloadTimeout + '}';
     }
 
     /**

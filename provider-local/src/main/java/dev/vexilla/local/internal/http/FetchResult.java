@@ -238,7 +238,8 @@ public final class FetchResult {
     public String toString() {
         switch (kind) {
             case FETCHED:
-                return "FetchResult{FETCHED, etag=" + etag + (lastModified != null ? ", lastModified=" + lastModified : "")
+                return "FetchResult{FETCHED, etag=" + etag
+                        + (lastModified != null ? ", lastModified=" + lastModified : "")
                         + ", fetchTime=" + fetchTime + ", jsonLength="
                         + Objects.requireNonNull(json).length() + '}';
             case NOT_MODIFIED:

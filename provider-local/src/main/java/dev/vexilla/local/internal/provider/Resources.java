@@ -98,7 +98,8 @@ final class Resources implements AutoCloseable {
     }
 
     ConfigSynchronizer synchronizer(String sdkKey, SnapshotHolder holder, SourceHealth health) {
-        ConfigFetcherOptions.Builder fetch = ConfigFetcherOptions.builder(sdkKey).protocol(options.configProtocol());
+        ConfigFetcherOptions.Builder fetch =
+                ConfigFetcherOptions.builder(sdkKey).protocol(options.configProtocol());
         if (options.hasCustomBaseUrl()) {
             fetch.baseUrl(options.baseUrl());
         } else if (options.configProtocol() == ConfigProtocol.CONFIGCAT) {
@@ -131,8 +132,7 @@ final class Resources implements AutoCloseable {
         Function<URI, SseClientOptions> sse = uri ->
                 SseClientOptions.builder(uri, sdkKey).backoff(backoffPolicy()).build();
         if (!options.streamUrlFromConfig()) {
-            return new StreamBridge(
-                    requireHttp(), options.streamUrl(), sse, synchronizer, options.clock(), scheduler);
+            return new StreamBridge(requireHttp(), options.streamUrl(), sse, synchronizer, options.clock(), scheduler);
         }
         StreamBridge bridge = new StreamBridge(requireHttp(), null, sse, synchronizer, options.clock(), scheduler);
         AtomicBoolean warned = new AtomicBoolean();

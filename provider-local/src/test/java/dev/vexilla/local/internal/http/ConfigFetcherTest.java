@@ -424,13 +424,13 @@ final class ConfigFetcherTest {
 
     @Test
     void devCycleDownloadsItsCdnPathWithBothConditionalHeaders() {
-        server.enqueue(respond(
-                200, DVC_CONFIG, "ETag", "\"d1\"", "Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT"));
+        server.enqueue(respond(200, DVC_CONFIG, "ETag", "\"d1\"", "Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT"));
         server.enqueue(respond(304, ""));
         ConfigFetcher fetcher = devCycleFetcherFor(server.baseUri());
 
         FetchResult first = fetcher.fetch(null, null);
-        FetchResult second = fetcher.fetch(first.etag().orElseThrow(), first.lastModified().orElseThrow());
+        FetchResult second =
+                fetcher.fetch(first.etag().orElseThrow(), first.lastModified().orElseThrow());
 
         RecordedRequest initial = server.takeRequest();
         assertThat(initial.path).isEqualTo(DVC_PATH);

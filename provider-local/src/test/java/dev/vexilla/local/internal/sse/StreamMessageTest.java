@@ -79,8 +79,8 @@ final class StreamMessageTest {
 
     @Test
     void anEnvelopedMessageWithoutTypeIsARefetch_aBareOneIsNothing() {
-        StreamMessage enveloped = StreamMessage.parse("{\"data\":\"{\\\"etag\\\":\\\"e1\\\"}\"}")
-                .orElseThrow();
+        StreamMessage enveloped =
+                StreamMessage.parse("{\"data\":\"{\\\"etag\\\":\\\"e1\\\"}\"}").orElseThrow();
 
         assertThat(enveloped.type()).isEmpty();
         assertThat(enveloped.isRefetchConfig()).isTrue();
@@ -89,7 +89,9 @@ final class StreamMessageTest {
 
     @Test
     void anEnvelopeIsOpenedOnceOnly() {
-        assertThat(StreamMessage.parse("{\"data\":\"{\\\"data\\\":\\\"{}\\\"}\"}").orElseThrow().isRefetchConfig())
+        assertThat(StreamMessage.parse("{\"data\":\"{\\\"data\\\":\\\"{}\\\"}\"}")
+                        .orElseThrow()
+                        .isRefetchConfig())
                 .as("the inner data member is not another envelope")
                 .isTrue();
         assertThat(StreamMessage.parse("{\"data\":\"not json\"}")).isEmpty();
