@@ -81,6 +81,14 @@ final class LocalProviderDevCycleEventsTest {
                         "aggVariableDefaulted new-checkout",
                         "aggVariableDefaulted no-such-variable");
 
+        for (JsonNode e : batch.get(0).get("events")) {
+            assertThat(e.get("user_id").asText())
+                    .as("DevCycle names the SDK user")
+                    .isEqualTo(sdkUser.get("user_id").asText());
+            assertThat(e.get("clientDate").asText())
+                    .isEqualTo(e.get("date").asText())
+                    .startsWith("2026-12-01T12:00:10");
+        }
         JsonNode evaluated = byType.get("aggVariableEvaluated new-checkout");
         assertThat(evaluated.get("value").asDouble()).isEqualTo(2.0);
         assertThat(evaluated.get("metaData").get("_feature").asText()).isEqualTo("feat-checkout");

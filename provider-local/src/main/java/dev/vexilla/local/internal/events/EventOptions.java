@@ -66,7 +66,7 @@ public final class EventOptions {
     private final Duration closeTimeout;
     private final boolean automaticEvents;
     private final boolean customEvents;
-    private final boolean errorCounts;
+    private final boolean devCycleFormat;
     private final Map<String, Object> clientCustomData;
     private final String sdkUserId;
 
@@ -82,7 +82,7 @@ public final class EventOptions {
         this.closeTimeout = b.closeTimeout;
         this.automaticEvents = b.automaticEvents;
         this.customEvents = b.customEvents;
-        this.errorCounts = b.errorCounts;
+        this.devCycleFormat = b.devCycleFormat;
         this.clientCustomData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clientCustomData));
         this.sdkUserId = b.sdkUserId != null ? b.sdkUserId : defaultSdkUserId();
     }
@@ -219,12 +219,14 @@ public final class EventOptions {
     }
 
     /**
-     * Tells whether {@code aggVariableDefaulted} events carry per-error-kind counts in {@code metaData._errors}.
+     * Tells whether events are sent in DevCycle's format exactly, for DevCycle's events API: aggregated events name the
+     * SDK user in {@code user_id} and carry a {@code clientDate}, and {@code aggVariableDefaulted} events carry no
+     * per-error-kind counts ({@code metaData._errors}, a Vexilla extension).
      *
-     * @return {@code false} for DevCycle's format exactly
+     * @return {@code true} for DevCycle's format exactly
      */
-    public boolean errorCounts() {
-        return errorCounts;
+    public boolean devCycleFormat() {
+        return devCycleFormat;
     }
 
     @Override
@@ -267,7 +269,7 @@ public final class EventOptions {
         private boolean automaticEvents = true;
         private boolean customEvents = true;
         private Map<String, Object> clientCustomData = Collections.emptyMap();
-        private boolean errorCounts = true;
+        private boolean devCycleFormat;
         private @Nullable String sdkUserId;
 
         private Builder(URI eventsUrl, String sdkKey) {
@@ -406,15 +408,15 @@ public final class EventOptions {
         }
 
         /**
-         * Chooses whether an {@code aggVariableDefaulted} event carries Vexilla's per-error-kind counts in
-         * {@code metaData._errors} (default {@code true}); {@code false} sends DevCycle's format exactly, for
-         * DevCycle's events API.
+         * Chooses DevCycle's format exactly (default {@code false}): aggregated events then name the SDK user in
+         * {@code user_id} and carry a {@code clientDate}, as DevCycle's SDKs send them, and {@code
+         * aggVariableDefaulted} events leave out Vexilla's per-error-kind counts ({@code metaData._errors}).
          *
-         * @param errorCounts whether to add {@code _errors}
+         * @param devCycleFormat whether to send DevCycle's format exactly
          * @return this builder
          */
-        public Builder errorCounts(boolean errorCounts) {
-            this.errorCounts = errorCounts;
+        public Builder devCycleFormat(boolean devCycleFormat) {
+            this.devCycleFormat = devCycleFormat;
             return this;
         }
 

@@ -28,8 +28,8 @@ final class EventRecorders {
 
     /**
      * Returns the recorder for the options: the batching pipeline posting to {@code {eventsUrl}/v1/events/batch} on
-     * the provider's HTTP client and scheduler (in DevCycle's format exactly, without Vexilla's {@code _errors}
-     * counts, for {@link ConfigProtocol#DEVCYCLE}), or the no-op recorder when events are not {@link #enabled}.
+     * the provider's HTTP client and scheduler (in DevCycle's format exactly for {@link ConfigProtocol#DEVCYCLE}), or
+     * the no-op recorder when events are not {@link #enabled}.
      */
     static EventRecorder create(
             LocalOptions options,
@@ -46,7 +46,7 @@ final class EventRecorders {
                 .flushQueueSize(options.eventFlushQueueSize())
                 .maxQueueSize(options.eventMaxQueueSize())
                 .chunkSize(options.eventChunkSize())
-                .errorCounts(options.configProtocol() != ConfigProtocol.DEVCYCLE)
+                .devCycleFormat(options.configProtocol() == ConfigProtocol.DEVCYCLE)
                 .requestTimeout(options.readTimeout())
                 .disableAutomaticEventLogging(options.disableAutomaticEventLogging())
                 .disableCustomEventLogging(options.disableCustomEventLogging())
