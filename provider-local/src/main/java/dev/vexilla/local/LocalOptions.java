@@ -38,6 +38,21 @@ public final class LocalOptions {
     /** ConfigCat's EU-only CDN. */
     public static final URI EU_CDN = URI.create("https://cdn-eu.configcat.com");
 
+    /** DevCycle's config CDN, the default base URL of {@link ConfigProtocol#DEVCYCLE}. */
+    public static final URI DEVCYCLE_CDN = URI.create("https://config-cdn.devcycle.com");
+
+    /** DevCycle's events API, the default events URL of {@link ConfigProtocol#DEVCYCLE}. */
+    public static final URI DEVCYCLE_EVENTS = URI.create("https://events.devcycle.com");
+
+    /** Auto-poll interval of {@link ConfigProtocol#DEVCYCLE} unless a polling mode is set: 30 s, DevCycle's. */
+    public static final Duration DEVCYCLE_POLL_INTERVAL = Duration.ofSeconds(30);
+
+    /** Events per request unless told otherwise: 100 (DevCycle's {@code eventRequestChunkSize}). */
+    public static final int DEFAULT_EVENT_CHUNK_SIZE = 100;
+
+    /** Largest number of events per request: 1 000. */
+    public static final int MAX_EVENT_CHUNK_SIZE = 1_000;
+
     /**
      * TCP connect timeout unless told otherwise: 5 seconds. With the read timeout it makes the deadline of one config
      * download as a whole: 15 seconds by default.
@@ -78,6 +93,7 @@ public final class LocalOptions {
     public static final boolean DEFAULT_EVALUATION_LOG = false;
 
     private final @Nullable String sdkKey;
+    private final ConfigProtocol configProtocol;
     private final URI baseUrl;
     private final boolean customBaseUrl;
     private final PollingMode pollingMode;
@@ -95,6 +111,7 @@ public final class LocalOptions {
     private final Duration eventFlushInterval;
     private final int eventFlushQueueSize;
     private final int eventMaxQueueSize;
+    private final int eventChunkSize;
     private final boolean disableAutomaticEventLogging;
     private final boolean disableCustomEventLogging;
     private final Duration connectTimeout;
@@ -107,10 +124,20 @@ public final class LocalOptions {
 
     private LocalOptions(Builder b) {
         this.sdkKey = b.sdkKey;
+        this.configProtocol = b.configProtocol != null
+                ? b.configProtocol
+                : (b.sdkKey == null ? ConfigProtocol.CONFIGCAT : ConfigProtocol.forSdkKey(b.sdkKey));
+        boolean devCycle = configProtocol == ConfigProtocol.DEVCYCLE;
         this.customBaseUrl = b.baseUrl != null;
-        this.baseUrl = b.baseUrl != null ? b.baseUrl : (b.dataGovernance == DataGovernance.EU ? EU_CDN : GLOBAL_CDN);
-        this.pollingMode = b.pollingMode;
-        this.realtimeUpdates = b.realtimeUpdates;
+        this.baseUrl = b.baseUrl != null
+                ? b.baseUrl
+                : devCycle ? DEVCYCLE_CDN : (b.dataGovernance == DataGovernance.EU ? EU_CDN : GLOBAL_CDN);
+        this.pollingMode = b.pollingMode != null
+                ? b.pollingMode
+                : devCycle
+                        ? PollingMode.autoPoll(DEVCYCLE_POLL_INTERVAL, PollingMode.DEFAULT_MAX_INIT_WAIT)
+                        : PollingMode.autoPoll();
+        this.realtimeUpdates = b.realtimeUpdates != null ? b.realtimeUpdates : devCycle;
         this.streamUrl = b.streamUrl;
         this.streamBackstopInterval = b.streamBackstopInterval;
         this.configCache = b.configCache != null ? b.configCache : ConfigCache.inMemory();
@@ -120,10 +147,11 @@ public final class LocalOptions {
         this.evaluationLog = b.evaluationLog;
         this.defaultContext = b.defaultContext;
         this.clientCustomData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clientCustomData));
-        this.eventsUrl = b.eventsUrl;
+        this.eventsUrl = b.eventsUrl != null ? b.eventsUrl : (devCycle && b.sdkKey != null ? DEVCYCLE_EVENTS : null);
         this.eventFlushInterval = b.eventFlushInterval;
         this.eventFlushQueueSize = b.eventFlushQueueSize;
         this.eventMaxQueueSize = b.eventMaxQueueSize;
+        this.eventChunkSize = b.eventChunkSize;
         this.disableAutomaticEventLogging = b.disableAutomaticEventLogging;
         this.disableCustomEventLogging = b.disableCustomEventLogging;
         this.connectTimeout = b.connectTimeout;
@@ -151,6 +179,16 @@ public final class LocalOptions {
      */
     public @Nullable String sdkKey() {
         return sdkKey;
+    }
+
+    /**
+     * Returns the wire protocol of the config source: the one set, else the one the SDK key tells
+     * ({@link ConfigProtocol#forSdkKey}).
+     *
+     * @return the protocol; {@link ConfigProtocol#CONFIGCAT} without an SDK key
+     */
+    public ConfigProtocol configProtocol() {
+        return configProtocol;
     }
 
     /**
@@ -183,7 +221,8 @@ public final class LocalOptions {
     /**
      * Tells whether the provider listens to the server's change stream.
      *
-     * @return {@code true} when realtime updates are on
+     * @return {@code true} when realtime updates are on (by default: on for {@link ConfigProtocol#DEVCYCLE}, off
+     *     for {@link ConfigProtocol#CONFIGCAT})
      */
     public boolean realtimeUpdates() {
         return realtimeUpdates;
@@ -192,7 +231,7 @@ public final class LocalOptions {
     /**
      * Returns the change stream URL.
      *
-     * @return the URL given, or {@code baseUrl + "/v1/stream"}
+     * @return the URL given, or {@code baseUrl + "/v1/stream"}; see {@link #streamUrlFromConfig()}
      */
     public URI streamUrl() {
         if (streamUrl != null) {
@@ -200,6 +239,17 @@ public final class LocalOptions {
         }
         String base = baseUrl.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/stream");
+    }
+
+    /**
+     * Tells whether the change stream is the one each config names, as DevCycle's SDKs do: true with
+     * {@link ConfigProtocol#DEVCYCLE} and no {@link Builder#streamUrl(URI)}. The stream then follows the config's
+     * {@code sse} member ({@code hostname + path}) and moves when it changes; {@link #streamUrl()} is not used.
+     *
+     * @return whether the stream URL comes from the config
+     */
+    public boolean streamUrlFromConfig() {
+        return configProtocol == ConfigProtocol.DEVCYCLE && streamUrl == null;
     }
 
     /**
@@ -311,6 +361,15 @@ public final class LocalOptions {
     }
 
     /**
+     * Returns the most events sent in one request.
+     *
+     * @return the chunk size
+     */
+    public int eventChunkSize() {
+        return eventChunkSize;
+    }
+
+    /**
      * Tells whether evaluation counters are not sent.
      *
      * @return {@code true} when automatic events are off
@@ -394,7 +453,8 @@ public final class LocalOptions {
 
     @Override
     public String toString() {
-        return "LocalOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", baseUrl=" + baseUrl + ", pollingMode="
+        return "LocalOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", configProtocol=" + configProtocol + ", baseUrl="
+                + baseUrl + ", pollingMode="
                 + pollingMode + ", realtimeUpdates=" + realtimeUpdates + ", offline=" + offline
                 + (evaluationLog ? ", evaluationLog=true" : "")
                 + ", flagOverrides=" + flagOverrides + (flagOverrides != null ? " " + overrideBehaviour : "")
@@ -410,10 +470,11 @@ public final class LocalOptions {
      */
     public static final class Builder {
         private @Nullable String sdkKey;
+        private @Nullable ConfigProtocol configProtocol;
         private @Nullable URI baseUrl;
         private DataGovernance dataGovernance = DataGovernance.GLOBAL;
-        private PollingMode pollingMode = PollingMode.autoPoll();
-        private boolean realtimeUpdates;
+        private @Nullable PollingMode pollingMode;
+        private @Nullable Boolean realtimeUpdates;
         private @Nullable URI streamUrl;
         private Duration streamBackstopInterval = DEFAULT_STREAM_BACKSTOP_INTERVAL;
         private @Nullable ConfigCache configCache;
@@ -427,6 +488,7 @@ public final class LocalOptions {
         private Duration eventFlushInterval = DEFAULT_EVENT_FLUSH_INTERVAL;
         private int eventFlushQueueSize = DEFAULT_EVENT_FLUSH_QUEUE_SIZE;
         private int eventMaxQueueSize = DEFAULT_EVENT_MAX_QUEUE_SIZE;
+        private int eventChunkSize = DEFAULT_EVENT_CHUNK_SIZE;
         private boolean disableAutomaticEventLogging;
         private boolean disableCustomEventLogging;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -449,6 +511,19 @@ public final class LocalOptions {
          */
         public Builder sdkKey(String sdkKey) {
             this.sdkKey = SdkKeys.requireValid(sdkKey);
+            return this;
+        }
+
+        /**
+         * Chooses the wire protocol of the config source; default: the one the SDK key tells
+         * ({@link ConfigProtocol#forSdkKey}). Use it for a DevCycle-style source whose keys do not look like
+         * DevCycle's, such as a Vexilla server serving DevCycle configs.
+         *
+         * @param configProtocol the protocol
+         * @return this builder
+         */
+        public Builder configProtocol(ConfigProtocol configProtocol) {
+            this.configProtocol = Objects.requireNonNull(configProtocol, "configProtocol");
             return this;
         }
 
@@ -476,7 +551,8 @@ public final class LocalOptions {
         }
 
         /**
-         * Sets the polling mode; default {@link PollingMode#autoPoll()}.
+         * Sets the polling mode; default {@link PollingMode#autoPoll()}, or auto polling every
+         * {@link #DEVCYCLE_POLL_INTERVAL} with {@link ConfigProtocol#DEVCYCLE}.
          *
          * @param pollingMode the polling mode
          * @return this builder
@@ -487,8 +563,9 @@ public final class LocalOptions {
         }
 
         /**
-         * Turns the server's change stream on or off (default off: ConfigCat's CDN has none). While the stream is
-         * connected, polling slows to {@link #streamBackstopInterval(Duration)}; when it drops, polling is fast again.
+         * Turns the server's change stream on or off (default off for {@link ConfigProtocol#CONFIGCAT}, whose CDN has
+         * none; on for {@link ConfigProtocol#DEVCYCLE}). While the stream is connected, polling slows to
+         * {@link #streamBackstopInterval(Duration)}; when it drops, polling is fast again.
          *
          * @param realtimeUpdates whether to listen to the change stream
          * @return this builder
@@ -499,7 +576,8 @@ public final class LocalOptions {
         }
 
         /**
-         * Sets the change stream URL; default {@code baseUrl + "/v1/stream"}.
+         * Sets the change stream URL; default {@code baseUrl + "/v1/stream"}, or with {@link ConfigProtocol#DEVCYCLE}
+         * the stream each config names in its {@code sse} member.
          *
          * @param streamUrl an absolute http or https URL
          * @return this builder
@@ -604,7 +682,8 @@ public final class LocalOptions {
         }
 
         /**
-         * Sets where events are posted ({@code POST {eventsUrl}/v1/events/batch}); default none: no events sent.
+         * Sets where events are posted ({@code POST {eventsUrl}/v1/events/batch}); default none (no events sent),
+         * or {@link #DEVCYCLE_EVENTS} with {@link ConfigProtocol#DEVCYCLE}.
          *
          * @param eventsUrl an absolute http or https URL
          * @return this builder
@@ -644,6 +723,22 @@ public final class LocalOptions {
             }
             this.eventFlushQueueSize = flushQueueSize;
             this.eventMaxQueueSize = maxQueueSize;
+            return this;
+        }
+
+        /**
+         * Sets the most events sent in one request; default {@link #DEFAULT_EVENT_CHUNK_SIZE}.
+         *
+         * @param size 1 to {@link #MAX_EVENT_CHUNK_SIZE}
+         * @return this builder
+         * @throws IllegalArgumentException if the size is out of range
+         */
+        public Builder eventChunkSize(int size) {
+            if (size < 1 || size > MAX_EVENT_CHUNK_SIZE) {
+                throw new IllegalArgumentException(
+                        "eventChunkSize must be in [1, " + MAX_EVENT_CHUNK_SIZE + "], was " + size);
+            }
+            this.eventChunkSize = size;
             return this;
         }
 

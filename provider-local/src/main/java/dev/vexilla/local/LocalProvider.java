@@ -27,8 +27,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenFeature provider that evaluates ConfigCat config JSON v6 in-process: flags are downloaded (or read from a
- * cache, a file, the classpath or a map), compiled once into an immutable snapshot and evaluated lock-free.
+ * An OpenFeature provider that evaluates ConfigCat config JSON v6 and DevCycle config v2 in-process: flags are
+ * downloaded (or read from a cache, a file, the classpath or a map), compiled once into an immutable snapshot and
+ * evaluated lock-free. The download speaks ConfigCat's or DevCycle's protocol ({@link ConfigProtocol}, chosen by the
+ * SDK key unless set); {@link DevCycleOptions} maps DevCycle's SDK options onto {@link LocalOptions}.
  *
  * <pre>{@code
  * LocalProvider provider = new LocalProvider(LocalOptions.builder()

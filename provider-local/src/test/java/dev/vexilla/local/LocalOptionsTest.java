@@ -98,4 +98,68 @@ final class LocalOptionsTest {
                         .build())
                 .hasMessageContaining("errorGracePeriod must be longer than maxBackoff");
     }
+
+    @Test
+    void devCycleServerKeysSelectDevCyclesProtocol_otherKeysConfigCats() {
+        assertThat(ConfigProtocol.forSdkKey("dvc_server_0123456789abcdef")).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(ConfigProtocol.forSdkKey("server-0123456789abcdef")).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(ConfigProtocol.forSdkKey(KEY)).isEqualTo(ConfigProtocol.CONFIGCAT);
+        assertThat(ConfigProtocol.forSdkKey("dvc_client_0123456789abcdef")).isEqualTo(ConfigProtocol.CONFIGCAT);
+        assertThat(LocalOptions.builder().sdkKey(KEY).build().configProtocol()).isEqualTo(ConfigProtocol.CONFIGCAT);
+    }
+
+    @Test
+    void devCycleDefaults() {
+        LocalOptions o =
+                LocalOptions.builder().sdkKey("dvc_server_0123456789abcdef").build();
+
+        assertThat(o.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(o.baseUrl()).isEqualTo(LocalOptions.DEVCYCLE_CDN);
+        assertThat(o.hasCustomBaseUrl()).isFalse();
+        assertThat(o.eventsUrl()).isEqualTo(LocalOptions.DEVCYCLE_EVENTS);
+        assertThat(o.realtimeUpdates()).isTrue();
+        assertThat(o.streamUrlFromConfig()).isTrue();
+        assertThat(o.pollingMode().interval()).isEqualTo(LocalOptions.DEVCYCLE_POLL_INTERVAL);
+        assertThat(o.streamBackstopInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(o.eventChunkSize()).isEqualTo(LocalOptions.DEFAULT_EVENT_CHUNK_SIZE);
+        assertThat(o.toString()).contains("DEVCYCLE").doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void anExplicitProtocolAndExplicitSettingsWinOverTheKeys() {
+        LocalOptions o = LocalOptions.builder()
+                .sdkKey("vexilla-key-0123456789")
+                .configProtocol(ConfigProtocol.DEVCYCLE)
+                .baseUrl(URI.create("http://localhost:8080"))
+                .streamUrl(URI.create("http://localhost:8080/v1/stream"))
+                .realtimeUpdates(false)
+                .pollingMode(PollingMode.manualPoll())
+                .build();
+
+        assertThat(o.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(o.baseUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(o.realtimeUpdates()).isFalse();
+        assertThat(o.streamUrlFromConfig()).isFalse();
+        assertThat(o.pollingMode().kind()).isEqualTo(PollingMode.Kind.MANUAL_POLL);
+        assertThat(LocalOptions.builder()
+                        .sdkKey("dvc_server_0123456789abcdef")
+                        .configProtocol(ConfigProtocol.CONFIGCAT)
+                        .build()
+                        .baseUrl())
+                .isEqualTo(LocalOptions.GLOBAL_CDN);
+    }
+
+    @Test
+    void eventChunkSizeIsChecked() {
+        assertThat(LocalOptions.builder()
+                        .sdkKey(KEY)
+                        .eventChunkSize(1000)
+                        .build()
+                        .eventChunkSize())
+                .isEqualTo(1000);
+        assertThatThrownBy(() -> LocalOptions.builder().eventChunkSize(0))
+                .hasMessage("eventChunkSize must be in [1, 1000], was 0");
+        assertThatThrownBy(() -> LocalOptions.builder().eventChunkSize(1001))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

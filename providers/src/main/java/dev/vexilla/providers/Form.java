@@ -1,6 +1,7 @@
 package dev.vexilla.providers;
 
 import dev.vexilla.cloud.Protocol;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.model.SdkKeys;
 import java.net.URI;
@@ -125,6 +126,20 @@ enum Form {
                     return Protocol.BUCKETING_V1;
                 case "ofrep":
                     return Protocol.OFREP;
+                default:
+                    throw new IllegalArgumentException(text);
+            }
+        }
+    },
+    /** {@code configcat} or {@code devcycle}: whose CDN protocol the local provider speaks. */
+    CONFIG_PROTOCOL("configcat or devcycle") {
+        @Override
+        Object parse(String text) {
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "configcat":
+                    return ConfigProtocol.CONFIGCAT;
+                case "devcycle":
+                    return ConfigProtocol.DEVCYCLE;
                 default:
                     throw new IllegalArgumentException(text);
             }

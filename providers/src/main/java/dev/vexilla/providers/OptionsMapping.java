@@ -7,6 +7,7 @@ import static dev.vexilla.providers.Setting.CACHE_TTL;
 import static dev.vexilla.providers.Setting.CONFIG_CACHE_DIR;
 import static dev.vexilla.providers.Setting.CONFIG_FILE;
 import static dev.vexilla.providers.Setting.CONFIG_FILE_WATCH;
+import static dev.vexilla.providers.Setting.CONFIG_PROTOCOL;
 import static dev.vexilla.providers.Setting.CONNECT_TIMEOUT;
 import static dev.vexilla.providers.Setting.DATA_GOVERNANCE;
 import static dev.vexilla.providers.Setting.ENABLE_EDGEDB;
@@ -26,6 +27,7 @@ import dev.vexilla.cloud.CloudCache;
 import dev.vexilla.cloud.CloudOptions;
 import dev.vexilla.cloud.Protocol;
 import dev.vexilla.local.ConfigCache;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.local.FlagOverrides;
 import dev.vexilla.local.LocalOptions;
@@ -62,9 +64,10 @@ final class OptionsMapping {
             boolean watch = settings.get(CONFIG_FILE_WATCH, Boolean.class).orElse(false);
             options.flagOverrides(FlagOverrides.file(file.get(), watch), OverrideBehaviour.LOCAL_ONLY);
         } else {
-            options.sdkKey(settings.required(
-                    SDK_KEY, String.class, "in local mode, unless " + CONFIG_FILE.variable() + " names a config file"));
-            downloading(settings, options);
+            String sdkKey = settings.required(
+                    SDK_KEY, String.class, "in local mode, unless " + CONFIG_FILE.variable() + " names a config file");
+            options.sdkKey(sdkKey);
+            downloading(settings, options, sdkKey);
         }
         customizer.accept(options);
         return options.build();
@@ -105,11 +108,19 @@ final class OptionsMapping {
         return options.build();
     }
 
-    private static void downloading(Settings settings, LocalOptions.Builder options) {
+    /** The download settings; the protocol is the one set, else the key's (DevCycle keys select DevCycle's CDN). */
+    private static void downloading(Settings settings, LocalOptions.Builder options, String sdkKey) {
+        ConfigProtocol protocol =
+                settings.get(CONFIG_PROTOCOL, ConfigProtocol.class).orElse(ConfigProtocol.forSdkKey(sdkKey));
+        options.configProtocol(protocol);
         settings.ifSet(BASE_URL, URI.class, options::baseUrl);
         settings.ifSet(DATA_GOVERNANCE, DataGovernance.class, options::dataGovernance);
         if (settings.has(POLL_INTERVAL) || settings.has(INIT_TIMEOUT)) {
-            Duration interval = settings.get(POLL_INTERVAL, Duration.class).orElse(PollingMode.DEFAULT_POLL_INTERVAL);
+            Duration interval = settings.get(POLL_INTERVAL, Duration.class)
+                    .orElse(
+                            protocol == ConfigProtocol.DEVCYCLE
+                                    ? LocalOptions.DEVCYCLE_POLL_INTERVAL
+                                    : PollingMode.DEFAULT_POLL_INTERVAL);
             Duration wait = settings.get(INIT_TIMEOUT, Duration.class).orElse(PollingMode.DEFAULT_MAX_INIT_WAIT);
             // The wait is never negative (its form), so only the interval can be out of bounds.
             options.pollingMode(settings.applying(POLL_INTERVAL, () -> PollingMode.autoPoll(interval, wait)));

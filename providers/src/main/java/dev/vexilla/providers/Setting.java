@@ -37,14 +37,23 @@ public enum Setting {
     INIT_TIMEOUT(Form.DURATION),
     /**
      * Whether the provider listens to the server's change stream: local mode's realtime updates (default
-     * {@code false}), cloud mode's change stream (default {@code true}).
+     * {@code false}, or {@code true} with DevCycle's protocol), cloud mode's change stream (default {@code true}).
      */
     REALTIME(Form.BOOLEAN),
+    /**
+     * Local mode: {@code configcat} or {@code devcycle}, whose CDN protocol the config source speaks; default by
+     * the SDK key: DevCycle server keys ({@code dvc_server…}, {@code server…}) select {@code devcycle}, every other
+     * key {@code configcat}.
+     */
+    CONFIG_PROTOCOL(Form.CONFIG_PROTOCOL),
     /** Local mode without {@link #BASE_URL}: {@code global} (the default) or {@code eu}, ConfigCat's CDN. */
     DATA_GOVERNANCE(Form.DATA_GOVERNANCE),
     /** Local mode: a directory where the last config is kept across restarts; default in memory only. */
     CONFIG_CACHE_DIR(Form.PATH),
-    /** Local mode: where evaluation counters and tracked events are posted; default none (nothing sent). */
+    /**
+     * Local mode: where evaluation counters and tracked events are posted; default none (nothing sent), or DevCycle's
+     * events API with DevCycle's protocol.
+     */
     EVENTS_URL(Form.URL),
     /** The TCP connect timeout; default 5 s (local) or 250 ms (cloud). */
     CONNECT_TIMEOUT(Form.DURATION),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vexilla.cloud.Protocol;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import java.net.URI;
 import java.nio.file.Files;
@@ -57,6 +58,9 @@ final class FormTest {
         assertThat(Form.DATA_GOVERNANCE.parse("global")).isEqualTo(DataGovernance.GLOBAL);
         assertThatThrownBy(() -> Form.PROTOCOL.parse("grpc")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Form.DATA_GOVERNANCE.parse("us")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Form.CONFIG_PROTOCOL.parse("DevCycle")).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(Form.CONFIG_PROTOCOL.parse("configcat")).isEqualTo(ConfigProtocol.CONFIGCAT);
+        assertThatThrownBy(() -> Form.CONFIG_PROTOCOL.parse("flagd")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

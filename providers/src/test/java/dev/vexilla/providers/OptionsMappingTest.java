@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vexilla.cloud.CloudCache;
 import dev.vexilla.cloud.CloudOptions;
 import dev.vexilla.cloud.Protocol;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.FlagOverrides;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.OverrideBehaviour;
@@ -94,6 +95,57 @@ final class OptionsMappingTest {
 
         assertThat(options.pollingMode())
                 .isEqualTo(PollingMode.autoPoll(PollingMode.DEFAULT_POLL_INTERVAL, Duration.ZERO));
+    }
+
+    @Test
+    void aDevCycleServerKeySelectsDevCyclesProtocolAndDefaults() {
+        LocalOptions options = local(Map.of("VEXILLA_SDK_KEY", "dvc_server_0123456789abcdef"));
+
+        assertThat(options.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(options.baseUrl()).isEqualTo(LocalOptions.DEVCYCLE_CDN);
+        assertThat(options.eventsUrl()).isEqualTo(LocalOptions.DEVCYCLE_EVENTS);
+        assertThat(options.realtimeUpdates()).isTrue();
+        assertThat(options.streamUrlFromConfig()).isTrue();
+        assertThat(options.pollingMode().interval()).isEqualTo(LocalOptions.DEVCYCLE_POLL_INTERVAL);
+        assertThat(local(Map.of("VEXILLA_SDK_KEY", "server-0123456789abcdef")).configProtocol())
+                .isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(local(Map.of("VEXILLA_SDK_KEY", KEY)).configProtocol()).isEqualTo(ConfigProtocol.CONFIGCAT);
+    }
+
+    @Test
+    void withDevCyclesProtocolInitTimeoutAloneKeepsDevCyclesPollInterval() {
+        LocalOptions options =
+                local(Map.of("VEXILLA_SDK_KEY", "dvc_server_0123456789abcdef", "VEXILLA_INIT_TIMEOUT", "2s"));
+
+        assertThat(options.pollingMode())
+                .isEqualTo(PollingMode.autoPoll(LocalOptions.DEVCYCLE_POLL_INTERVAL, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void configProtocolOverridesTheKeysChoice_andOtherSettingsStillApply() {
+        LocalOptions devCycle = local(Map.of(
+                "VEXILLA_SDK_KEY", KEY,
+                "VEXILLA_CONFIG_PROTOCOL", "DevCycle",
+                "VEXILLA_BASE_URL", "https://flags.example.com",
+                "VEXILLA_EVENTS_URL", "https://flags.example.com",
+                "VEXILLA_REALTIME", "false"));
+        LocalOptions configCat =
+                local(Map.of("VEXILLA_SDK_KEY", "dvc_server_0123456789abcdef", "VEXILLA_CONFIG_PROTOCOL", "configcat"));
+
+        assertThat(devCycle.configProtocol()).isEqualTo(ConfigProtocol.DEVCYCLE);
+        assertThat(devCycle.baseUrl()).isEqualTo(URI.create("https://flags.example.com"));
+        assertThat(devCycle.eventsUrl()).isEqualTo(URI.create("https://flags.example.com"));
+        assertThat(devCycle.realtimeUpdates()).isFalse();
+        assertThat(configCat.configProtocol()).isEqualTo(ConfigProtocol.CONFIGCAT);
+        assertThat(configCat.baseUrl()).isEqualTo(LocalOptions.GLOBAL_CDN);
+        assertThat(configCat.eventsUrl()).isNull();
+    }
+
+    @Test
+    void anUnknownConfigProtocolIsNamed() {
+        assertThatThrownBy(() -> local(Map.of("VEXILLA_SDK_KEY", KEY, "VEXILLA_CONFIG_PROTOCOL", "launchdarkly")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("VEXILLA_CONFIG_PROTOCOL must be configcat or devcycle, was 'launchdarkly'");
     }
 
     @Test

@@ -117,9 +117,10 @@ final class VexillaProvidersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown setting vexilla.realtimeupdates (given setting); the settings are vexilla.mode,"
                         + " vexilla.sdk.key, vexilla.base.url, vexilla.config.file, vexilla.config.file.watch,"
-                        + " vexilla.poll.interval, vexilla.init.timeout, vexilla.realtime, vexilla.data.governance,"
-                        + " vexilla.config.cache.dir, vexilla.events.url, vexilla.connect.timeout,"
-                        + " vexilla.read.timeout, vexilla.request.timeout, vexilla.proxy, vexilla.protocol,"
+                        + " vexilla.poll.interval, vexilla.init.timeout, vexilla.realtime, vexilla.config.protocol,"
+                        + " vexilla.data.governance, vexilla.config.cache.dir, vexilla.events.url,"
+                        + " vexilla.connect.timeout, vexilla.read.timeout, vexilla.request.timeout, vexilla.proxy,"
+                        + " vexilla.protocol,"
                         + " vexilla.cache, vexilla.cache.ttl, vexilla.cache.max.entries, vexilla.retries,"
                         + " vexilla.max.connections, vexilla.enable.edgedb");
     }

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Batch shape: {@code {batch: [{user, events}]}}. The aggregated counter events come first, under a synthetic
  * SDK user: {@code user_id} = {@link EventOptions#sdkUserId()}, {@code sdkType = "server"}, {@code sdkPlatform =
  * "vexilla-java-local"}, {@code platform = "Java"}, {@code platformVersion} = the Java version and
- * {@code customData} = {@link EventOptions#clientCustomData()}. Then one entry per distinct user of the custom
+ * {@code customData} = {@link EventOptions#clientCustomData()} (with {@link EventOptions#devCycleFormat()} each of
+ * them also names that user in {@code user_id} and carries a {@code clientDate}, as DevCycle's SDKs send them). Then
+ * one entry per distinct user of the custom
  * events, each user stripped of private attributes when the event is tracked.
  *
  * <p><b>Failure policy</b> (details in {@link BatchDelivery} and {@link EventsPoster}): a full queue drops the new
@@ -280,7 +282,7 @@ final class BatchingEventRecorder implements EventRecorder {
         if (!options.automaticEvents()) {
             return new ArrayList<>();
         }
-        CounterAggregator aggregator = new CounterAggregator();
+        CounterAggregator aggregator = new CounterAggregator(!options.devCycleFormat());
         try {
             counts.drainTo(aggregator);
         } catch (RuntimeException e) {
@@ -289,7 +291,24 @@ final class BatchingEventRecorder implements EventRecorder {
         if (aggregator.skippedEvaluations() > 0) {
             LOG.debug("{} evaluations of unusable flag keys were not reported", aggregator.skippedEvaluations());
         }
-        return aggregator.toEvents(clock.instant());
+        List<RequestEvent> events = aggregator.toEvents(clock.instant());
+        if (!options.devCycleFormat()) {
+            return events;
+        }
+        List<RequestEvent> stamped = new ArrayList<>(events.size());
+        for (RequestEvent e : events) {
+            stamped.add(new RequestEvent(
+                    e.type(),
+                    e.customType(),
+                    options.sdkUserId(),
+                    e.target(),
+                    e.date(),
+                    e.date(),
+                    e.value(),
+                    e.metaData(),
+                    e.featureVars()));
+        }
+        return stamped;
     }
 
     private static void cancel(@Nullable Future<?> task) {

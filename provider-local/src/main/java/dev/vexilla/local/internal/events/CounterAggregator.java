@@ -5,6 +5,7 @@ import dev.vexilla.model.ResultReason;
 import dev.vexilla.model.events.RequestEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>an error (an error kind is given, or the reason is {@code ERROR}) counts in {@code aggVariableDefaulted}
  *       per flag key with {@code value} = total count and {@code metaData = {_variation: "DEFAULT", eval:
  *       {DEFAULT: count}, _errors: {<error kind>: count, ...}}}; an {@code ERROR} reason without a kind counts as
- *       {@code GENERAL};</li>
+ *       {@code GENERAL}; for DevCycle's events API ({@code new CounterAggregator(false)}) the {@code _errors} entry is
+ *       left out, so the event is DevCycle's exactly;</li>
  *   <li>a DevCycle variable names its feature and variation by their ids ({@code _feature: <feature id>,
  *       _variation: <variation id>}), as DevCycle's own SDKs do; a DevCycle variable that no target served counts in
  *       {@code aggVariableDefaulted} without an {@code _errors} entry (it is DevCycle's "User Not Targeted", not an
@@ -39,7 +41,22 @@ final class CounterAggregator implements EvaluationCountSink {
     private final Map<VariationKey, Map<String, Long>> evaluated = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> defaulted = new LinkedHashMap<>();
     private final Map<String, Long> notServed = new LinkedHashMap<>();
+    private final boolean errorCounts;
     private long skipped;
+
+    /** Creates an aggregator that adds {@code _errors} to defaulted events. */
+    CounterAggregator() {
+        this(true);
+    }
+
+    /**
+     * Creates an aggregator.
+     *
+     * @param errorCounts whether defaulted events carry {@code _errors}; {@code false} is DevCycle's format exactly
+     */
+    CounterAggregator(boolean errorCounts) {
+        this.errorCounts = errorCounts;
+    }
 
     @Override
     public void accept(
@@ -123,16 +140,22 @@ final class CounterAggregator implements EvaluationCountSink {
                     RequestEvent.aggregatedEvaluation(key.flagKey, key.featureId, key.variationId, e.getValue(), date));
         }
         for (Map.Entry<String, Map<String, Long>> e : defaulted.entrySet()) {
-            events.add(defaultedEvent(e.getKey(), e.getValue(), notServed.getOrDefault(e.getKey(), 0L), date));
+            Map<String, Long> errors = errorCounts ? e.getValue() : Collections.emptyMap();
+            long total = notServed.getOrDefault(e.getKey(), 0L) + sum(e.getValue());
+            events.add(defaultedEvent(e.getKey(), errors, total, date));
         }
         return events;
     }
 
-    private static RequestEvent defaultedEvent(String flagKey, Map<String, Long> errors, long notServed, Instant date) {
-        long total = notServed;
-        for (long c : errors.values()) {
+    private static long sum(Map<String, Long> counts) {
+        long total = 0;
+        for (long c : counts.values()) {
             total += c;
         }
+        return total;
+    }
+
+    private static RequestEvent defaultedEvent(String flagKey, Map<String, Long> errors, long total, Instant date) {
         RequestEvent plain = RequestEvent.aggregatedDefault(flagKey, total, date);
         Map<String, Object> meta = new LinkedHashMap<>(plain.metaData());
         if (!errors.isEmpty()) {

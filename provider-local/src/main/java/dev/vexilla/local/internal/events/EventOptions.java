@@ -66,6 +66,7 @@ public final class EventOptions {
     private final Duration closeTimeout;
     private final boolean automaticEvents;
     private final boolean customEvents;
+    private final boolean devCycleFormat;
     private final Map<String, Object> clientCustomData;
     private final String sdkUserId;
 
@@ -81,6 +82,7 @@ public final class EventOptions {
         this.closeTimeout = b.closeTimeout;
         this.automaticEvents = b.automaticEvents;
         this.customEvents = b.customEvents;
+        this.devCycleFormat = b.devCycleFormat;
         this.clientCustomData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clientCustomData));
         this.sdkUserId = b.sdkUserId != null ? b.sdkUserId : defaultSdkUserId();
     }
@@ -216,6 +218,17 @@ public final class EventOptions {
         return sdkUserId;
     }
 
+    /**
+     * Tells whether events are sent in DevCycle's format exactly, for DevCycle's events API: aggregated events name the
+     * SDK user in {@code user_id} and carry a {@code clientDate}, and {@code aggVariableDefaulted} events carry no
+     * per-error-kind counts ({@code metaData._errors}, a Vexilla extension).
+     *
+     * @return {@code true} for DevCycle's format exactly
+     */
+    public boolean devCycleFormat() {
+        return devCycleFormat;
+    }
+
     @Override
     public String toString() {
         return "EventOptions{batchUri=" + batchUri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", flushInterval="
@@ -256,6 +269,7 @@ public final class EventOptions {
         private boolean automaticEvents = true;
         private boolean customEvents = true;
         private Map<String, Object> clientCustomData = Collections.emptyMap();
+        private boolean devCycleFormat;
         private @Nullable String sdkUserId;
 
         private Builder(URI eventsUrl, String sdkKey) {
@@ -390,6 +404,19 @@ public final class EventOptions {
          */
         public Builder disableCustomEventLogging(boolean disable) {
             this.customEvents = !disable;
+            return this;
+        }
+
+        /**
+         * Chooses DevCycle's format exactly (default {@code false}): aggregated events then name the SDK user in
+         * {@code user_id} and carry a {@code clientDate}, as DevCycle's SDKs send them, and {@code
+         * aggVariableDefaulted} events leave out Vexilla's per-error-kind counts ({@code metaData._errors}).
+         *
+         * @param devCycleFormat whether to send DevCycle's format exactly
+         * @return this builder
+         */
+        public Builder devCycleFormat(boolean devCycleFormat) {
+            this.devCycleFormat = devCycleFormat;
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.model.SdkKeys;
 import dev.vexilla.model.internal.time.Deadline;
@@ -22,10 +23,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
@@ -36,14 +39,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads ConfigCat config JSON v6 from {@code GET {baseUrl}/configuration-files/{sdkKey}/config_v6.json} with
- * {@code If-None-Match}, and follows the data-governance preferences of the downloaded config.
+ * Downloads the config of the {@link ConfigFetcherOptions#protocol() protocol}: ConfigCat's config JSON v6 from
+ * {@code GET {baseUrl}/configuration-files/{sdkKey}/config_v6.json} with {@code If-None-Match}, following the
+ * data-governance preferences of the downloaded config; or DevCycle's config v2 from
+ * {@code GET {baseUrl}/config/v2/server/{sdkKey}.json} with {@code If-None-Match} and {@code If-Modified-Since}.
  *
  * <p><b>Failure policy.</b> {@link #fetch} never throws; every outcome is a {@link FetchResult}:
  * <ul>
  *   <li>200 with a JSON object body: {@code FETCHED}; a body that is not a JSON object, or larger than
  *       {@link ConfigFetcherOptions#maxConfigBytes()}, is a {@code TRANSIENT} failure ("malformed").</li>
  *   <li>304: {@code NOT_MODIFIED}.</li>
+ *   <li>DevCycle: a 200 whose {@code Last-Modified} is older than the one of the config held (a CDN edge behind the
+ *       others) is {@code NOT_MODIFIED} too: the newer config held keeps serving, as DevCycle's SDKs do.</li>
  *   <li>401, 403, 404: {@code PERMANENT} failure: the SDK key is wrong, retrying cannot help.</li>
  *   <li>every other status, I/O errors (refused, reset, truncated body), and timeouts: {@code TRANSIENT}
  *       failure. Nothing is retried here: automatic retries are disabled and retrying is the caller's job (with
@@ -54,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *       {@code TRANSIENT} failure saying the deadline passed. The client's socket timeouts bound each wait for a
  *       byte only; a server that sends one byte just before each would otherwise stretch a download for as long
  *       as its body lasts.</li>
- *   <li>After a 200, the config's preferences {@code p.u} (base URL) and {@code p.r} (redirect mode) are applied as
+ *   <li>ConfigCat only: after a 200, the config's preferences {@code p.u} (base URL) and {@code p.r} (redirect mode) are applied as
  *       ConfigCat's SDKs do: a custom base URL only follows {@code r == 2}; otherwise the base URL switches to
  *       {@code p.u}; {@code r == 0} keeps the response, {@code r == 1} logs a warning and downloads again,
  *       {@code r == 2} downloads again. After {@value #MAX_REDIRECTS} redirects the result is a {@code TRANSIENT}
@@ -118,10 +125,24 @@ public final class ConfigFetcher {
      * @return the outcome; never null, and no exception escapes
      */
     public FetchResult fetch(@Nullable String etag) {
+        return fetch(etag, null);
+    }
+
+    /**
+     * Downloads the config, following data-governance redirects (ConfigCat) or sending {@code If-Modified-Since}
+     * and ignoring an older config (DevCycle).
+     *
+     * @param etag the ETag of the config the caller has, sent as {@code If-None-Match}; null or empty for none
+     * @param lastModified the {@code Last-Modified} of the config the caller has; null for none. Used by DevCycle's
+     *     protocol only.
+     * @return the outcome; never null, and no exception escapes
+     */
+    public FetchResult fetch(@Nullable String etag, @Nullable String lastModified) {
         Deadline deadline = Deadline.after(options.downloadTimeout());
+        String heldModified = options.protocol() == ConfigProtocol.DEVCYCLE ? lastModified : null;
         try {
             for (int redirects = 0; ; redirects++) {
-                Attempt attempt = fetchOnce(etag, deadline);
+                Attempt attempt = fetchOnce(etag, heldModified, deadline);
                 if (attempt.result.kind() != FetchResult.Kind.FETCHED || !applyPreferences(attempt.root)) {
                     return attempt.result;
                 }
@@ -147,18 +168,21 @@ public final class ConfigFetcher {
         return baseUrl;
     }
 
-    private Attempt fetchOnce(@Nullable String etag, Deadline deadline) {
+    private Attempt fetchOnce(@Nullable String etag, @Nullable String heldModified, Deadline deadline) {
         if (deadline.hasPassed()) {
             return new Attempt(failed(0, deadline.passed("following a redirect")), null);
         }
-        HttpGet get = new HttpGet(URI.create(baseUrl + "/configuration-files/" + options.sdkKey() + "/config_v6.json"));
+        HttpGet get = new HttpGet(configUri());
         if (etag != null && !etag.isEmpty()) {
             get.addHeader(HttpHeaders.IF_NONE_MATCH, etag);
+        }
+        if (heldModified != null && !heldModified.isEmpty()) {
+            get.addHeader(HttpHeaders.IF_MODIFIED_SINCE, heldModified);
         }
         get.addHeader(HttpHeaders.ACCEPT, "application/json");
         DeadlineTimer.Alarm alarm = timer.arm(deadline, get::cancel);
         try {
-            return client.execute(get, response -> handle(get, response));
+            return client.execute(get, response -> handle(get, response, heldModified));
         } catch (OversizedBodyException e) {
             return new Attempt(failed(200, e.getMessage()), null);
         } catch (IOException | IllegalStateException e) {
@@ -175,7 +199,15 @@ public final class ConfigFetcher {
         }
     }
 
-    private Attempt handle(HttpGet get, ClassicHttpResponse response) throws IOException {
+    private URI configUri() {
+        if (options.protocol() == ConfigProtocol.DEVCYCLE) {
+            return URI.create(baseUrl + "/config/v2/server/" + options.sdkKey() + ".json");
+        }
+        return URI.create(baseUrl + "/configuration-files/" + options.sdkKey() + "/config_v6.json");
+    }
+
+    private Attempt handle(HttpGet get, ClassicHttpResponse response, @Nullable String heldModified)
+            throws IOException {
         int status = response.getCode();
         if (status == 304) {
             return new Attempt(FetchResult.notModified(clock.instant()), null);
@@ -209,8 +241,24 @@ public final class ConfigFetcher {
         }
         Header etagHeader = response.getFirstHeader(HttpHeaders.ETAG);
         String newEtag = etagHeader == null ? null : etagHeader.getValue();
+        Header modifiedHeader = response.getFirstHeader(HttpHeaders.LAST_MODIFIED);
+        String newModified = modifiedHeader == null ? null : modifiedHeader.getValue();
+        if (isOlder(newModified, heldModified)) {
+            LOG.debug("Ignoring a config last modified {}, older than the one held ({})", newModified, heldModified);
+            return new Attempt(FetchResult.notModified(clock.instant()), null);
+        }
         String json = new String(body, StandardCharsets.UTF_8);
-        return new Attempt(FetchResult.fetched(json, newEtag, clock.instant()), root);
+        return new Attempt(FetchResult.fetched(json, newEtag, newModified, clock.instant()), root);
+    }
+
+    /** Tells whether a response's Last-Modified is before the held one's; unparsable dates are never older. */
+    private static boolean isOlder(@Nullable String modified, @Nullable String held) {
+        if (modified == null || held == null) {
+            return false;
+        }
+        Instant received = DateUtils.parseStandardDate(modified);
+        Instant kept = DateUtils.parseStandardDate(held);
+        return received != null && kept != null && received.isBefore(kept);
     }
 
     /** Returns the body, or null if it is larger than the limit. */
@@ -239,6 +287,9 @@ public final class ConfigFetcher {
 
     /** Applies the config's data-governance preferences; returns true if the config must be downloaded again. */
     private boolean applyPreferences(@Nullable JsonNode root) {
+        if (options.protocol() != ConfigProtocol.CONFIGCAT) {
+            return false;
+        }
         JsonNode preferences = root == null ? null : root.get("p");
         if (preferences == null || !preferences.isObject()) {
             return false;

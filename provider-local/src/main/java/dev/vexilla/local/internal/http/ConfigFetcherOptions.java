@@ -1,6 +1,8 @@
 package dev.vexilla.local.internal.http;
 
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
+import dev.vexilla.local.LocalOptions;
 import dev.vexilla.model.SdkKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class ConfigFetcherOptions {
     public static final Duration MIN_DOWNLOAD_TIMEOUT = Duration.ofMillis(1);
 
     private final String sdkKey;
+    private final ConfigProtocol protocol;
     private final URI baseUrl;
     private final boolean customBaseUrl;
     private final int maxConfigBytes;
@@ -38,9 +41,13 @@ public final class ConfigFetcherOptions {
 
     private ConfigFetcherOptions(Builder b) {
         this.sdkKey = b.sdkKey;
+        this.protocol = b.protocol;
         URI custom = b.baseUrl;
         this.customBaseUrl = custom != null;
-        URI cdn = b.cdnBaseUrl != null ? b.cdnBaseUrl : b.dataGovernance.baseUrl();
+        URI vendorCdn = protocol == ConfigProtocol.DEVCYCLE
+                ? BaseUrls.normalize(LocalOptions.DEVCYCLE_CDN)
+                : b.dataGovernance.baseUrl();
+        URI cdn = b.cdnBaseUrl != null ? b.cdnBaseUrl : vendorCdn;
         this.baseUrl = custom != null ? custom : cdn;
         this.maxConfigBytes = b.maxConfigBytes;
         this.downloadTimeout = b.downloadTimeout;
@@ -64,6 +71,15 @@ public final class ConfigFetcherOptions {
      */
     public String sdkKey() {
         return sdkKey;
+    }
+
+    /**
+     * Returns the wire protocol: which path is downloaded and which headers and preferences apply.
+     *
+     * @return the protocol
+     */
+    public ConfigProtocol protocol() {
+        return protocol;
     }
 
     /**
@@ -106,8 +122,9 @@ public final class ConfigFetcherOptions {
 
     @Override
     public String toString() {
-        return "ConfigFetcherOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", baseUrl=" + baseUrl + ", customBaseUrl="
-                + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes + ", downloadTimeout=" + downloadTimeout + '}';
+        return "ConfigFetcherOptions{sdkKey=" + SdkKeys.redact(sdkKey) + ", protocol=" + protocol + ", baseUrl="
+                + baseUrl + ", customBaseUrl=" + customBaseUrl + ", maxConfigBytes=" + maxConfigBytes
+                + ", downloadTimeout=" + downloadTimeout + '}';
     }
 
     /**
@@ -117,6 +134,7 @@ public final class ConfigFetcherOptions {
      */
     public static final class Builder {
         private final String sdkKey;
+        private ConfigProtocol protocol = ConfigProtocol.CONFIGCAT;
         private DataGovernance dataGovernance = DataGovernance.GLOBAL;
         private @Nullable URI baseUrl;
         private @Nullable URI cdnBaseUrl;
@@ -125,6 +143,19 @@ public final class ConfigFetcherOptions {
 
         private Builder(String sdkKey) {
             this.sdkKey = sdkKey;
+        }
+
+        /**
+         * Sets the wire protocol (default {@link ConfigProtocol#CONFIGCAT}); {@link ConfigProtocol#DEVCYCLE} downloads
+         * {@code {baseUrl}/config/v2/server/{sdkKey}.json} (default base URL {@link LocalOptions#DEVCYCLE_CDN}) and
+         * ignores the data governance.
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
+        public Builder protocol(ConfigProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
         }
 
         /**

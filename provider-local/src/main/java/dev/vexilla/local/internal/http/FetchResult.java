@@ -46,6 +46,7 @@ public final class FetchResult {
     private final Instant fetchTime;
     private final @Nullable String json;
     private final @Nullable String etag;
+    private final @Nullable String lastModified;
     private final @Nullable FailureKind failureKind;
     private final int httpStatus;
     private final @Nullable String message;
@@ -55,6 +56,7 @@ public final class FetchResult {
             Instant fetchTime,
             @Nullable String json,
             @Nullable String etag,
+            @Nullable String lastModified,
             @Nullable FailureKind failureKind,
             int httpStatus,
             @Nullable String message) {
@@ -62,6 +64,7 @@ public final class FetchResult {
         this.fetchTime = Objects.requireNonNull(fetchTime, "fetchTime");
         this.json = json;
         this.etag = etag;
+        this.lastModified = lastModified;
         this.failureKind = failureKind;
         this.httpStatus = httpStatus;
         this.message = message;
@@ -76,9 +79,24 @@ public final class FetchResult {
      * @return the result
      */
     public static FetchResult fetched(String json, @Nullable String etag, Instant fetchTime) {
+        return fetched(json, etag, null, fetchTime);
+    }
+
+    /**
+     * Creates a result for a downloaded config with its {@code Last-Modified} header (DevCycle's CDN).
+     *
+     * @param json the config JSON, checked to be a JSON object
+     * @param etag the response's ETag, or null when the server sent none
+     * @param lastModified the response's {@code Last-Modified} header, or null when the server sent none
+     * @param fetchTime when the response arrived
+     * @return the result
+     */
+    public static FetchResult fetched(
+            String json, @Nullable String etag, @Nullable String lastModified, Instant fetchTime) {
         Objects.requireNonNull(json, "json");
         String tag = etag == null || etag.isEmpty() ? null : etag;
-        return new FetchResult(Kind.FETCHED, fetchTime, json, tag, null, 200, null);
+        String modified = lastModified == null || lastModified.isEmpty() ? null : lastModified;
+        return new FetchResult(Kind.FETCHED, fetchTime, json, tag, modified, null, 200, null);
     }
 
     /**
@@ -88,7 +106,7 @@ public final class FetchResult {
      * @return the result
      */
     public static FetchResult notModified(Instant fetchTime) {
-        return new FetchResult(Kind.NOT_MODIFIED, fetchTime, null, null, null, 304, null);
+        return new FetchResult(Kind.NOT_MODIFIED, fetchTime, null, null, null, null, 304, null);
     }
 
     /**
@@ -103,7 +121,7 @@ public final class FetchResult {
     public static FetchResult failed(FailureKind failureKind, int httpStatus, String message, Instant fetchTime) {
         Objects.requireNonNull(failureKind, "failureKind");
         Objects.requireNonNull(message, "message");
-        return new FetchResult(Kind.FAILED, fetchTime, null, null, failureKind, httpStatus, message);
+        return new FetchResult(Kind.FAILED, fetchTime, null, null, null, failureKind, httpStatus, message);
     }
 
     /**
@@ -143,6 +161,17 @@ public final class FetchResult {
     public Optional<String> etag() {
         require(json, Kind.FETCHED);
         return Optional.ofNullable(etag);
+    }
+
+    /**
+     * Returns the {@code Last-Modified} header of the downloaded config, as sent.
+     *
+     * @return the header value, or empty when the server sent none
+     * @throws IllegalStateException if the kind is not {@link Kind#FETCHED}
+     */
+    public Optional<String> lastModified() {
+        require(json, Kind.FETCHED);
+        return Optional.ofNullable(lastModified);
     }
 
     /**
@@ -195,20 +224,23 @@ public final class FetchResult {
                 && fetchTime.equals(other.fetchTime)
                 && Objects.equals(json, other.json)
                 && Objects.equals(etag, other.etag)
+                && Objects.equals(lastModified, other.lastModified)
                 && failureKind == other.failureKind
                 && Objects.equals(message, other.message);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, fetchTime, json, etag, failureKind, httpStatus, message);
+        return Objects.hash(kind, fetchTime, json, etag, lastModified, failureKind, httpStatus, message);
     }
 
     @Override
     public String toString() {
         switch (kind) {
             case FETCHED:
-                return "FetchResult{FETCHED, etag=" + etag + ", fetchTime=" + fetchTime + ", jsonLength="
+                return "FetchResult{FETCHED, etag=" + etag
+                        + (lastModified != null ? ", lastModified=" + lastModified : "")
+                        + ", fetchTime=" + fetchTime + ", jsonLength="
                         + Objects.requireNonNull(json).length() + '}';
             case NOT_MODIFIED:
                 return "FetchResult{NOT_MODIFIED, fetchTime=" + fetchTime + '}';

@@ -3,6 +3,8 @@ package dev.vexilla.local.internal.provider;
 import dev.vexilla.engine.ConfigParseException;
 import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.engine.FlagConfigs;
+import dev.vexilla.engine.FlagModel;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.local.PollingMode;
 import dev.vexilla.local.RefreshResult;
 import dev.vexilla.local.internal.cache.CacheEntry;
@@ -14,6 +16,7 @@ import dev.vexilla.model.internal.stream.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +24,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the remote config fresh: downloads with {@code If-None-Match} through a {@link ConfigFetcher}, on the
+ * Keeps the remote config fresh: downloads with {@code If-None-Match} (and, from DevCycle's CDN,
+ * {@code If-Modified-Since}) through a {@link ConfigFetcher}, on the
  * schedule of the {@link PollingMode} (auto: every interval, or every backstop interval while the change stream is
  * connected; lazy: when an evaluation finds the config older than the TTL; manual: only when asked), writes each new
  * config to the cache and bumps the cached fetch time on 304. A scheduled download first looks at the cache: a
@@ -60,6 +65,7 @@ final class ConfigSynchronizer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final PollingMode mode;
+    private final @Nullable FlagModel model;
     private final Duration backstopInterval;
     private final Backoff backoff;
     private final ReentrantLock fetchLock = new ReentrantLock();
@@ -73,6 +79,7 @@ final class ConfigSynchronizer implements AutoCloseable {
     private volatile @Nullable String fatalMessage;
     private volatile @Nullable String lastFailure;
     private @Nullable String loggedBrokenHash;
+    private volatile Consumer<String> installed = json -> {};
 
     ConfigSynchronizer(
             ConfigFetcher fetcher,
@@ -82,6 +89,7 @@ final class ConfigSynchronizer implements AutoCloseable {
             ScheduledExecutorService scheduler,
             Clock clock,
             PollingMode mode,
+            @Nullable FlagModel model,
             Duration backstopInterval,
             Backoff backoff,
             boolean offline) {
@@ -92,6 +100,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.mode = mode;
+        this.model = model;
         this.backstopInterval = backstopInterval;
         this.backoff = backoff;
         this.offline = offline;
@@ -106,6 +115,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         try {
             CacheEntry e = entry.get();
             holder.installRemote(compiled(e));
+            announce(e.configJson());
             lazyNextFetchMillis = e.fetchTime().toEpochMilli() + mode.cacheTtl().toMillis();
             LOG.debug("Serving the cached config fetched at {} while the first download runs", e.fetchTime());
         } catch (ConfigParseException | RuntimeException ex) {
@@ -113,10 +123,34 @@ final class ConfigSynchronizer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets who hears of every config installed (downloaded, or read from the cache), with its JSON: the DevCycle
+     * change stream follows the {@code sse} member. Call before {@link #start()}.
+     */
+    void onInstalled(Consumer<String> listener) {
+        this.installed = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void announce(String json) {
+        try {
+            installed.accept(json);
+        } catch (RuntimeException e) {
+            LOG.warn("A config listener failed: {}", e.toString());
+        }
+    }
+
     /** Compiles a cache entry into the config it holds. */
-    private static RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
-        FlagConfig config = FlagConfigs.parse(entry.configJson());
+    private RemoteConfig compiled(CacheEntry entry) throws ConfigParseException {
+        FlagConfig config = parse(entry.configJson());
         return new RemoteConfig(config, entry.etag(), entry.fetchTime(), entry.configJson());
+    }
+
+    /**
+     * Parses a config: of the source's model when it has one (DevCycle's CDN serves only config v2, so anything else
+     * is broken, not an empty ConfigCat config), else of the model the document's shape tells.
+     */
+    private FlagConfig parse(String json) throws ConfigParseException {
+        return model == FlagModel.DEVCYCLE_V2 ? DevCycleConfig.parse(json) : FlagConfigs.parse(json);
     }
 
     /**
@@ -174,7 +208,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         fetchLock.lock();
         try {
             RemoteConfig held = holder.remote();
-            FetchResult result = fetcher.fetch(held == null ? null : held.etag);
+            FetchResult result = held == null ? fetcher.fetch(null, null) : fetcher.fetch(held.etag, held.lastModified);
             return closed ? RefreshResult.failure("the provider is shut down") : apply(result, held);
         } finally {
             fetchLock.unlock();
@@ -201,7 +235,7 @@ final class ConfigSynchronizer implements AutoCloseable {
         String json = result.json();
         FlagConfig config;
         try {
-            config = FlagConfigs.parse(json);
+            config = parse(json);
         } catch (ConfigParseException e) {
             String hash = Integer.toHexString(json.hashCode()) + ":" + json.length();
             if (!hash.equals(loggedBrokenHash)) {
@@ -220,9 +254,11 @@ final class ConfigSynchronizer implements AutoCloseable {
                     "Downloaded config has broken flags (they evaluate to PARSE_ERROR): {}",
                     config.problems().values());
         }
-        RemoteConfig remote = new RemoteConfig(config, result.etag().orElse(null), result.fetchTime(), json);
+        RemoteConfig remote = new RemoteConfig(
+                config, result.etag().orElse(null), result.lastModified().orElse(null), result.fetchTime(), json);
         holder.installRemote(remote);
         saveToCache(remote);
+        announce(json);
         return succeeded(result);
     }
 
@@ -324,6 +360,7 @@ final class ConfigSynchronizer implements AutoCloseable {
                 holder.installRemote(held.confirmedAt(entry.fetchTime()));
             } else {
                 holder.installRemote(compiled(entry));
+                announce(entry.configJson());
                 LOG.debug("Serving the config another process cached at {}", entry.fetchTime());
             }
         } catch (ConfigParseException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.internal.events.EvaluationCountSource;
 import dev.vexilla.local.internal.events.EventOptions;
@@ -27,7 +28,8 @@ final class EventRecorders {
 
     /**
      * Returns the recorder for the options: the batching pipeline posting to {@code {eventsUrl}/v1/events/batch} on
-     * the provider's HTTP client and scheduler, or the no-op recorder when events are not {@link #enabled}.
+     * the provider's HTTP client and scheduler (in DevCycle's format exactly for {@link ConfigProtocol#DEVCYCLE}), or
+     * the no-op recorder when events are not {@link #enabled}.
      */
     static EventRecorder create(
             LocalOptions options,
@@ -43,6 +45,8 @@ final class EventRecorders {
                 .flushInterval(options.eventFlushInterval())
                 .flushQueueSize(options.eventFlushQueueSize())
                 .maxQueueSize(options.eventMaxQueueSize())
+                .chunkSize(options.eventChunkSize())
+                .devCycleFormat(options.configProtocol() == ConfigProtocol.DEVCYCLE)
                 .requestTimeout(options.readTimeout())
                 .disableAutomaticEventLogging(options.disableAutomaticEventLogging())
                 .disableCustomEventLogging(options.disableCustomEventLogging())

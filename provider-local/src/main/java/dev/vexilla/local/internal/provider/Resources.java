@@ -1,5 +1,7 @@
 package dev.vexilla.local.internal.provider;
 
+import dev.vexilla.engine.FlagModel;
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.DataGovernance;
 import dev.vexilla.local.LocalOptions;
 import dev.vexilla.local.internal.cache.CacheEntryStore;
@@ -13,11 +15,15 @@ import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.model.internal.stream.SseClientOptions;
 import dev.vexilla.model.internal.time.DeadlineTimer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
@@ -93,10 +99,11 @@ final class Resources implements AutoCloseable {
     }
 
     ConfigSynchronizer synchronizer(String sdkKey, SnapshotHolder holder, SourceHealth health) {
-        ConfigFetcherOptions.Builder fetch = ConfigFetcherOptions.builder(sdkKey);
+        ConfigFetcherOptions.Builder fetch =
+                ConfigFetcherOptions.builder(sdkKey).protocol(options.configProtocol());
         if (options.hasCustomBaseUrl()) {
             fetch.baseUrl(options.baseUrl());
-        } else {
+        } else if (options.configProtocol() == ConfigProtocol.CONFIGCAT) {
             fetch.dataGovernance(
                     LocalOptions.EU_CDN.equals(options.baseUrl()) ? DataGovernance.EU : DataGovernance.GLOBAL);
         }
@@ -112,18 +119,38 @@ final class Resources implements AutoCloseable {
                 scheduler,
                 options.clock(),
                 options.pollingMode(),
+                options.configProtocol() == ConfigProtocol.DEVCYCLE ? FlagModel.DEVCYCLE_V2 : null,
                 options.streamBackstopInterval(),
                 new Backoff(backoffPolicy(), options.clock()),
                 options.offline());
     }
 
+    /**
+     * Builds the change stream: on the fixed stream URL, or (DevCycle) on the URL each installed config names, moving
+     * when a new config names another one.
+     */
     StreamBridge stream(String sdkKey, ConfigSynchronizer synchronizer) {
-        SseClientOptions sse = SseClientOptions.builder(options.streamUrl(), sdkKey)
-                .backoff(backoffPolicy())
-                .build();
+        Function<URI, SseClientOptions> sse = uri ->
+                SseClientOptions.builder(uri, sdkKey).backoff(backoffPolicy()).build();
         ApacheStreamTransport transport = new ApacheStreamTransport(
-                requireHttp(), sse.socketTimeout(), HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT);
-        return new StreamBridge(transport, sse, synchronizer, options.clock(), scheduler);
+                requireHttp(),
+                sse.apply(options.streamUrl()).socketTimeout(),
+                HttpClientOptions.DEFAULT_CONNECTION_REQUEST_TIMEOUT);
+        if (!options.streamUrlFromConfig()) {
+            return new StreamBridge(transport, options.streamUrl(), sse, synchronizer, options.clock(), scheduler);
+        }
+        StreamBridge bridge = new StreamBridge(transport, null, sse, synchronizer, options.clock(), scheduler);
+        AtomicBoolean warned = new AtomicBoolean();
+        synchronizer.onInstalled(json -> {
+            Optional<URI> uri = DevCycleStreamUrl.of(json);
+            if (uri.isPresent()) {
+                bridge.follow(uri.get());
+            } else if (warned.compareAndSet(false, true)) {
+                LOG.warn("The config names no usable change stream (its sse member); realtime updates wait for one"
+                        + " and polling keeps the config fresh meanwhile");
+            }
+        });
+        return bridge;
     }
 
     private BackoffPolicy backoffPolicy() {

@@ -93,4 +93,19 @@ final class CounterAggregatorTest {
         assertThat(aggregator.toEvents(NOW)).isEmpty();
         assertThat(aggregator.skippedEvaluations()).isEqualTo(5);
     }
+
+    @Test
+    void forDevCyclesEventsApiDefaultedEventsCarryNoErrorCounts() {
+        CounterAggregator devCycle = new CounterAggregator(false);
+        devCycle.accept("flag", null, ResultReason.ERROR, ErrorKind.FLAG_NOT_FOUND, 4);
+        devCycle.acceptNotServed("flag", 3);
+
+        assertThat(devCycle.toEvents(NOW)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(RequestEvent.AGG_VARIABLE_DEFAULTED);
+            assertThat(e.value()).isEqualTo(7.0);
+            assertThat(e.metaData())
+                    .containsOnlyKeys("_variation", "eval")
+                    .containsEntry("eval", Map.of("DEFAULT", 7L));
+        });
+    }
 }

@@ -3,6 +3,7 @@ package dev.vexilla.local.internal.http;
 import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.local.internal.http.FetchResult.Kind;
 import dev.vexilla.local.internal.testsupport.LogCapture;
@@ -404,5 +405,88 @@ final class ConfigFetcherTest {
 
         assertThat(result.httpStatus()).isEqualTo(OptionalInt.of(503));
         assertThat(result.failureKind()).isEqualTo(FailureKind.TRANSIENT);
+    }
+
+    private static final String DVC_KEY = "dvc_server_TESTKEY-0123456789";
+    private static final String DVC_PATH = "/config/v2/server/" + DVC_KEY + ".json";
+    private static final String DVC_CONFIG = "{\"project\":{},\"environment\":{},\"features\":[],\"variables\":[]}";
+
+    private ConfigFetcher devCycleFetcherFor(URI baseUrl) {
+        return new ConfigFetcher(
+                client,
+                timer,
+                ConfigFetcherOptions.builder(DVC_KEY)
+                        .protocol(ConfigProtocol.DEVCYCLE)
+                        .baseUrl(baseUrl)
+                        .build(),
+                clock);
+    }
+
+    @Test
+    void devCycleDownloadsItsCdnPathWithBothConditionalHeaders() {
+        server.enqueue(respond(200, DVC_CONFIG, "ETag", "\"d1\"", "Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT"));
+        server.enqueue(respond(304, ""));
+        ConfigFetcher fetcher = devCycleFetcherFor(server.baseUri());
+
+        FetchResult first = fetcher.fetch(null, null);
+        FetchResult second =
+                fetcher.fetch(first.etag().orElseThrow(), first.lastModified().orElseThrow());
+
+        RecordedRequest initial = server.takeRequest();
+        assertThat(initial.path).isEqualTo(DVC_PATH);
+        assertThat(initial.header("If-None-Match")).isNull();
+        assertThat(initial.header("If-Modified-Since")).isNull();
+        assertThat(first.lastModified()).contains("Tue, 01 Dec 2026 10:00:00 GMT");
+        RecordedRequest conditional = server.takeRequest();
+        assertThat(conditional.header("If-None-Match")).isEqualTo("\"d1\"");
+        assertThat(conditional.header("If-Modified-Since")).isEqualTo("Tue, 01 Dec 2026 10:00:00 GMT");
+        assertThat(second.kind()).isEqualTo(Kind.NOT_MODIFIED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'Tue, 01 Dec 2026 09:59:59 GMT', NOT_MODIFIED",
+        "'Tue, 01 Dec 2026 10:00:00 GMT', FETCHED",
+        "'Tue, 01 Dec 2026 10:00:01 GMT', FETCHED",
+        "not a date, FETCHED"
+    })
+    void devCycleIgnoresAConfigOlderThanTheOneHeld(String lastModified, Kind expected) {
+        server.enqueue(respond(200, DVC_CONFIG, "ETag", "\"d2\"", "Last-Modified", lastModified));
+
+        FetchResult result = devCycleFetcherFor(server.baseUri()).fetch("\"d1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
+
+        assertThat(result.kind()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void devCycleRefusedKeyIsPermanent(int status) {
+        server.enqueue(respond(status, "{\"message\":\"Forbidden\"}"));
+
+        FetchResult result = devCycleFetcherFor(server.baseUri()).fetch(null, null);
+
+        assertThat(result.failureKind()).isEqualTo(FailureKind.PERMANENT);
+        assertThat(result.message()).doesNotContain("TESTKEY");
+    }
+
+    @Test
+    void devCycleIgnoresConfigCatsRedirectPreferences() {
+        server.enqueue(respond(200, redirectingConfig(other.baseUri(), 2)));
+
+        FetchResult result = devCycleFetcherFor(server.baseUri()).fetch(null, null);
+
+        assertThat(result.kind()).isEqualTo(Kind.FETCHED);
+        assertThat(other.requestCount()).isZero();
+    }
+
+    @Test
+    void configCatNeverSendsIfModifiedSince() {
+        server.enqueue(respond(200, CONFIG, "ETag", "\"v1\"", "Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT"));
+
+        fetcherFor(server.baseUri()).fetch("\"v0\"", "Tue, 01 Dec 2026 11:00:00 GMT");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.path).isEqualTo(PATH);
+        assertThat(request.header("If-Modified-Since")).isNull();
     }
 }
