@@ -2,6 +2,8 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -38,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * a {@code Last-Event-ID} header naming another version than the current one receives a {@code refetchConfig}
  * message (without {@code flagsChanged}) right away, so a change made while it was away is not lost; clients without
  * that header should re-fetch the config (with {@code If-None-Match}) after every (re)connect.
+ *
+ * <p>A stream following a DevCycle config v2 gets DevCycle's frames instead ({@link DevCycleStreamMessages}): the
+ * change message wrapped in DevCycle's envelope, {@code : keepalive} heartbeats, no {@code retry:} field and no
+ * {@code : connected} comment; {@code Last-Event-ID} is honoured the same way.
  *
  * <p>Thread-safe. {@link #close()} is idempotent: it stops the heartbeat and ends every stream normally.
  */
@@ -97,7 +103,8 @@ final class StreamHub implements AutoCloseable {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(RETRY_HINT_MILLIS / 1000));
             throw new HttpError(503, "Too many open change streams; retry later");
         }
-        SseStream stream = new SseStream(config.name(), response, callback, this::remove);
+        boolean devCycle = isDevCycle(config);
+        SseStream stream = new SseStream(config.name(), devCycle, response, callback, this::remove);
         streams.add(stream);
         long idle = Math.max(heartbeatInterval.toMillis() * 3, 30_000);
         request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(idle);
@@ -106,10 +113,13 @@ final class StreamHub implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
         request.addFailureListener(stream::end);
-        stream.send("retry: " + RETRY_HINT_MILLIS + "\nid: " + config.etag() + "\n: connected\n\n");
+        stream.send(
+                devCycle
+                        ? DevCycleStreamMessages.opening(config)
+                        : "retry: " + RETRY_HINT_MILLIS + "\nid: " + config.etag() + "\n: connected\n\n");
         String lastEventId = request.getHeaders().get("Last-Event-ID");
         if (lastEventId != null && !lastEventId.isEmpty() && !lastEventId.equals(config.etag())) {
-            stream.send(frame(config, null));
+            stream.send(devCycle ? DevCycleStreamMessages.refetch(config) : frame(config, null));
         }
         if (closed) {
             stream.close();
@@ -123,12 +133,22 @@ final class StreamHub implements AutoCloseable {
      * @param flagsChanged the keys whose evaluation may differ from the previous version, or null when unknown
      */
     void announce(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
-        String frame = frame(config, flagsChanged);
+        String frame = isDevCycle(config) ? DevCycleStreamMessages.refetch(config) : frame(config, flagsChanged);
         for (SseStream stream : streams) {
             if (stream.configName().equals(config.name())) {
                 stream.send(frame);
             }
         }
+    }
+
+    /**
+     * Tells whether streams following a config get DevCycle's frames: those of a DevCycle config v2.
+     *
+     * @param config the served config
+     * @return true for a compiled DevCycle config
+     */
+    static boolean isDevCycle(ServedConfig<?> config) {
+        return config.compiled() instanceof FlagConfig flags && flags.model() == FlagModel.DEVCYCLE_V2;
     }
 
     private String frame(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
@@ -149,7 +169,7 @@ final class StreamHub implements AutoCloseable {
     void heartbeat() {
         for (SseStream stream : streams) {
             try {
-                stream.send(": heartbeat\n\n");
+                stream.send(stream.devCycle() ? DevCycleStreamMessages.KEEPALIVE : ": heartbeat\n\n");
             } catch (RuntimeException e) {
                 stream.end(e);
             }

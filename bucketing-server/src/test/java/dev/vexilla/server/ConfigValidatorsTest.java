@@ -82,7 +82,7 @@ final class ConfigValidatorsTest {
 
     @Test
     void engine_compilesAConfigReadyToEvaluate() throws Exception {
-        dev.vexilla.engine.configcat.ConfigCatConfig config =
+        dev.vexilla.engine.FlagConfig config =
                 ConfigValidators.engine().compile("c", TestServers.MINIMAL_CONFIG.getBytes(StandardCharsets.UTF_8));
 
         assertThat(config.keys()).containsExactly("flag");
@@ -105,7 +105,7 @@ final class ConfigValidatorsTest {
 
     @Test
     void engine_keepsAConfigWithOneBrokenFlag_thatFlagFailsAlone() throws Exception {
-        dev.vexilla.engine.configcat.ConfigCatConfig config = ConfigValidators.engine()
+        dev.vexilla.engine.FlagConfig config = ConfigValidators.engine()
                 .compile("shop", EvaluationFixtures.shopConfig().getBytes(StandardCharsets.UTF_8));
 
         assertThat(config.evaluate(EvaluationFixtures.BROKEN_FLAG, dev.vexilla.model.User.of("u"))
