@@ -132,7 +132,7 @@ final class BucketingRoutes {
     private void variable(
             KeyedConfig<FlagConfig> config, String key, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
-        if (StreamHub.isDevCycle(config.served())) {
+        if (config.served().isDevCycle()) {
             Variable variable = devCycle.variable(config, key, BucketingUsers.engineUser(user), mapper);
             HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(variable));
             return;
@@ -154,7 +154,7 @@ final class BucketingRoutes {
 
     private void variables(KeyedConfig<FlagConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
-        if (StreamHub.isDevCycle(config.served())) {
+        if (config.served().isDevCycle()) {
             Map<String, Variable> body = devCycle.variables(config, BucketingUsers.engineUser(user));
             HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
             return;
@@ -175,7 +175,7 @@ final class BucketingRoutes {
 
     private void features(KeyedConfig<FlagConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
-        if (StreamHub.isDevCycle(config.served())) {
+        if (config.served().isDevCycle()) {
             Map<String, Feature> body = devCycle.features(config, BucketingUsers.engineUser(user));
             HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
             return;

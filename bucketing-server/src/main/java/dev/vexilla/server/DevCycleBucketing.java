@@ -71,11 +71,7 @@ final class DevCycleBucketing {
      * @return the variable
      * @throws HttpError 404 when the user gets the variable from no feature, or the config has no such variable
      */
-    Variable variable(
-            KeyedConfig<FlagConfig> config,
-            String key,
-            @Nullable UserAttributes user,
-            ObjectMapper mapper) {
+    Variable variable(KeyedConfig<FlagConfig> config, String key, @Nullable UserAttributes user, ObjectMapper mapper) {
         EvaluationResult result = evaluations.evaluate(config.served(), key, user);
         ImmutableMetadata metadata = evaluations.metadataFor(config, result);
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND || (result.isDefaulted() && !result.isError())) {
@@ -182,7 +178,8 @@ final class DevCycleBucketing {
         }
         Map<String, String> byKey = new HashMap<>();
         try {
-            for (JsonNode variable : ServerJson.mapper().readTree(served.bytes()).path("variables")) {
+            for (JsonNode variable :
+                    ServerJson.mapper().readTree(served.bytes()).path("variables")) {
                 JsonNode id = variable.get("_id");
                 JsonNode key = variable.get("key");
                 if (id != null && id.isTextual() && key != null && key.isTextual()) {

@@ -92,7 +92,7 @@ final class DevCycleConfigRoute implements Route {
             throw new HttpError(404, NOT_FOUND);
         }
         KeyedConfig<?> config = store.keyed(key)
-                .filter(keyed -> StreamHub.isDevCycle(keyed.served()))
+                .filter(keyed -> keyed.served().isDevCycle())
                 .orElseThrow(() -> new HttpError(404, NOT_FOUND));
         ServedConfig<?> served = config.served();
         long lastModified = DevCycleStreamMessages.lastModifiedMillis(served);
@@ -159,7 +159,9 @@ final class DevCycleConfigRoute implements Route {
 
     private byte[] rewrite(KeyedConfig<?> config, String key, String baseUrl) {
         Rewritten known = rewritten.get(config.flagSetId());
-        if (known != null && known.served() == config.served() && known.baseUrl().equals(baseUrl)) {
+        if (known != null
+                && known.served() == config.served()
+                && known.baseUrl().equals(baseUrl)) {
             return known.bytes();
         }
         byte[] bytes = withStream(config.served().bytes(), baseUrl, key);

@@ -72,9 +72,7 @@ final class FlagEvaluations {
      * @param sink receives each key and result on this thread
      */
     void evaluateAll(
-            ServedConfig<FlagConfig> config,
-            @Nullable UserAttributes user,
-            BiConsumer<String, EvaluationResult> sink) {
+            ServedConfig<FlagConfig> config, @Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
         config.compiled().evaluateAll(user, (key, result) -> {
             count(config, key, result);
             sink.accept(key, result);

@@ -132,8 +132,7 @@ final class OfrepRoutes {
         });
     }
 
-    private void single(
-            KeyedConfig<FlagConfig> config, String key, byte[] body, Response response, Callback callback)
+    private void single(KeyedConfig<FlagConfig> config, String key, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         UserAttributes user = toUser(parseContext(body, key), key);
         EvaluationResult result = evaluations.evaluate(config.served(), key, user);
@@ -171,8 +170,7 @@ final class OfrepRoutes {
         evaluations.evaluateAll(
                 config.served(),
                 user,
-                (key, result) ->
-                        flags.add(evaluation(key, result, evaluations.metadataFor(config, result))));
+                (key, result) -> flags.add(evaluation(key, result, evaluations.metadataFor(config, result))));
         FlagMetadata meta = evaluations.flagMetadata(config);
         OfrepBulkResponse answer = new OfrepBulkResponse(flags, FlagMetadata.toWire(meta.metadata()), null);
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(answer));

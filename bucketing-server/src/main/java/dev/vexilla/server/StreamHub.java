@@ -2,8 +2,6 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vexilla.engine.FlagConfig;
-import dev.vexilla.engine.FlagModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -103,7 +101,7 @@ final class StreamHub implements AutoCloseable {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(RETRY_HINT_MILLIS / 1000));
             throw new HttpError(503, "Too many open change streams; retry later");
         }
-        boolean devCycle = isDevCycle(config);
+        boolean devCycle = config.isDevCycle();
         SseStream stream = new SseStream(config.name(), devCycle, response, callback, this::remove);
         streams.add(stream);
         long idle = Math.max(heartbeatInterval.toMillis() * 3, 30_000);
@@ -133,22 +131,12 @@ final class StreamHub implements AutoCloseable {
      * @param flagsChanged the keys whose evaluation may differ from the previous version, or null when unknown
      */
     void announce(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
-        String frame = isDevCycle(config) ? DevCycleStreamMessages.refetch(config) : frame(config, flagsChanged);
+        String frame = config.isDevCycle() ? DevCycleStreamMessages.refetch(config) : frame(config, flagsChanged);
         for (SseStream stream : streams) {
             if (stream.configName().equals(config.name())) {
                 stream.send(frame);
             }
         }
-    }
-
-    /**
-     * Tells whether streams following a config get DevCycle's frames: those of a DevCycle config v2.
-     *
-     * @param config the served config
-     * @return true for a compiled DevCycle config
-     */
-    static boolean isDevCycle(ServedConfig<?> config) {
-        return config.compiled() instanceof FlagConfig flags && flags.model() == FlagModel.DEVCYCLE_V2;
     }
 
     private String frame(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {

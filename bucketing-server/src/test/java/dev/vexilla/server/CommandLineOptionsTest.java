@@ -61,7 +61,8 @@ final class CommandLineOptionsTest {
         assertThat(CommandLineOptions.parse(new String[0], Map.of("VEXILLA_PUBLIC_URL", "http://10.0.0.5:8080"))
                         .publicUrl())
                 .hasValue(java.net.URI.create("http://10.0.0.5:8080"));
-        assertThat(CommandLineOptions.parse(new String[0], Map.of()).publicUrl()).isEmpty();
+        assertThat(CommandLineOptions.parse(new String[0], Map.of()).publicUrl())
+                .isEmpty();
         assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--public-url", "flags.example.com"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--public-url")

@@ -147,9 +147,11 @@ final class ConfigValidatorsTest {
         dev.vexilla.engine.FlagConfig config =
                 ConfigValidators.engine().compile("dc-broken-feature", broken.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(config.evaluate("canada-banner", dev.vexilla.model.User.of("u")).errorKind())
+        assertThat(config.evaluate("canada-banner", dev.vexilla.model.User.of("u"))
+                        .errorKind())
                 .isEqualTo(dev.vexilla.model.ErrorKind.PARSE_ERROR);
-        assertThat(config.evaluate("checkout-enabled", dev.vexilla.model.User.of("u")).isError())
+        assertThat(config.evaluate("checkout-enabled", dev.vexilla.model.User.of("u"))
+                        .isError())
                 .isFalse();
         String logs = TestLogs.text();
         assertThat(logs.lines().filter(line -> line.contains("Config 'dc-broken-feature'")))

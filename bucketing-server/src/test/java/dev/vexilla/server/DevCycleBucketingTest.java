@@ -91,15 +91,20 @@ final class DevCycleBucketingTest {
                 JsonNode body = json(post("/v1/variables/" + key, user));
 
                 assertThat(body.path("value")).isEqualTo(ServerJson.mapper().valueToTree(expected.value()));
-                assertThat(body.path("eval").path("reason").asText()).isEqualTo(expected.reason().name());
+                assertThat(body.path("eval").path("reason").asText())
+                        .isEqualTo(expected.reason().name());
                 Variable variable = ObjectMappers.read(ServerJson.mapper(), body.toString(), Variable.class);
-                assertThat(variable.flagMetadata().getString("variationKey"))
-                        .isEqualTo(expected.variationId());
+                assertThat(variable.flagMetadata().getString("variationKey")).isEqualTo(expected.variationId());
             }
         }
-        assertThat(json(post("/v1/variables/checkout-limit", VIP)).path("type").asText()).isEqualTo("Number");
-        assertThat(json(post("/v1/variables/checkout-theme", VIP)).path("type").asText()).isEqualTo("JSON");
-        assertThat(json(post("/v1/variables/checkout-theme", VIP)).path("value").path("color").asText())
+        assertThat(json(post("/v1/variables/checkout-limit", VIP)).path("type").asText())
+                .isEqualTo("Number");
+        assertThat(json(post("/v1/variables/checkout-theme", VIP)).path("type").asText())
+                .isEqualTo("JSON");
+        assertThat(json(post("/v1/variables/checkout-theme", VIP))
+                        .path("value")
+                        .path("color")
+                        .asText())
                 .isEqualTo("grey");
     }
 
@@ -176,9 +181,9 @@ final class DevCycleBucketingTest {
         JsonNode body = json(response);
         ServedConfig<FlagConfig> served = served();
         EvaluationResult expected = engine("checkout-theme", VIP);
-        Map<String, Object> metadata = FlagMetadata.toWire(FlagMetadata.of(
-                        served.etag(), FlagSetIds.of(DEVCYCLE_KEY), served.loadedAt())
-                .metadataFor(expected));
+        Map<String, Object> metadata =
+                FlagMetadata.toWire(FlagMetadata.of(served.etag(), FlagSetIds.of(DEVCYCLE_KEY), served.loadedAt())
+                        .metadataFor(expected));
         assertThat(body.path("value").path("color").asText()).isEqualTo("grey");
         assertThat(body.path("variant").asText()).isEqualTo("off");
         assertThat(body.path("reason").asText()).isEqualTo("TARGETING_MATCH");
@@ -198,7 +203,8 @@ final class DevCycleBucketingTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.path("reason").asText()).isEqualTo("DEFAULT");
-        assertThat(body.path("value").isMissingNode() || body.path("value").isNull()).isTrue();
+        assertThat(body.path("value").isMissingNode() || body.path("value").isNull())
+                .isTrue();
         assertThat(body.has("errorCode")).isFalse();
     }
 
@@ -229,7 +235,11 @@ final class DevCycleBucketingTest {
         String stored = Files.readString(dir.resolve("events.jsonl"));
         JsonNode line = ServerJson.mapper().readTree(stored.strip());
         assertThat(line.path("config").asText()).isEqualTo("shop-dc");
-        assertThat(line.path("evaluations").path("checkout-enabled").path("var-on").asLong()).isEqualTo(3);
+        assertThat(line.path("evaluations")
+                        .path("checkout-enabled")
+                        .path("var-on")
+                        .asLong())
+                .isEqualTo(3);
         assertThat(stored).doesNotContain("a@example.com").doesNotContain("gold");
     }
 

@@ -42,7 +42,8 @@ final class DevCycleConfigRouteTest {
     }
 
     private HttpResponse<String> get(String key, String ifNoneMatch, String ifModifiedSince) throws Exception {
-        HttpRequest.Builder request = TestServers.request(server, DevCycleFixtures.cdnPath(key)).GET();
+        HttpRequest.Builder request =
+                TestServers.request(server, DevCycleFixtures.cdnPath(key)).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
@@ -59,7 +60,8 @@ final class DevCycleConfigRouteTest {
     @Test
     void servesTheConfigWithEtagLastModifiedAtAcceptTimeAndSseRewrittenToThisServer() throws Exception {
         start(TestServers.options(dir));
-        ServedConfig<?> served = server.configStore().byName(DevCycleFixtures.CONFIG_NAME).orElseThrow();
+        ServedConfig<?> served =
+                server.configStore().byName(DevCycleFixtures.CONFIG_NAME).orElseThrow();
 
         HttpResponse<String> response = get(DEVCYCLE_KEY, null, null);
 
@@ -89,11 +91,16 @@ final class DevCycleConfigRouteTest {
         server.configStore().rescan();
         HttpResponse<String> second = get(DEVCYCLE_KEY, null, null);
 
-        Instant firstModified = parseHttpDate(first.headers().firstValue("Last-Modified").orElseThrow());
-        Instant secondModified = parseHttpDate(second.headers().firstValue("Last-Modified").orElseThrow());
+        Instant firstModified =
+                parseHttpDate(first.headers().firstValue("Last-Modified").orElseThrow());
+        Instant secondModified =
+                parseHttpDate(second.headers().firstValue("Last-Modified").orElseThrow());
         assertThat(firstModified).isEqualTo(Instant.parse("2026-12-07T02:00:00Z"));
-        assertThat(secondModified).isEqualTo(Instant.parse("2026-12-07T02:03:00Z")).isAfter(firstModified);
-        assertThat(second.headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
+        assertThat(secondModified)
+                .isEqualTo(Instant.parse("2026-12-07T02:03:00Z"))
+                .isAfter(firstModified);
+        assertThat(second.headers().firstValue("ETag"))
+                .isNotEqualTo(first.headers().firstValue("ETag"));
         assertThat(second.body()).contains("Pay later");
     }
 
@@ -116,10 +123,14 @@ final class DevCycleConfigRouteTest {
     @Test
     void ifModifiedSinceAnswers304UnlessTheVersionIsNewer_andIfNoneMatchWins() throws Exception {
         start(TestServers.options(dir));
-        String lastModified = get(DEVCYCLE_KEY, null, null).headers().firstValue("Last-Modified").orElseThrow();
+        String lastModified = get(DEVCYCLE_KEY, null, null)
+                .headers()
+                .firstValue("Last-Modified")
+                .orElseThrow();
 
         assertThat(get(DEVCYCLE_KEY, null, lastModified).statusCode()).isEqualTo(304);
-        assertThat(get(DEVCYCLE_KEY, null, "Mon, 7 Dec 2026 01:59:59 GMT").statusCode()).isEqualTo(200);
+        assertThat(get(DEVCYCLE_KEY, null, "Mon, 7 Dec 2026 01:59:59 GMT").statusCode())
+                .isEqualTo(200);
         assertThat(get(DEVCYCLE_KEY, null, "not a date").statusCode()).isEqualTo(200);
         assertThat(get(DEVCYCLE_KEY, "\"other\"", lastModified).statusCode()).isEqualTo(200);
     }
@@ -145,7 +156,8 @@ final class DevCycleConfigRouteTest {
             assertThat(body.path("statusCode").asInt()).isEqualTo(404);
             assertThat(body.path("message").asText()).isNotEmpty().doesNotContain(key);
         }
-        assertThat(TestServers.get(server, TestServers.configPath(TestServers.KEY_A)).statusCode())
+        assertThat(TestServers.get(server, TestServers.configPath(TestServers.KEY_A))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -154,8 +166,8 @@ final class DevCycleConfigRouteTest {
         start(TestServers.options(dir));
 
         try (RawClient client = RawClient.connect(server)) {
-            client.send("GET " + DevCycleFixtures.cdnPath(DEVCYCLE_KEY) + " HTTP/1.1\r\nHost: flags.example.com:9000\r\n"
-                    + "Connection: close\r\n\r\n");
+            client.send("GET " + DevCycleFixtures.cdnPath(DEVCYCLE_KEY)
+                    + " HTTP/1.1\r\nHost: flags.example.com:9000\r\n" + "Connection: close\r\n\r\n");
             String answer = client.awaitClose(Duration.ofSeconds(30));
 
             assertThat(answer).startsWith("HTTP/1.1 200");
@@ -168,7 +180,8 @@ final class DevCycleConfigRouteTest {
     void publicUrlOptionNamesTheStreamHost() throws Exception {
         start(TestServers.options(dir).publicUrl(URI.create("https://flags.example.com/")));
 
-        JsonNode body = ServerJson.mapper().readTree(get(DEVCYCLE_KEY, null, null).body());
+        JsonNode body =
+                ServerJson.mapper().readTree(get(DEVCYCLE_KEY, null, null).body());
 
         assertThat(body.path("sse").path("hostname").asText()).isEqualTo("https://flags.example.com");
         assertThat(body.path("sse").path("path").asText()).isEqualTo(expectedStreamPath(DEVCYCLE_KEY));

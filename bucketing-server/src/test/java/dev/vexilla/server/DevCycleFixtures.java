@@ -124,8 +124,7 @@ final class DevCycleFixtures {
     }
 
     /** Starts a server over {@link #configDirectory(Path)} with an injected clock and scheduler. */
-    static VexillaServer start(
-            Path dir, ServerOptions.Builder options, Clock clock, ScheduledExecutorService scheduler)
+    static VexillaServer start(Path dir, ServerOptions.Builder options, Clock clock, ScheduledExecutorService scheduler)
             throws IOException {
         return VexillaServer.start(
                 options.configDirectory(configDirectory(dir)).build(), ConfigValidators.engine(), clock, scheduler);

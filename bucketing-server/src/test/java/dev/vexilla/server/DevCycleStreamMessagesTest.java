@@ -53,7 +53,9 @@ final class DevCycleStreamMessagesTest {
 
     private static JsonNode message(String dataLine) throws Exception {
         JsonNode envelope = ServerJson.mapper().readTree(dataLine.substring("data: ".length()));
-        assertThat(envelope.path("data").isTextual()).as("the envelope's data is a JSON string").isTrue();
+        assertThat(envelope.path("data").isTextual())
+                .as("the envelope's data is a JSON string")
+                .isTrue();
         return ServerJson.mapper().readTree(envelope.path("data").asText());
     }
 
@@ -80,9 +82,11 @@ final class DevCycleStreamMessagesTest {
         List<String> frame = client.linesUntil(line -> line.startsWith("data: "));
         ServedConfig<?> now = served();
         assertThat(frame).containsSubsequence("id: " + now.etag(), frame.get(frame.size() - 1));
-        JsonNode envelope = ServerJson.mapper().readTree(frame.get(frame.size() - 1).substring(6));
+        JsonNode envelope =
+                ServerJson.mapper().readTree(frame.get(frame.size() - 1).substring(6));
         assertThat(envelope.has("lastModified")).isFalse();
-        assertThat(envelope.path("timestamp").asLong()).isEqualTo(Instant.parse("2026-12-07T02:01:30Z").toEpochMilli());
+        assertThat(envelope.path("timestamp").asLong())
+                .isEqualTo(Instant.parse("2026-12-07T02:01:30Z").toEpochMilli());
         JsonNode message = message(frame.get(frame.size() - 1));
         assertThat(message.path("type").asText()).isEqualTo("refetchConfig");
         assertThat(message.path("etag").asText()).isEqualTo(now.etag());
@@ -154,10 +158,15 @@ final class DevCycleStreamMessagesTest {
 
     @Test
     void unknownKeyInTheQueryIsRefused() throws Exception {
-        HttpResponse<String> response = TestServers.send(
-                TestServers.request(server, "/v1/stream?sdkKey=server-nope").GET().build());
+        HttpResponse<String> response = TestServers.send(TestServers.request(server, "/v1/stream?sdkKey=server-nope")
+                .GET()
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(ServerJson.mapper().readTree(response.body()).path("statusCode").asInt()).isEqualTo(401);
+        assertThat(ServerJson.mapper()
+                        .readTree(response.body())
+                        .path("statusCode")
+                        .asInt())
+                .isEqualTo(401);
     }
 }

@@ -106,8 +106,8 @@ final class EvaluationParityTest {
     /** What a local provider reading the same bytes would return. */
     private static Map<String, Outcome> engine(String config, EvaluationContext ctx) {
         @SuppressWarnings("unchecked")
-        ServedConfig<FlagConfig> served = (ServedConfig<FlagConfig>)
-                server.configStore().byName(config).orElseThrow();
+        ServedConfig<FlagConfig> served =
+                (ServedConfig<FlagConfig>) server.configStore().byName(config).orElseThrow();
         FlagMetadata metadata = FlagMetadata.of(served.etag(), FlagSetIds.of(key(config)), served.loadedAt());
         Map<String, Outcome> out = new LinkedHashMap<>();
         for (String flag : served.compiled().keys()) {

@@ -29,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param oursDefaulted whether {@code LocalProvider} served the default (reason {@code DEFAULT} or an error code)
  */
 record Cells(
-        String userId, String key, @Nullable Object theirs, boolean theirsDefaulted, @Nullable Object ours,
+        String userId,
+        String key,
+        @Nullable Object theirs,
+        boolean theirsDefaulted,
+        @Nullable Object ours,
         boolean oursDefaulted) {
 
     static final String STRING_DEFAULT = "vexilla-default";
@@ -56,8 +60,8 @@ record Cells(
             case "Boolean" -> provider.getBooleanEvaluation(key, false, ctx);
             case "String" -> provider.getStringEvaluation(key, STRING_DEFAULT, ctx);
             case "Number" -> provider.getDoubleEvaluation(key, NUMBER_DEFAULT, ctx);
-            default -> provider.getObjectEvaluation(
-                    key, new Value(new MutableStructure().add("vexillaDefault", true)), ctx);
+            default ->
+                provider.getObjectEvaluation(key, new Value(new MutableStructure().add("vexillaDefault", true)), ctx);
         };
     }
 

@@ -114,7 +114,8 @@ final class DevCycleCloudClientTest {
             assertThat(plainValues(theirs)).as(user.toString()).isEqualTo(plainDetails(ours));
             theirs.forEach((key, variable) -> {
                 assertThat(variable.getKey()).isEqualTo(key);
-                assertThat(variable.getType().toString()).isEqualTo(facts.variables().get(key));
+                assertThat(variable.getType().toString())
+                        .isEqualTo(facts.variables().get(key));
             });
         }
     }
@@ -151,7 +152,10 @@ final class DevCycleCloudClientTest {
 
         cloud.track(
                 users.get(0).sdkUser(),
-                DevCycleEvent.builder().type("purchase").value(BigDecimal.valueOf(3)).build());
+                DevCycleEvent.builder()
+                        .type("purchase")
+                        .value(BigDecimal.valueOf(3))
+                        .build());
 
         assertThat(server.metric("vexilla_events_received_total", labels)).isEqualTo(before + 1);
         assertThat(logger.complaints()).isEmpty();
@@ -181,7 +185,8 @@ final class DevCycleCloudClientTest {
                     .as(variable.getKey())
                     .isTrue();
         }
-        assertThat(cloud.variableValue(idOnly, "price-multiplier", Cells.NUMBER_DEFAULT)).isEqualTo(1.25);
+        assertThat(cloud.variableValue(idOnly, "price-multiplier", Cells.NUMBER_DEFAULT))
+                .isEqualTo(1.25);
         assertThat(cloud(false).variableValue(idOnly, "price-multiplier", Cells.NUMBER_DEFAULT))
                 .as("without EdgeDB the stored data is not used")
                 .isNotEqualTo(1.25);
@@ -201,10 +206,9 @@ final class DevCycleCloudClientTest {
                     case "Boolean" -> client.getBooleanValue(key, false, user.context());
                     case "String" -> client.getStringValue(key, Cells.STRING_DEFAULT, user.context());
                     case "Number" -> client.getDoubleValue(key, Cells.NUMBER_DEFAULT, user.context());
-                    default -> client.getObjectValue(
-                            key,
-                            new Value(new MutableStructure().add("vexillaDefault", true)),
-                            user.context());
+                    default ->
+                        client.getObjectValue(
+                                key, new Value(new MutableStructure().add("vexillaDefault", true)), user.context());
                 };
                 assertThat(Cells.plain(theirs)).as(user + " " + key).isEqualTo(Cells.plain(ours.getValue()));
                 compared++;

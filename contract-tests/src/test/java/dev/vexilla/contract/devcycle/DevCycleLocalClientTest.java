@@ -85,7 +85,10 @@ final class DevCycleLocalClientTest {
     }
 
     private static List<Cells> compare(
-            DevCycleLocalClient client, LocalProvider local, ConfigFacts facts, List<GeneratedUsers.GeneratedUser> users) {
+            DevCycleLocalClient client,
+            LocalProvider local,
+            ConfigFacts facts,
+            List<GeneratedUsers.GeneratedUser> users) {
         List<Cells> cells = new ArrayList<>();
         for (GeneratedUsers.GeneratedUser user : users) {
             for (Map.Entry<String, String> variable : facts.variables().entrySet()) {
@@ -112,18 +115,19 @@ final class DevCycleLocalClientTest {
         DevCycleUser u = user.sdkUser();
         Map<String, Object> custom = u.getCustomData() == null ? Map.of() : u.getCustomData();
         boolean nestedAnd = "DE".equals(u.getCountry()) && "pro".equals(custom.get("tier"));
-        return key.equals("nested-flag") && !nestedAnd && u.getEmail() != null && u.getEmail().contains("admin");
+        return key.equals("nested-flag")
+                && !nestedAnd
+                && u.getEmail() != null
+                && u.getEmail().contains("admin");
     }
 
     @Test
-    void variableValuesAndDefaultsEqualLocalProviders_onOneThousandUsers_exceptTheListedDivergence()
-            throws Exception {
+    void variableValuesAndDefaultsEqualLocalProviders_onOneThousandUsers_exceptTheListedDivergence() throws Exception {
         DevCycleServer server = server(CONTRACT_CONFIG);
         DevCycleLocalClient client = devCycle(server, 600_000);
         LocalProvider local = local(server);
         ConfigFacts facts = ConfigFacts.of(DevCycleServer.resource(CONTRACT_CONFIG));
-        List<GeneratedUsers.GeneratedUser> users =
-                GeneratedUsers.generate(20261207L, 1000, facts.userIds(), Map.of());
+        List<GeneratedUsers.GeneratedUser> users = GeneratedUsers.generate(20261207L, 1000, facts.userIds(), Map.of());
 
         List<Cells> cells = compare(client, local, facts, users);
 
@@ -162,13 +166,19 @@ final class DevCycleLocalClientTest {
     void itsEventsReachOurEventsRoute() throws Exception {
         DevCycleServer server = server(CONTRACT_CONFIG);
         DevCycleLocalClient client = devCycle(server, 600_000);
-        DevCycleUser user = DevCycleUser.builder().userId("u-events").country("CA").build();
+        DevCycleUser user =
+                DevCycleUser.builder().userId("u-events").country("CA").build();
 
         for (int i = 0; i < 5; i++) {
             client.variable(user, "checkout-enabled", false);
         }
         client.variable(user, "no-such-variable", false);
-        client.track(user, DevCycleEvent.builder().type("purchase").value(BigDecimal.valueOf(12.5)).build());
+        client.track(
+                user,
+                DevCycleEvent.builder()
+                        .type("purchase")
+                        .value(BigDecimal.valueOf(12.5))
+                        .build());
 
         String config = "config=\"" + DevCycleServer.CONFIG_NAME + "\"";
         await("DevCycle's client flushes its events to our /v1/events/batch")
@@ -181,9 +191,11 @@ final class DevCycleLocalClientTest {
                     assertThat(server.metric("vexilla_events_received_total", config + ",kind=\"defaulted\""))
                             .isEqualTo(1);
                 });
-        assertThat(server.metric("vexilla_event_batches_total", "outcome=\"rejected\"")).isZero();
+        assertThat(server.metric("vexilla_event_batches_total", "outcome=\"rejected\""))
+                .isZero();
         assertThat(server.storedBatches())
-                .anyMatch(batch -> batch.path("evaluations").path("checkout-enabled").size() == 1)
+                .anyMatch(batch ->
+                        batch.path("evaluations").path("checkout-enabled").size() == 1)
                 .anyMatch(batch -> batch.path("custom").path("purchase").asLong() == 1);
         assertThat(logger.complaints()).isEmpty();
     }
@@ -198,7 +210,8 @@ final class DevCycleLocalClientTest {
         ObjectNode config = (ObjectNode) DevCycleServer.JSON.readTree(DevCycleServer.resource(CONTRACT_CONFIG));
         for (JsonNode feature : config.path("features")) {
             if (feature.path("key").asText().equals("private-beta")) {
-                ObjectNode eu = (ObjectNode) feature.path("configuration").path("targets").get(1);
+                ObjectNode eu = (ObjectNode)
+                        feature.path("configuration").path("targets").get(1);
                 eu.remove("rollout");
                 String everyone = "{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}";
                 ((ObjectNode) eu.path("_audience")).set("filters", DevCycleServer.JSON.readTree(everyone));

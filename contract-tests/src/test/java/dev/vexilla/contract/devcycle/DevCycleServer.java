@@ -93,7 +93,10 @@ final class DevCycleServer implements AutoCloseable {
     void replaceConfig(String json) throws IOException {
         Path next = configFile.resolveSibling(CONFIG_NAME + ".json.tmp");
         Files.writeString(next, json);
-        Files.move(next, configFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                next,
+                configFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -106,9 +109,11 @@ final class DevCycleServer implements AutoCloseable {
      */
     double metric(String name, String labels) {
         String prefix = name + "{" + labels + "} ";
-        return get("metrics").lines()
+        return get("metrics")
+                .lines()
                 .filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).strip()))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(prefix.length()).strip()))
                 .sum();
     }
 

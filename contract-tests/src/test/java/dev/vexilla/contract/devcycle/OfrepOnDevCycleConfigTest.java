@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,13 +70,16 @@ final class OfrepOnDevCycleConfigTest {
 
                 assertThat(theirs.path("reason").asText()).as(at).isEqualTo(ours.getReason());
                 if (Reason.DEFAULT.name().equals(ours.getReason())) {
-                    assertThat(theirs.path("value").isMissingNode() || theirs.path("value").isNull())
+                    assertThat(theirs.path("value").isMissingNode()
+                                    || theirs.path("value").isNull())
                             .as(at)
                             .isTrue();
                     continue;
                 }
                 served++;
-                assertThat(ours.getFlagMetadata().getString("featureKey")).as(at).isNotNull();
+                assertThat(ours.getFlagMetadata().getString("featureKey"))
+                        .as(at)
+                        .isNotNull();
                 Object value = DevCycleServer.JSON.convertValue(theirs.path("value"), Object.class);
                 assertThat(Cells.plain(value)).as(at).isEqualTo(Cells.plain(ours.getValue()));
                 assertThat(theirs.path("variant").asText()).as(at).isEqualTo(ours.getVariant());
