@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,6 +115,7 @@ public final class ConfigValidators {
         Map<String, List<String>> byProblem = new TreeMap<>();
         problems.forEach((variable, problem) ->
                 byProblem.computeIfAbsent(problem, p -> new ArrayList<>()).add(variable));
+        byProblem.values().forEach(Collections::sort);
         return byProblem;
     }
 
