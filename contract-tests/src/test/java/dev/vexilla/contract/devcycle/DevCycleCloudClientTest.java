@@ -74,7 +74,7 @@ final class DevCycleCloudClientTest {
 
     private DevCycleCloudClient cloud(boolean edgeDb) {
         return new DevCycleCloudClient(
-                DevCycleServer.SDK_KEY,
+                server.sdkKey(),
                 DevCycleCloudOptions.builder()
                         .baseURLOverride(server.baseUrl())
                         .enableEdgeDB(edgeDb)

@@ -60,7 +60,7 @@ final class DevCycleLocalClientTest {
 
     private DevCycleLocalClient devCycle(DevCycleServer server, int pollingMillis) {
         DevCycleLocalClient client = new DevCycleLocalClient(
-                DevCycleServer.SDK_KEY,
+                server.sdkKey(),
                 DevCycleLocalOptions.builder()
                         .configCdnBaseUrl(server.baseUrl())
                         .eventsApiBaseUrl(server.baseUrl())

@@ -18,17 +18,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * A real {@link VexillaServer} on a random loopback port serving one DevCycle config v2 from a temporary directory,
- * under {@link #SDK_KEY} (DevCycle's SDKs accept only keys starting with {@code server}). Rescans every 200 ms, so a
+ * under a key of its own ({@link #sdkKey()}; DevCycle's SDKs accept only keys starting with {@code server}, and its
+ * WASM engine is one per JVM with event queues per key, so a key per server keeps one test's events from reaching
+ * the next test's server). Rescans every 200 ms, so a
  * config written with {@link #replaceConfig(String)} is announced on the change stream soon after. {@link #close()}
  * stops it and deletes the directory.
  */
 final class DevCycleServer implements AutoCloseable {
-    /** The SDK key the server accepts; a test key, public by design. */
-    static final String SDK_KEY = "server-vexilla-contract-key-000000001";
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     static final String CONFIG_NAME = "contract";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +40,13 @@ final class DevCycleServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private final String sdkKey;
     private final Path dir;
     private final Path configFile;
     private final VexillaServer server;
 
-    private DevCycleServer(Path dir, Path configFile, VexillaServer server) {
+    private DevCycleServer(String sdkKey, Path dir, Path configFile, VexillaServer server) {
+        this.sdkKey = sdkKey;
         this.dir = dir;
         this.configFile = configFile;
         this.server = server;
@@ -59,7 +63,8 @@ final class DevCycleServer implements AutoCloseable {
         Path configs = Files.createDirectories(dir.resolve("configs"));
         Path configFile = configs.resolve(CONFIG_NAME + ".json");
         Files.writeString(configFile, resource(resource));
-        Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), SDK_KEY + " = " + CONFIG_NAME + "\n");
+        String sdkKey = "server-vexilla-contract-key-%09d".formatted(SERVERS.incrementAndGet());
+        Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), sdkKey + " = " + CONFIG_NAME + "\n");
         VexillaServer server = VexillaServer.start(ServerOptions.builder()
                 .port(0)
                 .bindAddress("127.0.0.1")
@@ -67,7 +72,7 @@ final class DevCycleServer implements AutoCloseable {
                 .eventsSink(dir.resolve("events.jsonl"))
                 .rescanInterval(Duration.ofMillis(200))
                 .build());
-        return new DevCycleServer(dir, configFile, server);
+        return new DevCycleServer(sdkKey, dir, configFile, server);
     }
 
     static String resource(String name) throws IOException {
@@ -77,6 +82,11 @@ final class DevCycleServer implements AutoCloseable {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** @return the SDK key this server accepts; a test key, public by design */
+    String sdkKey() {
+        return sdkKey;
     }
 
     /** @return the base URL DevCycle's SDKs are given, e.g. {@code http://127.0.0.1:41234/} */

@@ -113,7 +113,7 @@ final class OfrepOnDevCycleConfigTest {
     private static JsonNode ofrep(String key, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "ofrep/v1/evaluate/flags/" + key))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + DevCycleServer.SDK_KEY)
+                .header("Authorization", "Bearer " + server.sdkKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
