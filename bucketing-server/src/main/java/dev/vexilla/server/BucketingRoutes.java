@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.ObjectMappers;
@@ -47,6 +47,10 @@ import org.eclipse.jetty.util.Callback;
  *       always needs a {@code user_id}, anonymous or not.
  * </ul>
  *
+ * <p>On a DevCycle config v2 the three evaluation routes answer with DevCycle's semantics instead
+ * ({@link DevCycleBucketing}): real variable and feature ids, a 404 for a variable the user gets from no feature, and
+ * one entry per feature the user is bucketed into on {@code /v1/features}.
+ *
  * <p>The first three honour {@code ?enableEdgeDB=true} ({@link BucketingUsers}). Variable types follow the setting
  * type (Boolean, String, Number); a string setting holding JSON text stays a String. Results carry the config's
  * flag metadata ({@link FlagEvaluations}). Thread-safe.
@@ -61,11 +65,12 @@ final class BucketingRoutes {
     private static final String VARIABLE_PREFIX = "/v1/variables/";
     private static final int MAX_EVENT_TYPE_LENGTH = 256;
 
-    private final ConfigStore<ConfigCatConfig> store;
+    private final ConfigStore<FlagConfig> store;
     private final FlagEvaluations evaluations;
     private final BucketingUsers users;
     private final EventsRoute events;
     private final EvaluationRateLimit rateLimit;
+    private final DevCycleBucketing devCycle;
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
 
@@ -81,7 +86,7 @@ final class BucketingRoutes {
      * @param bodies reads request bodies
      */
     BucketingRoutes(
-            ConfigStore<ConfigCatConfig> store,
+            ConfigStore<FlagConfig> store,
             FlagEvaluations evaluations,
             BucketingUsers users,
             EventsRoute events,
@@ -93,6 +98,7 @@ final class BucketingRoutes {
         this.users = Objects.requireNonNull(users, "users");
         this.events = Objects.requireNonNull(events, "events");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        this.devCycle = new DevCycleBucketing(evaluations);
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
@@ -119,13 +125,18 @@ final class BucketingRoutes {
     private void variable(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getDecodedPath();
         String key = path.substring(VARIABLE_PREFIX.length());
-        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+        KeyedConfig<FlagConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> variable(config, key, user, response, callback));
     }
 
     private void variable(
-            KeyedConfig<ConfigCatConfig> config, String key, DevCycleUser user, Response response, Callback callback)
+            KeyedConfig<FlagConfig> config, String key, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
+        if (config.served().isDevCycle()) {
+            Variable variable = devCycle.variable(config, key, BucketingUsers.engineUser(user), mapper);
+            HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(variable));
+            return;
+        }
         EvaluationResult result = evaluations.evaluate(config.served(), key, BucketingUsers.engineUser(user));
         if (result.errorKind() == ErrorKind.FLAG_NOT_FOUND) {
             String message = "Variable not found for key: " + key;
@@ -137,12 +148,17 @@ final class BucketingRoutes {
     }
 
     private void variables(Request request, Response response, Callback callback) {
-        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+        KeyedConfig<FlagConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> variables(config, user, response, callback));
     }
 
-    private void variables(KeyedConfig<ConfigCatConfig> config, DevCycleUser user, Response response, Callback callback)
+    private void variables(KeyedConfig<FlagConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
+        if (config.served().isDevCycle()) {
+            Map<String, Variable> body = devCycle.variables(config, BucketingUsers.engineUser(user));
+            HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
+            return;
+        }
         Map<String, Variable> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
                 config.served(),
@@ -153,12 +169,17 @@ final class BucketingRoutes {
     }
 
     private void features(Request request, Response response, Callback callback) {
-        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+        KeyedConfig<FlagConfig> config = authorize(request, response);
         withUser(request, response, callback, user -> features(config, user, response, callback));
     }
 
-    private void features(KeyedConfig<ConfigCatConfig> config, DevCycleUser user, Response response, Callback callback)
+    private void features(KeyedConfig<FlagConfig> config, DevCycleUser user, Response response, Callback callback)
             throws JsonProcessingException {
+        if (config.served().isDevCycle()) {
+            Map<String, Feature> body = devCycle.features(config, BucketingUsers.engineUser(user));
+            HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
+            return;
+        }
         Map<String, Feature> body = new LinkedHashMap<>();
         evaluations.evaluateAll(
                 config.served(),
@@ -167,20 +188,20 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(body));
     }
 
-    private Feature feature(KeyedConfig<ConfigCatConfig> config, String key, EvaluationResult result) {
+    private Feature feature(KeyedConfig<FlagConfig> config, String key, EvaluationResult result) {
         Variable variable = Variable.fromResult(key, result, evaluations.metadataFor(config, result));
         String variation = result.variationId();
         return new Feature(key, key, FEATURE_TYPE, variation, variation, null, variable.eval());
     }
 
     private void track(Request request, Response response, Callback callback) {
-        KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+        KeyedConfig<FlagConfig> config = authorize(request, response);
         HttpExchanges.requireJsonContentType(request);
         bodies.read(request, response, callback, body -> track(request, config, body.bytes(), response, callback));
     }
 
     private void track(
-            Request request, KeyedConfig<ConfigCatConfig> config, byte[] body, Response response, Callback callback)
+            Request request, KeyedConfig<FlagConfig> config, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         TrackRequest track;
         try {
@@ -207,8 +228,8 @@ final class BucketingRoutes {
         HttpExchanges.writeJson(response, callback, 201, mapper.writeValueAsBytes(answer));
     }
 
-    private KeyedConfig<ConfigCatConfig> authorize(Request request, Response response) {
-        KeyedConfig<ConfigCatConfig> config = store.keyed(HttpExchanges.sdkKey(request))
+    private KeyedConfig<FlagConfig> authorize(Request request, Response response) {
+        KeyedConfig<FlagConfig> config = store.keyed(HttpExchanges.sdkKey(request))
                 .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
         rateLimit.admit(config.served(), response);
         return config;

@@ -1,5 +1,7 @@
 package dev.vexilla.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -100,6 +102,13 @@ final class CommandLineOptions {
                     "JSON-lines file accepted event batches are appended to; none: count them only"
                             + " (default vexilla-events.jsonl)",
                     (b, v) -> b.eventsSink(v.equalsIgnoreCase(NONE) ? null : Path.of(v))),
+            new Option(
+                    "--public-url",
+                    "VEXILLA_PUBLIC_URL",
+                    "URL",
+                    "base URL clients reach the server under, named in served DevCycle configs' sse.hostname"
+                            + " (default: each request's scheme and Host)",
+                    (b, v) -> b.publicUrl(parseUrl(v))),
             new Option(
                     "--max-body",
                     "VEXILLA_MAX_BODY",
@@ -269,6 +278,14 @@ final class CommandLineOptions {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be an integer, was '" + value + "'", e);
+        }
+    }
+
+    static URI parseUrl(String value) {
+        try {
+            return new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be a URL, was '" + value + "'", e);
         }
     }
 

@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vexilla.engine.ConfigParseException;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagConfigs;
+import dev.vexilla.engine.FlagModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigValidators {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigValidators.class);
     private static final ConfigValidator<JsonNode> JSON_SHAPE = ConfigValidators::checkShape;
-    private static final ConfigValidator<ConfigCatConfig> ENGINE = ConfigValidators::compile;
+    private static final ConfigValidator<FlagConfig> ENGINE = ConfigValidators::compile;
 
     private ConfigValidators() {}
 
@@ -43,19 +49,21 @@ public final class ConfigValidators {
     }
 
     /**
-     * Returns the validator the server runs with: the evaluation engine's compiler
-     * ({@link ConfigCatConfig#parse(String)}). A file that is not UTF-8 JSON or whose top-level structure is wrong is
-     * rejected with the JSON path of the problem; a problem inside one flag or segment (an unknown comparator, a
-     * prerequisite cycle, percentages that do not add up to 100, ...) does not reject the file: that flag evaluates
-     * to {@code PARSE_ERROR}, as in ConfigCat's SDKs, and one WARN line per broken flag names it and its JSON path.
+     * Returns the validator the server runs with: the evaluation engine's compiler ({@link FlagConfigs#parse(String)}),
+     * which tells ConfigCat's config JSON v6 from DevCycle's config v2 per file. A file that is not UTF-8 JSON or whose
+     * top-level structure is wrong is rejected with the JSON path of the problem. A problem inside one ConfigCat flag
+     * or segment (an unknown comparator, a prerequisite cycle, percentages that do not add up to 100, ...) or inside
+     * one DevCycle feature (a missing field, an unknown rollout type, ...) does not reject the file: that flag, or the
+     * feature's variables, evaluate to {@code PARSE_ERROR}, as in ConfigCat's SDKs and the engine, and one WARN line
+     * per broken flag or feature names it and its JSON path.
      *
      * @return the engine validator, thread-safe
      */
-    public static ConfigValidator<ConfigCatConfig> engine() {
+    public static ConfigValidator<FlagConfig> engine() {
         return ENGINE;
     }
 
-    private static ConfigCatConfig compile(String configName, byte[] json) throws InvalidConfigException {
+    private static FlagConfig compile(String configName, byte[] json) throws InvalidConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -67,9 +75,9 @@ public final class ConfigValidators {
         } catch (CharacterCodingException e) {
             throw new InvalidConfigException("$", "the file is not valid UTF-8", e);
         }
-        ConfigCatConfig config;
+        FlagConfig config;
         try {
-            config = ConfigCatConfig.parse(text);
+            config = FlagConfigs.parse(text);
         } catch (ConfigParseException e) {
             String reason = e.getMessage() == null ? "invalid config" : e.getMessage();
             if (!e.path().isEmpty() && reason.startsWith(e.path() + ": ")) {
@@ -77,13 +85,38 @@ public final class ConfigValidators {
             }
             throw new InvalidConfigException(dollarPath(e.path()), reason, e);
         }
-        config.problems()
-                .forEach((flag, problem) -> LOG.warn(
-                        "Config '{}': flag '{}' is broken and evaluates to PARSE_ERROR: {}",
-                        configName,
-                        flag,
-                        problem));
+        if (config.model() == FlagModel.DEVCYCLE_V2) {
+            brokenFeatures(config.problems())
+                    .forEach((problem, variables) -> LOG.warn(
+                            "Config '{}': a feature is broken and its variables {} evaluate to PARSE_ERROR: {}",
+                            configName,
+                            variables,
+                            problem));
+        } else {
+            config.problems()
+                    .forEach((flag, problem) -> LOG.warn(
+                            "Config '{}': flag '{}' is broken and evaluates to PARSE_ERROR: {}",
+                            configName,
+                            flag,
+                            problem));
+        }
         return config;
+    }
+
+    /**
+     * Groups a DevCycle config's problems by feature: the engine lists each variable of a broken feature with the
+     * feature's one problem ({@code features[2].configuration...: reason}), so the distinct problems are the broken
+     * features.
+     *
+     * @param problems variable key to problem, as {@link FlagConfig#problems()} gives them
+     * @return problem to the sorted variable keys it breaks, in problem order
+     */
+    static Map<String, List<String>> brokenFeatures(Map<String, String> problems) {
+        Map<String, List<String>> byProblem = new TreeMap<>();
+        problems.forEach((variable, problem) ->
+                byProblem.computeIfAbsent(problem, p -> new ArrayList<>()).add(variable));
+        byProblem.values().forEach(Collections::sort);
+        return byProblem;
     }
 
     /**

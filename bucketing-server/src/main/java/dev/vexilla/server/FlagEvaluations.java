@@ -1,9 +1,11 @@
 package dev.vexilla.server;
 
 import dev.openfeature.sdk.ImmutableMetadata;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.devcycle.DevCycleConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
+import dev.vexilla.model.ResultDetail;
 import dev.vexilla.model.UserAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,7 @@ final class FlagEvaluations {
     /** The flag label of evaluations of keys the config does not have. */
     static final String UNKNOWN_FLAG_LABEL = "(unknown)";
 
-    private record Versioned(ServedConfig<ConfigCatConfig> served, FlagMetadata metadata) {}
+    private record Versioned(ServedConfig<FlagConfig> served, FlagMetadata metadata) {}
 
     /** The metadata of the latest version each key has read, by flag set id (one entry per key of the keys file). */
     private final Map<String, Versioned> metadata = new ConcurrentHashMap<>();
@@ -56,7 +58,7 @@ final class FlagEvaluations {
      * @param user the user
      * @return the result, never null; {@code FLAG_NOT_FOUND} for an unknown key
      */
-    EvaluationResult evaluate(ServedConfig<ConfigCatConfig> config, String key, @Nullable UserAttributes user) {
+    EvaluationResult evaluate(ServedConfig<FlagConfig> config, String key, @Nullable UserAttributes user) {
         EvaluationResult result = config.compiled().evaluate(key, user);
         count(config, key, result);
         return result;
@@ -70,12 +72,29 @@ final class FlagEvaluations {
      * @param sink receives each key and result on this thread
      */
     void evaluateAll(
-            ServedConfig<ConfigCatConfig> config,
-            @Nullable UserAttributes user,
-            BiConsumer<String, EvaluationResult> sink) {
+            ServedConfig<FlagConfig> config, @Nullable UserAttributes user, BiConsumer<String, EvaluationResult> sink) {
         config.compiled().evaluateAll(user, (key, result) -> {
             count(config, key, result);
             sink.accept(key, result);
+        });
+    }
+
+    /**
+     * Evaluates every feature of a DevCycle config, in key order, as DevCycle's {@code allFeatures} does, counting each
+     * feature the user is bucketed into under its feature key (a key of the config) and reason.
+     *
+     * @param config the served config, a DevCycle config v2
+     * @param user the user
+     * @param sink receives each feature key and its detail on this thread
+     */
+    void evaluateFeatures(
+            ServedConfig<FlagConfig> config, @Nullable UserAttributes user, BiConsumer<String, ResultDetail> sink) {
+        if (!(config.compiled() instanceof DevCycleConfig devCycle)) {
+            return;
+        }
+        devCycle.evaluateFeatures(user, (key, detail) -> {
+            evaluations.inc(config.name(), key, detail.reason().name());
+            sink.accept(key, detail);
         });
     }
 
@@ -86,7 +105,7 @@ final class FlagEvaluations {
      * @param result a result of that config
      * @return the cached metadata for the result's rule and option indexes
      */
-    ImmutableMetadata metadataFor(KeyedConfig<ConfigCatConfig> config, EvaluationResult result) {
+    ImmutableMetadata metadataFor(KeyedConfig<FlagConfig> config, EvaluationResult result) {
         return flagMetadata(config).metadataFor(result);
     }
 
@@ -96,8 +115,8 @@ final class FlagEvaluations {
      * @param config the served config and the key's flag set id
      * @return its metadata
      */
-    FlagMetadata flagMetadata(KeyedConfig<ConfigCatConfig> config) {
-        ServedConfig<ConfigCatConfig> served = config.served();
+    FlagMetadata flagMetadata(KeyedConfig<FlagConfig> config) {
+        ServedConfig<FlagConfig> served = config.served();
         Versioned known = metadata.get(config.flagSetId());
         if (known != null && known.served() == served) {
             return known.metadata();
@@ -107,8 +126,8 @@ final class FlagEvaluations {
         return fresh;
     }
 
-    private void count(ServedConfig<ConfigCatConfig> config, String key, EvaluationResult result) {
-        String flag = config.compiled().settingType(key) == null ? UNKNOWN_FLAG_LABEL : key;
+    private void count(ServedConfig<FlagConfig> config, String key, EvaluationResult result) {
+        String flag = config.compiled().keys().contains(key) ? key : UNKNOWN_FLAG_LABEL;
         evaluations.inc(config.name(), flag, result.reason().name());
     }
 

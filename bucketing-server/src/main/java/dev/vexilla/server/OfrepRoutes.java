@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openfeature.sdk.EvaluationContext;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.openfeature.sdk.ImmutableMetadata;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
@@ -25,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -72,7 +74,7 @@ final class OfrepRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OfrepRoutes.class);
     private static final String SINGLE_PREFIX = "/ofrep/v1/evaluate/flags/";
 
-    private final ConfigStore<ConfigCatConfig> store;
+    private final ConfigStore<FlagConfig> store;
     private final FlagEvaluations evaluations;
     private final EvaluationRateLimit rateLimit;
     private final ObjectMapper mapper;
@@ -88,7 +90,7 @@ final class OfrepRoutes {
      * @param bodies reads request bodies
      */
     OfrepRoutes(
-            ConfigStore<ConfigCatConfig> store,
+            ConfigStore<FlagConfig> store,
             FlagEvaluations evaluations,
             EvaluationRateLimit rateLimit,
             ObjectMapper mapper,
@@ -120,7 +122,7 @@ final class OfrepRoutes {
     private void single(Request request, Response response, Callback callback) {
         String key = request.getHttpURI().getDecodedPath().substring(SINGLE_PREFIX.length());
         guarded(key, () -> {
-            KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+            KeyedConfig<FlagConfig> config = authorize(request, response);
             HttpExchanges.requireJsonContentType(request);
             bodies.read(
                     request,
@@ -130,12 +132,11 @@ final class OfrepRoutes {
         });
     }
 
-    private void single(
-            KeyedConfig<ConfigCatConfig> config, String key, byte[] body, Response response, Callback callback)
+    private void single(KeyedConfig<FlagConfig> config, String key, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         UserAttributes user = toUser(parseContext(body, key), key);
         EvaluationResult result = evaluations.evaluate(config.served(), key, user);
-        OfrepEvaluation evaluation = OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result));
+        OfrepEvaluation evaluation = evaluation(key, result, evaluations.metadataFor(config, result));
         ErrorKind kind = result.errorKind();
         int status = kind == null ? 200 : OfrepErrorCodes.httpStatus(kind);
         HttpExchanges.writeJson(response, callback, status, mapper.writeValueAsBytes(evaluation));
@@ -143,7 +144,7 @@ final class OfrepRoutes {
 
     private void bulk(Request request, Response response, Callback callback) {
         guarded(null, () -> {
-            KeyedConfig<ConfigCatConfig> config = authorize(request, response);
+            KeyedConfig<FlagConfig> config = authorize(request, response);
             HttpExchanges.requireJsonContentType(request);
             bodies.read(
                     request,
@@ -154,7 +155,7 @@ final class OfrepRoutes {
     }
 
     private void bulk(
-            Request request, KeyedConfig<ConfigCatConfig> config, byte[] body, Response response, Callback callback)
+            Request request, KeyedConfig<FlagConfig> config, byte[] body, Response response, Callback callback)
             throws JsonProcessingException {
         JsonNode context = parseContext(body, null);
         UserAttributes user = toUser(context, null);
@@ -169,11 +170,29 @@ final class OfrepRoutes {
         evaluations.evaluateAll(
                 config.served(),
                 user,
-                (key, result) ->
-                        flags.add(OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result))));
+                (key, result) -> flags.add(evaluation(key, result, evaluations.metadataFor(config, result))));
         FlagMetadata meta = evaluations.flagMetadata(config);
         OfrepBulkResponse answer = new OfrepBulkResponse(flags, FlagMetadata.toWire(meta.metadata()), null);
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(answer));
+    }
+
+    /**
+     * Shapes one result. A DevCycle JSON variable's value (a map or a list) is written as that JSON; everything else as
+     * {@link OfrepEvaluation#fromResult} writes it (a defaulted DevCycle result has no value: the client's default).
+     */
+    private static OfrepEvaluation evaluation(String key, EvaluationResult result, ImmutableMetadata metadata) {
+        Object value = result.value();
+        if (result.isError() || !(value instanceof Map || value instanceof List)) {
+            return OfrepEvaluation.fromResult(key, result, metadata);
+        }
+        return new OfrepEvaluation(
+                key,
+                ServerJson.mapper().valueToTree(value),
+                result.reason().name(),
+                result.variationId(),
+                null,
+                null,
+                FlagMetadata.toWire(metadata));
     }
 
     @FunctionalInterface
@@ -196,10 +215,10 @@ final class OfrepRoutes {
         }
     }
 
-    private KeyedConfig<ConfigCatConfig> authorize(Request request, Response response) {
+    private KeyedConfig<FlagConfig> authorize(Request request, Response response) {
         String apiKey = request.getHeaders().get(API_KEY_HEADER);
         String key = apiKey != null && !apiKey.isBlank() ? apiKey.strip() : HttpExchanges.sdkKey(request);
-        KeyedConfig<ConfigCatConfig> config = store.keyed(key)
+        KeyedConfig<FlagConfig> config = store.keyed(key)
                 .orElseThrow(() -> general(401, "Missing or unknown API key (X-API-Key or Authorization: Bearer)"));
         rateLimit.admit(config.served(), response);
         return config;
@@ -245,7 +264,7 @@ final class OfrepRoutes {
         return ContextMapper.namesNoUser(ctx) ? null : mapped.user();
     }
 
-    private String bulkEtag(ServedConfig<ConfigCatConfig> config, JsonNode context) throws JsonProcessingException {
+    private String bulkEtag(ServedConfig<FlagConfig> config, JsonNode context) throws JsonProcessingException {
         Object plain = mapper.treeToValue(context, Object.class);
         byte[] canonical = mapper.writer()
                 .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

@@ -1,5 +1,7 @@
 package dev.vexilla.server;
 
+import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.engine.FlagModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,6 +73,16 @@ record ServedConfig<C>(String name, byte[] bytes, String etag, C compiled, long 
     public String toString() {
         return "ServedConfig{name=" + name + ", etag=" + etag + ", version=" + version + ", bytes=" + bytes.length
                 + ", loadedAt=" + loadedAt + "}";
+    }
+
+    /**
+     * Tells whether this is a DevCycle config v2, which the server serves and evaluates on DevCycle's wire (its CDN
+     * path, its stream frames, its Bucketing API semantics).
+     *
+     * @return true when the compiled form is the engine's DevCycle model
+     */
+    boolean isDevCycle() {
+        return compiled instanceof FlagConfig flags && flags.model() == FlagModel.DEVCYCLE_V2;
     }
 
     /**

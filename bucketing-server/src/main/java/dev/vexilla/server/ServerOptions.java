@@ -2,6 +2,7 @@ package dev.vexilla.server;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -110,6 +111,7 @@ public final class ServerOptions {
     private final Duration edgeDbTimeout;
     private final int edgeDbMaxEntries;
     private final @Nullable Path eventsSink;
+    private final @Nullable URI publicUrl;
     private final int maxBodyBytes;
     private final int maxHeaderBytes;
     private final int maxStreams;
@@ -138,6 +140,7 @@ public final class ServerOptions {
         this.edgeDbTimeout = b.edgeDbTimeout;
         this.edgeDbMaxEntries = b.edgeDbMaxEntries;
         this.eventsSink = b.eventsSink;
+        this.publicUrl = b.publicUrl;
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxHeaderBytes = b.maxHeaderBytes;
         this.maxStreams = b.maxStreams;
@@ -292,6 +295,17 @@ public final class ServerOptions {
     }
 
     /**
+     * Returns the base URL clients reach this server under, used where the server names itself in what it serves (the
+     * {@code sse.hostname} of a DevCycle config v2 on the CDN path).
+     *
+     * @return the URL ({@code scheme://host[:port]}, no path), empty when each request's own scheme and
+     *     {@code Host} header are used (the default)
+     */
+    public Optional<URI> publicUrl() {
+        return Optional.ofNullable(publicUrl);
+    }
+
+    /**
      * Returns the largest accepted request body in bytes.
      *
      * @return the largest accepted request body in bytes
@@ -441,6 +455,7 @@ public final class ServerOptions {
                 edgeDbTimeout,
                 edgeDbMaxEntries,
                 eventsSink,
+                publicUrl,
                 maxBodyBytes,
                 maxHeaderBytes,
                 maxStreams,
@@ -463,6 +478,7 @@ public final class ServerOptions {
                 + ", keysFile=" + keysFile + ", edgeDbUrl=" + EdgeDbStores.redactUrl(edgeDbUrl)
                 + ", edgeDbKeyPrefix=" + edgeDbKeyPrefix + ", edgeDbTtl=" + edgeDbTtl + ", edgeDbTimeout="
                 + edgeDbTimeout + ", edgeDbMaxEntries=" + edgeDbMaxEntries + ", eventsSink=" + eventsSink
+                + ", publicUrl=" + publicUrl
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxHeaderBytes=" + maxHeaderBytes + ", maxStreams="
                 + maxStreams + ", rateLimit=" + rateLimit + ", heartbeatInterval=" + heartbeatInterval
                 + ", rescanInterval=" + rescanInterval + ", workerThreads=" + workerThreads
@@ -491,6 +507,7 @@ public final class ServerOptions {
         private Duration edgeDbTimeout = DEFAULT_EDGEDB_TIMEOUT;
         private int edgeDbMaxEntries = DEFAULT_EDGEDB_MAX_ENTRIES;
         private @Nullable Path eventsSink;
+        private @Nullable URI publicUrl;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private int maxStreams = DEFAULT_MAX_STREAMS;
@@ -682,6 +699,41 @@ public final class ServerOptions {
          */
         public Builder eventsSink(@Nullable Path eventsSink) {
             this.eventsSink = eventsSink;
+            return this;
+        }
+
+        /**
+         * Sets the base URL clients reach this server under (behind a proxy or a load balancer), e.g.
+         * {@code https://flags.example.com}. It becomes the {@code sse.hostname} of the DevCycle configs the server
+         * serves on {@code /config/v2/server/{sdkKey}.json}. By default each request's own scheme and {@code Host}
+         * header are used.
+         *
+         * @param publicUrl an absolute {@code http} or {@code https} URL without query or fragment (a trailing
+         *     {@code /} is dropped), or {@code null} for the default
+         * @return this builder
+         * @throws IllegalArgumentException if the URL is not absolute http(s), or has a query, fragment or user info
+         */
+        public Builder publicUrl(@Nullable URI publicUrl) {
+            if (publicUrl == null) {
+                this.publicUrl = null;
+                return this;
+            }
+            String scheme = publicUrl.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || publicUrl.getHost() == null
+                    || publicUrl.getRawQuery() != null
+                    || publicUrl.getRawFragment() != null
+                    || publicUrl.getRawUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "publicUrl must be an absolute http or https URL without user info, query or fragment, was "
+                                + publicUrl);
+            }
+            String text = publicUrl.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            this.publicUrl = URI.create(text);
             return this;
         }
 

@@ -21,6 +21,7 @@ final class SseStream {
     static final int MAX_QUEUED = 32;
 
     private final String configName;
+    private final boolean devCycle;
     private final Response response;
     private final Callback requestCallback;
     private final Consumer<SseStream> onEnd;
@@ -35,12 +36,19 @@ final class SseStream {
      * Wraps an accepted stream request.
      *
      * @param configName the config whose changes the client follows
+     * @param devCycle whether the client gets DevCycle's frames ({@link DevCycleStreamMessages})
      * @param response the response, headers already set
      * @param requestCallback the request's callback, completed when the stream ends
      * @param onEnd told once when the stream ends
      */
-    SseStream(String configName, Response response, Callback requestCallback, Consumer<SseStream> onEnd) {
+    SseStream(
+            String configName,
+            boolean devCycle,
+            Response response,
+            Callback requestCallback,
+            Consumer<SseStream> onEnd) {
         this.configName = Objects.requireNonNull(configName, "configName");
+        this.devCycle = devCycle;
         this.response = response;
         this.requestCallback = requestCallback;
         this.onEnd = onEnd;
@@ -49,6 +57,11 @@ final class SseStream {
     /** @return the config this stream follows */
     String configName() {
         return configName;
+    }
+
+    /** @return whether this stream gets DevCycle's frames */
+    boolean devCycle() {
+        return devCycle;
     }
 
     /**

@@ -39,9 +39,14 @@ import org.jspecify.annotations.Nullable;
  * message (without {@code flagsChanged}) right away, so a change made while it was away is not lost; clients without
  * that header should re-fetch the config (with {@code If-None-Match}) after every (re)connect.
  *
+ * <p>A stream following a DevCycle config v2 gets DevCycle's frames instead ({@link DevCycleStreamMessages}): the
+ * change message wrapped in DevCycle's envelope, {@code : keepalive} heartbeats, no {@code retry:} field and no
+ * {@code : connected} comment; {@code Last-Event-ID} is honoured the same way.
+ *
  * <p>Thread-safe. {@link #close()} is idempotent: it stops the heartbeat and ends every stream normally after the
  * last frame {@value #SHUTDOWN_FRAME_TEXT} (a {@code retry:} hint and a comment, which SSE clients ignore; our
- * providers, like any EventSource, reconnect with backoff when the stream ends).
+ * providers, like any EventSource, reconnect with backoff when the stream ends); DevCycle streams end after a
+ * {@code : keepalive} comment instead.
  */
 final class StreamHub implements AutoCloseable {
     /** Reconnect delay suggested to clients in the {@code retry:} field. */
@@ -104,7 +109,8 @@ final class StreamHub implements AutoCloseable {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(RETRY_HINT_MILLIS / 1000));
             throw new HttpError(503, "Too many open change streams; retry later");
         }
-        SseStream stream = new SseStream(config.name(), response, callback, this::remove);
+        boolean devCycle = config.isDevCycle();
+        SseStream stream = new SseStream(config.name(), devCycle, response, callback, this::remove);
         streams.add(stream);
         long idle = Math.max(heartbeatInterval.toMillis() * 3, 30_000);
         request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(idle);
@@ -113,13 +119,16 @@ final class StreamHub implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
         request.addFailureListener(stream::end);
-        stream.send("retry: " + RETRY_HINT_MILLIS + "\nid: " + config.etag() + "\n: connected\n\n");
+        stream.send(
+                devCycle
+                        ? DevCycleStreamMessages.opening(config)
+                        : "retry: " + RETRY_HINT_MILLIS + "\nid: " + config.etag() + "\n: connected\n\n");
         String lastEventId = request.getHeaders().get("Last-Event-ID");
         if (lastEventId != null && !lastEventId.isEmpty() && !lastEventId.equals(config.etag())) {
-            stream.send(frame(config, null));
+            stream.send(devCycle ? DevCycleStreamMessages.refetch(config) : frame(config, null));
         }
         if (closed) {
-            stream.close(SHUTDOWN_FRAME);
+            stream.close(shutdownFrame(stream));
         }
     }
 
@@ -130,7 +139,7 @@ final class StreamHub implements AutoCloseable {
      * @param flagsChanged the keys whose evaluation may differ from the previous version, or null when unknown
      */
     void announce(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
-        String frame = frame(config, flagsChanged);
+        String frame = config.isDevCycle() ? DevCycleStreamMessages.refetch(config) : frame(config, flagsChanged);
         for (SseStream stream : streams) {
             if (stream.configName().equals(config.name())) {
                 stream.send(frame);
@@ -156,7 +165,7 @@ final class StreamHub implements AutoCloseable {
     void heartbeat() {
         for (SseStream stream : streams) {
             try {
-                stream.send(": heartbeat\n\n");
+                stream.send(stream.devCycle() ? DevCycleStreamMessages.KEEPALIVE : ": heartbeat\n\n");
             } catch (RuntimeException e) {
                 stream.end(e);
             }
@@ -198,7 +207,12 @@ final class StreamHub implements AutoCloseable {
         closed = true;
         heartbeat.cancel(false);
         for (SseStream stream : streams) {
-            stream.close(SHUTDOWN_FRAME);
+            stream.close(shutdownFrame(stream));
         }
+    }
+
+    /** DevCycle's client warns about any comment but {@code keepalive} and any {@code retry:} line. */
+    private static String shutdownFrame(SseStream stream) {
+        return stream.devCycle() ? ": keepalive\n\n" : SHUTDOWN_FRAME;
     }
 }

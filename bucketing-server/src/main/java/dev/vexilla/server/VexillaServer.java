@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -68,10 +68,16 @@ public final class VexillaServer implements AutoCloseable {
     /** The public SDK key of the embedded demo config, served when no config directory is given. */
     public static final String DEMO_SDK_KEY = "vexilla-demo-key-0000000000000000";
 
+    /** The change stream's path. */
+    static final String STREAM_PATH = "/v1/stream";
+
+    /** The query parameter a change stream request may carry its SDK key in (DevCycle's SDKs send no header). */
+    static final String STREAM_KEY_PARAMETER = "sdkKey";
+
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
 
     private final Server jetty;
-    private final ConfigStore<ConfigCatConfig> configStore;
+    private final ConfigStore<FlagConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final @Nullable ConfigSource source;
     private final StreamHub streams;
@@ -90,14 +96,14 @@ public final class VexillaServer implements AutoCloseable {
 
     private VexillaServer(
             ServerOptions options,
-            ConfigValidator<ConfigCatConfig> validator,
+            ConfigValidator<FlagConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler)
             throws Exception {
         this.metrics = new MetricsRegistry();
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
-        ConfigStore<ConfigCatConfig> store = openStore(options, validator, clock, metrics);
+        ConfigStore<FlagConfig> store = openStore(options, validator, clock, metrics);
         this.configStore = store;
         ServerMetrics.register(metrics, store);
         this.shutdownTimeout = options.shutdownTimeout();
@@ -166,7 +172,7 @@ public final class VexillaServer implements AutoCloseable {
      */
     static VexillaServer start(
             ServerOptions options,
-            ConfigValidator<ConfigCatConfig> validator,
+            ConfigValidator<FlagConfig> validator,
             Clock clock,
             @Nullable ScheduledExecutorService scheduler) {
         Objects.requireNonNull(options, "options");
@@ -298,7 +304,7 @@ public final class VexillaServer implements AutoCloseable {
                 && (!ownsScheduler || scheduler.isTerminated());
     }
 
-    ConfigStore<ConfigCatConfig> configStore() {
+    ConfigStore<FlagConfig> configStore() {
         return configStore;
     }
 
@@ -315,7 +321,7 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     ApiHandler handler() {
-        return (ApiHandler) jetty.getHandler();
+        return (ApiHandler) graceful.getHandler();
     }
 
     private static <C> ConfigStore<C> openStore(
@@ -341,10 +347,7 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private ApiHandler routes(
-            ConfigStore<ConfigCatConfig> store,
-            ServerOptions options,
-            ConfigValidator<ConfigCatConfig> validator,
-            Clock clock) {
+            ConfigStore<FlagConfig> store, ServerOptions options, ConfigValidator<FlagConfig> validator, Clock clock) {
         ApiHandler api = new ApiHandler(metrics, options.maxConcurrentRequests());
         RequestBodies bodies =
                 new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);
@@ -362,8 +365,13 @@ public final class VexillaServer implements AutoCloseable {
                 bodies);
         OfrepRoutes ofrep = new OfrepRoutes(store, evaluations, rateLimit, requestMapper, bodies);
         api.route("GET", ConfigFileRoute.TEMPLATE, ConfigFileRoute::matches, new ConfigFileRoute(store))
+                .route(
+                        "GET",
+                        DevCycleConfigRoute.TEMPLATE,
+                        DevCycleConfigRoute::matches,
+                        new DevCycleConfigRoute(store, options.publicUrl().orElse(null)))
                 .route("POST", EventsRoute.PATH, events)
-                .probe("/v1/stream", (request, response, callback) -> stream(store, request, response, callback))
+                .probe(STREAM_PATH, (request, response, callback) -> stream(store, request, response, callback))
                 .probe("/healthz", this::health)
                 .probe("/readyz", this::readiness)
                 .probe("/metrics", this::metricsText);
@@ -385,8 +393,13 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private void stream(ConfigStore<?> store, Request request, Response response, Callback callback) {
-        ServedConfig<?> config = store.forKey(HttpExchanges.sdkKey(request))
-                .orElseThrow(() -> new HttpError(401, "Missing or unknown SDK key in the Authorization header"));
+        String key = HttpExchanges.sdkKey(request);
+        if (key == null) {
+            key = Request.extractQueryParameters(request).getValue(STREAM_KEY_PARAMETER);
+        }
+        ServedConfig<?> config = store.forKey(key)
+                .orElseThrow(() -> new HttpError(
+                        401, "Missing or unknown SDK key in the Authorization header or the sdkKey parameter"));
         if ("HEAD".equals(request.getMethod())) {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");

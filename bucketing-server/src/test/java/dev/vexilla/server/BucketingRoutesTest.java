@@ -5,7 +5,7 @@ import static dev.vexilla.server.EvaluationFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.ErrorKind;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagSetIds;
@@ -124,7 +124,7 @@ final class BucketingRoutesTest {
     @Test
     void anonymousUser_isEvaluatedWithoutIdentifierAndAnEmptyOneAsNoUser() throws Exception {
         String anonymousAda = "{\"isAnonymous\":true,\"email\":\"ada@vexilla.dev\"}";
-        ConfigCatConfig shop = shopConfig();
+        FlagConfig shop = shopConfig();
 
         assertThat(result(post(server, "/v1/variables/supportTier", anonymousAda)))
                 .isEqualTo(shop.evaluate(
@@ -146,9 +146,9 @@ final class BucketingRoutesTest {
                 .isEqualTo(200);
     }
 
-    private ConfigCatConfig shopConfig() {
+    private FlagConfig shopConfig() {
         @SuppressWarnings("unchecked")
-        ServedConfig<ConfigCatConfig> served = (ServedConfig<ConfigCatConfig>)
+        ServedConfig<FlagConfig> served = (ServedConfig<FlagConfig>)
                 server.configStore().byName(EvaluationFixtures.SHOP).orElseThrow();
         return served.compiled();
     }

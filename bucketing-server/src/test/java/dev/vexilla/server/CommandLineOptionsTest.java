@@ -54,6 +54,24 @@ final class CommandLineOptionsTest {
     }
 
     @Test
+    void publicUrl_isReadFromTheFlagOrItsVariable_andValidated() {
+        assertThat(CommandLineOptions.parse(new String[] {"--public-url", "https://flags.example.com/"}, Map.of())
+                        .publicUrl())
+                .hasValue(java.net.URI.create("https://flags.example.com"));
+        assertThat(CommandLineOptions.parse(new String[0], Map.of("VEXILLA_PUBLIC_URL", "http://10.0.0.5:8080"))
+                        .publicUrl())
+                .hasValue(java.net.URI.create("http://10.0.0.5:8080"));
+        assertThat(CommandLineOptions.parse(new String[0], Map.of()).publicUrl())
+                .isEmpty();
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--public-url", "flags.example.com"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--public-url")
+                .hasMessageContaining("absolute http or https URL");
+        assertThatThrownBy(() -> CommandLineOptions.parse(new String[] {"--public-url", "https://h/?q=1"}, Map.of()))
+                .hasMessageContaining("query");
+    }
+
+    @Test
     void eventsSinkNone_turnsTheFileOff() {
         assertThat(CommandLineOptions.parse(new String[] {"--events-sink", "none"}, Map.of())
                         .eventsSink())

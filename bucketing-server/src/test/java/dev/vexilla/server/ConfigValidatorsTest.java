@@ -82,7 +82,7 @@ final class ConfigValidatorsTest {
 
     @Test
     void engine_compilesAConfigReadyToEvaluate() throws Exception {
-        dev.vexilla.engine.configcat.ConfigCatConfig config =
+        dev.vexilla.engine.FlagConfig config =
                 ConfigValidators.engine().compile("c", TestServers.MINIMAL_CONFIG.getBytes(StandardCharsets.UTF_8));
 
         assertThat(config.keys()).containsExactly("flag");
@@ -105,7 +105,7 @@ final class ConfigValidatorsTest {
 
     @Test
     void engine_keepsAConfigWithOneBrokenFlag_thatFlagFailsAlone() throws Exception {
-        dev.vexilla.engine.configcat.ConfigCatConfig config = ConfigValidators.engine()
+        dev.vexilla.engine.FlagConfig config = ConfigValidators.engine()
                 .compile("shop", EvaluationFixtures.shopConfig().getBytes(StandardCharsets.UTF_8));
 
         assertThat(config.evaluate(EvaluationFixtures.BROKEN_FLAG, dev.vexilla.model.User.of("u"))
@@ -120,5 +120,51 @@ final class ConfigValidatorsTest {
         assertThat(ConfigValidators.dollarPath("f.a.r[0]")).isEqualTo("$.f.a.r[0]");
         assertThat(ConfigValidators.dollarPath("[2]")).isEqualTo("$[2]");
         assertThat(ConfigValidators.dollarPath("$.p")).isEqualTo("$.p");
+    }
+
+    @Test
+    void engine_compilesDevCycleConfigV2BesideV6() throws Exception {
+        dev.vexilla.engine.FlagConfig config =
+                ConfigValidators.engine().compile("dc", DevCycleFixtures.CONFIG.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(config.model()).isEqualTo(dev.vexilla.engine.FlagModel.DEVCYCLE_V2);
+        assertThat(config.keys()).contains("checkout-enabled", "canada-banner");
+    }
+
+    @Test
+    void engine_rejectsABrokenDevCycleDocumentWithItsJsonPath() {
+        String broken = DevCycleFixtures.CONFIG.replace("\"key\": \"development\"", "\"key\": 7");
+
+        InvalidConfigException e = rejectByEngine(broken.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(e.jsonPath()).isEqualTo("$.environment.key");
+    }
+
+    @Test
+    void engine_keepsADevCycleConfigWithABrokenFeature_logsOneWarnPerFeature() throws Exception {
+        String broken = DevCycleFixtures.CONFIG.replace("\"type\": \"experiment\"", "\"type\": \"mystery\"");
+
+        dev.vexilla.engine.FlagConfig config =
+                ConfigValidators.engine().compile("dc-broken-feature", broken.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(config.evaluate("canada-banner", dev.vexilla.model.User.of("u"))
+                        .errorKind())
+                .isEqualTo(dev.vexilla.model.ErrorKind.PARSE_ERROR);
+        assertThat(config.evaluate("checkout-enabled", dev.vexilla.model.User.of("u"))
+                        .isError())
+                .isFalse();
+        String logs = TestLogs.text();
+        assertThat(logs.lines().filter(line -> line.contains("Config 'dc-broken-feature'")))
+                .hasSize(1)
+                .allMatch(line -> line.contains("[canada-banner]") && line.contains("features[1]"));
+    }
+
+    @Test
+    void brokenFeatures_groupsTheVariablesOfOneProblem() {
+        assertThat(ConfigValidators.brokenFeatures(
+                        java.util.Map.of("a", "features[0].x: bad", "b", "features[0].x: bad", "c", "features[2]: y")))
+                .containsExactly(
+                        java.util.Map.entry("features[0].x: bad", java.util.List.of("a", "b")),
+                        java.util.Map.entry("features[2]: y", java.util.List.of("c")));
     }
 }

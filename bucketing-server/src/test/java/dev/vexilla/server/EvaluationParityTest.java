@@ -6,7 +6,7 @@ import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.Value;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
@@ -106,8 +106,8 @@ final class EvaluationParityTest {
     /** What a local provider reading the same bytes would return. */
     private static Map<String, Outcome> engine(String config, EvaluationContext ctx) {
         @SuppressWarnings("unchecked")
-        ServedConfig<ConfigCatConfig> served = (ServedConfig<ConfigCatConfig>)
-                server.configStore().byName(config).orElseThrow();
+        ServedConfig<FlagConfig> served =
+                (ServedConfig<FlagConfig>) server.configStore().byName(config).orElseThrow();
         FlagMetadata metadata = FlagMetadata.of(served.etag(), FlagSetIds.of(key(config)), served.loadedAt());
         Map<String, Outcome> out = new LinkedHashMap<>();
         for (String flag : served.compiled().keys()) {

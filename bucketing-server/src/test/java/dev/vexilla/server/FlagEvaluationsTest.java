@@ -2,7 +2,7 @@ package dev.vexilla.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagMetadata;
 import dev.vexilla.model.FlagSetIds;
@@ -20,7 +20,7 @@ final class FlagEvaluationsTest {
     private final MetricsRegistry metrics = new MetricsRegistry();
     private final FlagEvaluations evaluations = new FlagEvaluations(metrics);
 
-    private static ServedConfig<ConfigCatConfig> served(String json, long version, Instant loadedAt) throws Exception {
+    private static ServedConfig<FlagConfig> served(String json, long version, Instant loadedAt) throws Exception {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return new ServedConfig<>(
                 "alpha",
@@ -33,8 +33,8 @@ final class FlagEvaluationsTest {
 
     @Test
     void metadata_isTheServedEtagTheKeysFlagSetIdAndTheLoadTime() throws Exception {
-        ServedConfig<ConfigCatConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(1234));
-        KeyedConfig<ConfigCatConfig> keyed = new KeyedConfig<>(config, FlagSetIds.of(KEY_A));
+        ServedConfig<FlagConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(1234));
+        KeyedConfig<FlagConfig> keyed = new KeyedConfig<>(config, FlagSetIds.of(KEY_A));
 
         FlagMetadata metadata = evaluations.flagMetadata(keyed);
 
@@ -46,7 +46,7 @@ final class FlagEvaluationsTest {
 
     @Test
     void metadata_differsPerKeyReadingTheSameConfig() throws Exception {
-        ServedConfig<ConfigCatConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(7));
+        ServedConfig<FlagConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(7));
 
         FlagMetadata a = evaluations.flagMetadata(new KeyedConfig<>(config, FlagSetIds.of(KEY_A)));
         FlagMetadata b = evaluations.flagMetadata(new KeyedConfig<>(config, FlagSetIds.of(KEY_B)));
@@ -59,8 +59,8 @@ final class FlagEvaluationsTest {
 
     @Test
     void metadata_followsANewVersionOfTheSameConfig() throws Exception {
-        ServedConfig<ConfigCatConfig> first = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(1));
-        ServedConfig<ConfigCatConfig> second =
+        ServedConfig<FlagConfig> first = served(TestServers.MINIMAL_CONFIG, 1, Instant.ofEpochMilli(1));
+        ServedConfig<FlagConfig> second =
                 served(TestServers.MINIMAL_CONFIG.replace("true", "false"), 2, Instant.ofEpochMilli(2));
 
         FlagMetadata before = evaluations.flagMetadata(new KeyedConfig<>(first, FlagSetIds.of(KEY_A)));
@@ -72,7 +72,7 @@ final class FlagEvaluationsTest {
 
     @Test
     void evaluations_areCountedByFlagAndReason_unknownKeysUnderOneLabel() throws Exception {
-        ServedConfig<ConfigCatConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.EPOCH);
+        ServedConfig<FlagConfig> config = served(TestServers.MINIMAL_CONFIG, 1, Instant.EPOCH);
 
         EvaluationResult result = evaluations.evaluate(config, "flag", User.of("u"));
         evaluations.evaluate(config, "typo-1", null);
@@ -88,7 +88,7 @@ final class FlagEvaluationsTest {
 
     @Test
     void evaluateAll_passesEveryFlagInKeyOrderAndCountsThem() throws Exception {
-        ServedConfig<ConfigCatConfig> config = served(
+        ServedConfig<FlagConfig> config = served(
                 "{\"f\":{\"b\":{\"t\":1,\"v\":{\"s\":\"x\"},\"i\":\"i1\"},\"a\":{\"t\":2,\"v\":{\"i\":3},\"i\":\"i2\"}}}",
                 1,
                 Instant.EPOCH);

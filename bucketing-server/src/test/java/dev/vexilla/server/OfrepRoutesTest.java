@@ -5,7 +5,7 @@ import static dev.vexilla.server.EvaluationFixtures.ofrep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.EvaluationResult;
 import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.User;
@@ -127,7 +127,7 @@ final class OfrepRoutesTest {
 
     @Test
     void contextWithoutTargetingKey_isEvaluatedWithoutIdentifier_andAnEmptyKeyAloneAsNoUser() throws Exception {
-        ConfigCatConfig shop = shopConfig();
+        FlagConfig shop = shopConfig();
         JsonNode tier = conforming(single("supportTier", "{\"context\":{\"email\":\"ada@vexilla.dev\"}}"), SINGLE, 200);
         JsonNode rollout =
                 conforming(single("newDashboard", "{\"context\":{\"email\":\"ada@vexilla.dev\"}}"), SINGLE, 200);
@@ -152,9 +152,9 @@ final class OfrepRoutesTest {
                 .hasSize(9);
     }
 
-    private ConfigCatConfig shopConfig() {
+    private FlagConfig shopConfig() {
         @SuppressWarnings("unchecked")
-        ServedConfig<ConfigCatConfig> served = (ServedConfig<ConfigCatConfig>)
+        ServedConfig<FlagConfig> served = (ServedConfig<FlagConfig>)
                 server.configStore().byName(EvaluationFixtures.SHOP).orElseThrow();
         return served.compiled();
     }

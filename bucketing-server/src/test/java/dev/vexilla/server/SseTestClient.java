@@ -51,6 +51,25 @@ final class SseTestClient implements AutoCloseable {
         return new SseTestClient(response);
     }
 
+    /**
+     * Opens a stream the way DevCycle's SDKs do: the SDK key in the {@code sdkKey} query parameter, no
+     * {@code Authorization} header; with {@code Last-Event-ID} when it is not null.
+     */
+    static SseTestClient openWithKeyParameter(VexillaServer server, String key, String lastEventId)
+            throws IOException, InterruptedException {
+        String query = "/v1/stream?sdkKey=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.baseUri().resolve(query))
+                .header("Accept", "text/event-stream")
+                .GET();
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response =
+                TestServers.HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new SseTestClient(response);
+    }
+
     HttpResponse<InputStream> response() {
         return response;
     }

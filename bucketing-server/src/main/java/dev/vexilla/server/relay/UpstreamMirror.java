@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <pre>{@code
  * RelayOptions options = RelayOptions.parse(Map.of("upstream", "https://flags.example.com",
  *         "upstream-keys", "sdk-key-of-web-0001=web"));
- * try (UpstreamMirror<ConfigCatConfig> mirror = UpstreamMirror.start(
+ * try (UpstreamMirror<FlagConfig> mirror = UpstreamMirror.start(
  *         options, ConfigValidators.engine(), relayed -> store.put(relayed), Clock.systemUTC(), scheduler)) {
  *     ...
  * }

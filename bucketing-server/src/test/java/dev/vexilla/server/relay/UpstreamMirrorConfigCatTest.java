@@ -3,7 +3,7 @@ package dev.vexilla.server.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.server.ConfigValidators;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +25,7 @@ final class UpstreamMirrorConfigCatTest {
     static final String PATH = "/configuration-files/" + KEY + "/config_v6.json";
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final List<RelayedConfig<ConfigCatConfig>> received = new CopyOnWriteArrayList<>();
+    private final List<RelayedConfig<FlagConfig>> received = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private FakeUpstream cdn;
     private FakeUpstream otherCdn;
@@ -57,11 +57,11 @@ final class UpstreamMirrorConfigCatTest {
         return RelayOptions.builder(upstream.baseUri()).key(KEY, "web").pollInterval(Duration.ofHours(1));
     }
 
-    private UpstreamMirror<ConfigCatConfig> start(RelayOptions options) {
+    private UpstreamMirror<FlagConfig> start(RelayOptions options) {
         return start(options, Clock.systemUTC());
     }
 
-    private UpstreamMirror<ConfigCatConfig> start(RelayOptions options, Clock clock) {
+    private UpstreamMirror<FlagConfig> start(RelayOptions options, Clock clock) {
         return UpstreamMirror.start(options, ConfigValidators.engine(), received::add, clock, scheduler);
     }
 
@@ -100,10 +100,10 @@ final class UpstreamMirrorConfigCatTest {
         RelayOptions options = options(cdn).build();
         assertThat(options.kind()).isEqualTo(UpstreamKind.CONFIGCAT);
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options)) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
-            RelayedConfig<ConfigCatConfig> relayed = received.get(0);
+            RelayedConfig<FlagConfig> relayed = received.get(0);
             assertThat(relayed.configName()).isEqualTo("web");
             assertThat(relayed.bytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
             assertThat(relayed.upstreamEtag()).contains("\"e1\"");
@@ -116,7 +116,7 @@ final class UpstreamMirrorConfigCatTest {
     @Test
     void sendsTheEtagBackAndA304ChangesNothing() {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build())) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             mirror.refresh();
@@ -134,7 +134,7 @@ final class UpstreamMirrorConfigCatTest {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
         RelayOptions options =
                 options(cdn).pollInterval(RelayOptions.MIN_POLL_INTERVAL).build();
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options)) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             cdn.serve(PATH, FakeUpstream.Served.of(config(false, ""), "\"e2\""));
@@ -148,7 +148,7 @@ final class UpstreamMirrorConfigCatTest {
     @Test
     void aFailingCdnKeepsTheLastGoodCopyAndHealthSaysWhy() {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build())) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             cdn.failWith(503);
@@ -173,7 +173,7 @@ final class UpstreamMirrorConfigCatTest {
     @Test
     void aVersionTheValidatorRejectsIsNotHandedOnAndIsNotDownloadedAgain() {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build())) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             cdn.serve(PATH, FakeUpstream.Served.of("{\"f\":[]}", "\"bad\""));
@@ -205,7 +205,7 @@ final class UpstreamMirrorConfigCatTest {
         RelayOptions options = options(cdn).build();
         assertThat(options.configCatCdn()).isFalse();
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options)) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
             assertThat(lastText()).isEqualTo(target);
 
@@ -225,7 +225,7 @@ final class UpstreamMirrorConfigCatTest {
         cdn.serve(PATH, FakeUpstream.Served.of(own, "\"a\""));
         otherCdn.serve(PATH, FakeUpstream.Served.of(config(false, ""), "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build())) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
             mirror.refresh();
             await().atMost(WAIT).until(() -> cdn.requestsTo(PATH).size() == 2);
@@ -241,7 +241,7 @@ final class UpstreamMirrorConfigCatTest {
         String target = config(false, redirectTo(otherCdn, 1));
         otherCdn.serve(PATH, FakeUpstream.Served.of(target, "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror =
+        try (UpstreamMirror<FlagConfig> mirror =
                 start(options(cdn).configCatCdn(true).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
@@ -257,7 +257,7 @@ final class UpstreamMirrorConfigCatTest {
         cdn.serve(PATH, FakeUpstream.Served.of(own, "\"a\""));
         otherCdn.serve(PATH, FakeUpstream.Served.of(config(false, redirectTo(otherCdn, 0)), "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror =
+        try (UpstreamMirror<FlagConfig> mirror =
                 start(options(cdn).configCatCdn(true).build())) {
             await().atMost(WAIT).until(() -> received.size() == 1);
             assertThat(lastText()).isEqualTo(own);
@@ -276,7 +276,7 @@ final class UpstreamMirrorConfigCatTest {
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, redirectTo(otherCdn, 2)), "\"a\""));
         otherCdn.serve(PATH, FakeUpstream.Served.of(config(false, redirectTo(cdn, 2)), "\"b\""));
 
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build())) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build())) {
             await().atMost(WAIT).until(() -> !mirror.status().get(0).healthy());
 
             assertThat(mirror.status().get(0).failure().orElseThrow()).startsWith("redirect loop");
@@ -291,7 +291,7 @@ final class UpstreamMirrorConfigCatTest {
     void anUpstreamThatGoesBackToTheServedVersionAfterARejectionIsHealthyAgain() {
         TestClock clock = new TestClock();
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
-        try (UpstreamMirror<ConfigCatConfig> mirror = start(options(cdn).build(), clock)) {
+        try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build(), clock)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
             cdn.serve(PATH, FakeUpstream.Served.of("{\"f\":[]}", "\"bad\""));
             mirror.refresh();

@@ -3,7 +3,7 @@ package dev.vexilla.server.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vexilla.engine.configcat.ConfigCatConfig;
+import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.server.ConfigValidators;
 import dev.vexilla.server.ServerOptions;
@@ -42,7 +42,7 @@ final class UpstreamMirrorVexillaTest {
     @TempDir
     Path dir;
 
-    private final List<RelayedConfig<ConfigCatConfig>> received = new CopyOnWriteArrayList<>();
+    private final List<RelayedConfig<FlagConfig>> received = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private Path configs;
     private VexillaServer upstream;
@@ -76,7 +76,7 @@ final class UpstreamMirrorVexillaTest {
                 .build());
     }
 
-    private UpstreamMirror<ConfigCatConfig> relay() {
+    private UpstreamMirror<FlagConfig> relay() {
         RelayOptions options = RelayOptions.builder(upstream.baseUri())
                 .key(KEY_A, "alpha-relayed")
                 .pollInterval(Duration.ofHours(1))
@@ -102,7 +102,7 @@ final class UpstreamMirrorVexillaTest {
 
     @Test
     void servesTheUpstreamsBytesUnderTheConfiguredNameOnly() throws Exception {
-        try (UpstreamMirror<ConfigCatConfig> mirror = relay()) {
+        try (UpstreamMirror<FlagConfig> mirror = relay()) {
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             assertThat(lastBytes()).isEqualTo(upstreamBytes());
@@ -114,7 +114,7 @@ final class UpstreamMirrorVexillaTest {
 
     @Test
     void followsAChangeAnnouncedOnTheUpstreamsStream() throws Exception {
-        try (UpstreamMirror<ConfigCatConfig> mirror = relay()) {
+        try (UpstreamMirror<FlagConfig> mirror = relay()) {
             await().atMost(WAIT)
                     .until(() -> received.size() == 1 && mirror.status().get(0).streaming());
 
@@ -129,7 +129,7 @@ final class UpstreamMirrorVexillaTest {
 
     @Test
     void anUpstreamOutageKeepsTheLastGoodCopyAndTheRelayResumesWhenItIsBack() throws Exception {
-        try (UpstreamMirror<ConfigCatConfig> mirror = relay()) {
+        try (UpstreamMirror<FlagConfig> mirror = relay()) {
             await().atMost(WAIT)
                     .until(() -> received.size() == 1 && mirror.status().get(0).streaming());
             byte[] good = lastBytes();
@@ -160,7 +160,7 @@ final class UpstreamMirrorVexillaTest {
 
     @Test
     void closeStopsTheMirrorsThreads() {
-        UpstreamMirror<ConfigCatConfig> mirror = relay();
+        UpstreamMirror<FlagConfig> mirror = relay();
         await().atMost(WAIT).until(() -> received.size() == 1);
 
         mirror.close();
