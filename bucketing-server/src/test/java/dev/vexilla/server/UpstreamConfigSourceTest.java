@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vexilla.engine.configcat.ConfigCatConfig;
 import dev.vexilla.server.relay.RelayOptions;
+import dev.vexilla.server.relay.RelayStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,11 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class UpstreamConfigSourceTest {
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** 2025-01-01T00:00:00Z. */
+    static final String CDN_LAST_MODIFIED = "Wed, 01 Jan 2025 00:00:00 GMT";
+
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef";
     static final String BATCH = """
             {"batch":[{"user":{"user_id":"u-1"},"events":[
@@ -137,6 +145,37 @@ final class UpstreamConfigSourceTest {
                 .isEqualTo(404);
         assertThat(ofrep(relay, TestServers.KEY_A, "flag").path("value").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void compilesEachRelayedVersionOnce() throws Exception {
+        AtomicInteger compiles = new AtomicInteger();
+        ConfigValidator<ConfigCatConfig> counting = (name, json) -> {
+            compiles.incrementAndGet();
+            return ConfigValidators.engine().compile(name, json);
+        };
+        relay = VexillaServer.start(
+                TestServers.options(dir).upstream(relayOfKeyA()).build(), counting, Clock.systemUTC(), null);
+        await().atMost(WAIT).until(() -> ready(relay));
+
+        assertThat(ofrep(relay, TestServers.KEY_A, "flag").path("value").asBoolean())
+                .isTrue();
+        assertThat(compiles).hasValue(1);
+    }
+
+    @Test
+    void readinessNamesTheFirstConfigThatIsNotLoadedOrFailing() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        RelayStatus healthy = new RelayStatus("web", true, true, now, null, null);
+        RelayStatus waiting = new RelayStatus("mobile", false, false, null, null, null);
+        RelayStatus failing = new RelayStatus("mobile", true, false, now, "upstream answered HTTP 503", now);
+
+        assertThat(UpstreamConfigSource.failure(List.of(healthy))).isNull();
+        assertThat(UpstreamConfigSource.failure(List.of(healthy, waiting)))
+                .isEqualTo("config 'mobile' has not been loaded from the upstream yet");
+        assertThat(UpstreamConfigSource.failure(List.of(healthy, failing)))
+                .isEqualTo("the upstream cannot be read for config 'mobile': upstream answered HTTP 503; the last good"
+                        + " copy keeps serving");
     }
 
     @Test
@@ -265,7 +304,11 @@ final class UpstreamConfigSourceTest {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(new String(served.body(), StandardCharsets.UTF_8)).isEqualTo(body);
         assertThat(hits).containsKeys("entry", "target");
-        assertThat(ofrep(relay, key, "flag").path("value").asBoolean()).isTrue();
+        JsonNode evaluation = ofrep(relay, key, "flag");
+        assertThat(evaluation.path("value").asBoolean()).isTrue();
+        assertThat(evaluation.path("metadata").path("fetchTime").asLong())
+                .as("the accept time of a relayed version is the upstream's Last-Modified")
+                .isEqualTo(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
         assertThat(configFile(relay, "configcat-sdk-1/vexillaRelayTest000003/vexillaRelayTest000004")
                         .statusCode())
                 .isEqualTo(404);
@@ -286,6 +329,7 @@ final class UpstreamConfigSourceTest {
                     exchange.sendResponseHeaders(304, -1);
                 } else {
                     exchange.getResponseHeaders().set("ETag", etag);
+                    exchange.getResponseHeaders().set("Last-Modified", CDN_LAST_MODIFIED);
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     respond(exchange, 200, body);
                 }
