@@ -290,6 +290,16 @@ final class CommandLineOptionsTest {
         assertThatThrownBy(() -> CommandLineOptions.parse(
                         new String[] {
                             "--upstream",
+                            "ftp://relay:s3cret@flags.example.com",
+                            "--upstream-keys",
+                            RELAYED_KEY + "=web"
+                        },
+                        Map.of()))
+                .hasMessageContaining("ftp://****@flags.example.com")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {
+                            "--upstream",
                             "https://flags.example.com",
                             "--upstream-keys",
                             RELAYED_KEY + "=web," + RELAYED_KEY.replace("0001", "0002") + "=web"
