@@ -1,10 +1,12 @@
 package dev.vexilla.server;
 
+import dev.vexilla.server.relay.RelayOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,72 @@ final class CommandLineOptions {
     /** One option: its flag, environment variable, help text and how it sets the builder. */
     private record Option(
             String flag, String env, String valueName, String help, BiConsumer<ServerOptions.Builder, String> setter) {}
+
+    /**
+     * One relay option: parsed together with the others by {@link RelayOptions#parse(Map)}, under its flag's name
+     * without the leading {@code --}.
+     */
+    private record RelayOption(String flag, String env, String valueName, String help) {
+        String name() {
+            return flag.substring(2);
+        }
+    }
+
+    private static final List<RelayOption> RELAY_OPTIONS = List.of(
+            new RelayOption(
+                    "--upstream",
+                    "VEXILLA_UPSTREAM",
+                    "URL",
+                    "relay mode: mirror the configs of --upstream-keys from this upstream CDN (a Vexilla server,"
+                            + " ConfigCat's or DevCycle's) and forward events there (excludes --config-dir and"
+                            + " --config-store)"),
+            new RelayOption(
+                    "--upstream-keys",
+                    "VEXILLA_UPSTREAM_KEYS",
+                    "KEYS",
+                    "relay mode, required: the relayed SDK keys and the config name each is served as,"
+                            + " key=name,key2=name2 (only these are relayed)"),
+            new RelayOption(
+                    "--upstream-kind",
+                    "VEXILLA_UPSTREAM_KIND",
+                    "KIND",
+                    "vexilla, configcat or devcycle (default: detected from the keys and the URL)"),
+            new RelayOption(
+                    "--upstream-poll-interval",
+                    "VEXILLA_UPSTREAM_POLL_INTERVAL",
+                    "DURATION",
+                    "polling of the upstream while no change stream is open (default 60s, at least 1s)"),
+            new RelayOption(
+                    "--upstream-backstop-interval",
+                    "VEXILLA_UPSTREAM_BACKSTOP_INTERVAL",
+                    "DURATION",
+                    "polling of the upstream while its change stream is open (default 5m)"),
+            new RelayOption(
+                    "--upstream-timeout",
+                    "VEXILLA_UPSTREAM_TIMEOUT",
+                    "DURATION",
+                    "timeout of one request to the upstream (default 10s, at least 100ms)"),
+            new RelayOption(
+                    "--upstream-events-url",
+                    "VEXILLA_UPSTREAM_EVENTS_URL",
+                    "URL",
+                    "where accepted events are forwarded; none: not forwarded (default: the upstream for Vexilla"
+                            + " and DevCycle, none for ConfigCat)"),
+            new RelayOption(
+                    "--upstream-event-queue",
+                    "VEXILLA_UPSTREAM_EVENT_QUEUE",
+                    "N",
+                    "events waiting to be forwarded, at most; more are dropped and counted (default 10000)"),
+            new RelayOption(
+                    "--upstream-event-batch",
+                    "VEXILLA_UPSTREAM_EVENT_BATCH",
+                    "N",
+                    "events per forwarding request, at most (default 100)"),
+            new RelayOption(
+                    "--upstream-event-flush-interval",
+                    "VEXILLA_UPSTREAM_EVENT_FLUSH_INTERVAL",
+                    "DURATION",
+                    "how often queued events are forwarded (default 3s, at least 100ms)"));
 
     private static final List<Option> OPTIONS = List.of(
             new Option(
@@ -198,10 +266,19 @@ final class CommandLineOptions {
         ServerOptions.Builder builder = ServerOptions.builder()
                 .bindAddress(ServerOptions.DEFAULT_COMMAND_LINE_BIND_ADDRESS)
                 .eventsSink(ServerOptions.DEFAULT_COMMAND_LINE_EVENTS_SINK);
+        Map<String, String> relay = new HashMap<>();
+        Map<String, String> relaySources = new HashMap<>();
         for (Option option : OPTIONS) {
             String value = environment.get(option.env());
             if (value != null && !value.isBlank()) {
                 apply(builder, option, option.env(), value);
+            }
+        }
+        for (RelayOption option : RELAY_OPTIONS) {
+            String value = environment.get(option.env());
+            if (value != null && !value.isBlank()) {
+                relay.put(option.name(), value.strip());
+                relaySources.put(option.name(), option.env());
             }
         }
         for (int i = 0; i < args.length; i++) {
@@ -213,21 +290,39 @@ final class CommandLineOptions {
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            Option option = find(name);
+            RelayOption relayOption = findRelay(name);
+            Option option = relayOption == null ? find(name) : null;
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + ": a value is required");
                 }
                 value = args[++i];
             }
-            apply(builder, option, name, value);
+            if (option != null) {
+                apply(builder, option, name, value);
+            } else {
+                relay.put(relayOption.name(), value.strip());
+                relaySources.put(relayOption.name(), name);
+            }
+        }
+        if (!relay.isEmpty()) {
+            RelayOptions upstream = relayOptions(relay, relaySources);
+            try {
+                builder.upstream(upstream);
+            } catch (IllegalArgumentException e) {
+                String source = relaySources.getOrDefault("upstream-keys", "--upstream-keys");
+                throw new IllegalArgumentException(
+                        source + ": " + e.getMessage().replaceFirst("^upstream-keys: ", ""), e);
+            }
         }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
             String flag = e.getMessage().startsWith("maxConcurrentRequests")
                     ? "--max-concurrent-requests"
-                    : e.getMessage().startsWith("configStore") ? "--config-store" : "--keys-file";
+                    : e.getMessage().startsWith("configStore")
+                            ? "--config-store"
+                            : e.getMessage().startsWith("upstream") ? "--upstream" : "--keys-file";
             throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
@@ -250,6 +345,15 @@ final class CommandLineOptions {
                     "[env " + option.env() + "]"));
             out.append("        ").append(option.help()).append('\n');
         }
+        out.append("\nRelay mode (mirror an upstream CDN instead of serving a directory or the config store):\n");
+        for (RelayOption option : RELAY_OPTIONS) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-34s %s%n",
+                    option.flag() + " " + option.valueName(),
+                    "[env " + option.env() + "]"));
+            out.append("        ").append(option.help()).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "  %-34s %s%n", "--help", "print this text and exit"));
         out.append(
                 "\nDURATION: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S). SIZE: bytes, or with k/m suffix (1024-based).\n");
@@ -263,6 +367,38 @@ final class CommandLineOptions {
             }
         }
         throw new IllegalArgumentException("unknown option '" + flag + "' (see --help)");
+    }
+
+    private static @Nullable RelayOption findRelay(String flag) {
+        for (RelayOption option : RELAY_OPTIONS) {
+            if (option.flag().equals(flag)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses the relay options; an error names the flag or variable it came from ({@code upstream-keys: ...} becomes
+     * {@code --upstream-keys: ...} or {@code VEXILLA_UPSTREAM_KEYS: ...}), and never contains a key.
+     */
+    private static RelayOptions relayOptions(Map<String, String> values, Map<String, String> sources) {
+        try {
+            return RelayOptions.parse(values);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (RelayOption option : RELAY_OPTIONS) {
+                String source = sources.getOrDefault(option.name(), option.flag());
+                if (message.startsWith(option.name() + ": ")) {
+                    throw new IllegalArgumentException(
+                            source + ": " + message.substring(option.name().length() + 2), e);
+                }
+                if (message.startsWith(option.name() + " ")) {
+                    throw new IllegalArgumentException(source + ": " + message, e);
+                }
+            }
+            throw new IllegalArgumentException("--upstream: " + message, e);
+        }
     }
 
     private static void apply(ServerOptions.Builder builder, Option option, String source, String value) {

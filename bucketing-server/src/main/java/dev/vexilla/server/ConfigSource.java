@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the configs and the SDK key mapping of a {@link ConfigStore} come from when they are not read from a config
- * directory: a shared Redis ({@link RedisConfigSource}) or, later, an upstream server. The read side pushes every
- * accepted state as a complete {@link SourceSnapshot} plus the source's health; the store compiles what changed,
- * swaps it in and announces it. The optional write side ({@link #writer()}) is what the admin API writes through.
+ * directory: a shared Redis ({@link RedisConfigSource}) or an upstream CDN in relay mode
+ * ({@link UpstreamConfigSource}). The read side pushes every accepted state as a complete {@link SourceSnapshot} plus
+ * the source's health; the store compiles what changed, swaps it in and announces it. The optional write side
+ * ({@link #writer()}) is what the admin API writes through.
  *
  * <p>A source never pushes a config it has not accepted; the store still validates every version and keeps the last
  * good compiled copy when one fails. Implementations call the listener from one thread at a time.

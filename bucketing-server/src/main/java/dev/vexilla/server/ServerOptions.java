@@ -1,6 +1,7 @@
 package dev.vexilla.server;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.vexilla.server.relay.RelayOptions;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -126,6 +127,7 @@ public final class ServerOptions {
     private final int maxConnections;
     private final @Nullable String configStore;
     private final @Nullable String adminToken;
+    private final @Nullable RelayOptions upstream;
 
     private ServerOptions(Builder b) {
         this.port = b.port;
@@ -154,6 +156,7 @@ public final class ServerOptions {
         this.bodyTimeout = b.bodyTimeout;
         this.configStore = b.configStore;
         this.adminToken = b.adminToken;
+        this.upstream = b.upstream;
         this.headerTimeout = b.headerTimeout;
         this.shutdownTimeout = b.shutdownTimeout;
         this.maxConnections = b.maxConnections;
@@ -433,6 +436,16 @@ public final class ServerOptions {
         return Optional.ofNullable(adminToken);
     }
 
+    /**
+     * Returns the upstream this server relays in relay mode, where configs and keys are mirrored from another
+     * server's or a vendor's CDN instead of a directory or the config store.
+     *
+     * @return the relay options, empty when the server is not a relay
+     */
+    public Optional<RelayOptions> upstream() {
+        return Optional.ofNullable(upstream);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerOptions other && fields().equals(other.fields());
@@ -469,7 +482,8 @@ public final class ServerOptions {
                 shutdownTimeout,
                 maxConnections,
                 configStore,
-                adminToken);
+                adminToken,
+                upstream);
     }
 
     @Override
@@ -486,7 +500,8 @@ public final class ServerOptions {
                 + ", headerTimeout=" + headerTimeout + ", shutdownTimeout=" + shutdownTimeout
                 + ", maxConnections=" + maxConnections
                 + ", configStore=" + (configStore == null ? null : EdgeDbStores.redactUrl(configStore))
-                + ", adminToken=" + (adminToken == null ? null : "****") + "}";
+                + ", adminToken=" + (adminToken == null ? null : "****")
+                + ", upstream=" + (upstream == null ? null : UpstreamConfigSource.describe(upstream)) + "}";
     }
 
     /**
@@ -522,8 +537,31 @@ public final class ServerOptions {
         private int maxConnections = defaultMaxConnections();
         private @Nullable String configStore;
         private @Nullable String adminToken;
+        private @Nullable RelayOptions upstream;
 
         private Builder() {}
+
+        /**
+         * Makes the server a relay of an upstream CDN (another Vexilla server, ConfigCat's or DevCycle's): it serves
+         * the configs of the relayed keys, mirrored from the upstream, and forwards accepted events there. Excludes
+         * {@link #configDirectory(Path)} and {@link #configStore(String)}; the admin API cannot write in relay mode.
+         *
+         * @param upstream the upstream and the relayed keys ({@link RelayOptions#parse(Map)}), or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if two relayed keys are served as the same config
+         */
+        public Builder upstream(@Nullable RelayOptions upstream) {
+            if (upstream != null) {
+                long names = upstream.keys().values().stream().distinct().count();
+                require(
+                        names == upstream.keys().size(),
+                        "upstream-keys: each relayed key needs its own config name (%s keys name %s configs)",
+                        upstream.keys().size(),
+                        names);
+            }
+            this.upstream = upstream;
+            return this;
+        }
 
         /**
          * Keeps configs and the key mapping in Redis, shared by every server pointing at it, instead of a config
@@ -921,6 +959,9 @@ public final class ServerOptions {
                     "configStore and configDirectory exclude each other, was %s and %s",
                     configStore == null ? null : EdgeDbStores.redactUrl(configStore),
                     configDirectory);
+            require(
+                    upstream == null || (configStore == null && configDirectory == null),
+                    "upstream excludes configDirectory and configStore (a relay serves only what it mirrors)");
             require(
                     maxConcurrentRequests == null || maxConcurrentRequests <= workerThreads,
                     "maxConcurrentRequests must be <= workerThreads (%s), was %s",

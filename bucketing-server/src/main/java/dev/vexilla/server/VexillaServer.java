@@ -3,6 +3,7 @@ package dev.vexilla.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.server.relay.UpstreamEventForwarder;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -75,11 +76,15 @@ public final class VexillaServer implements AutoCloseable {
     static final String STREAM_KEY_PARAMETER = "sdkKey";
 
     private static final Logger LOG = LoggerFactory.getLogger(VexillaServer.class);
+    private static final String RELAY_READ_ONLY =
+            "relay mode: configs are read-only; change them at the upstream this server relays";
 
     private final Server jetty;
     private final ConfigStore<FlagConfig> configStore;
     private final @Nullable ConfigWatcher watcher;
     private final @Nullable ConfigSource source;
+    private final @Nullable UpstreamEventForwarder forwarder;
+    private final @Nullable RelayMetrics relayMetrics;
     private final StreamHub streams;
     private final EventSink eventSink;
     private final EdgeDbStore edgeDb;
@@ -103,7 +108,11 @@ public final class VexillaServer implements AutoCloseable {
         this.metrics = new MetricsRegistry();
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : newScheduler();
-        ConfigStore<FlagConfig> store = openStore(options, validator, clock, metrics);
+        UpstreamConfigSource<FlagConfig> relay = options.upstream()
+                .map(upstream -> new UpstreamConfigSource<>(upstream, validator, clock, this.scheduler))
+                .orElse(null);
+        ConfigStore<FlagConfig> store =
+                openStore(options, relay == null ? validator : relay.reusingCompiled(validator), clock, metrics);
         this.configStore = store;
         ServerMetrics.register(metrics, store);
         this.shutdownTimeout = options.shutdownTimeout();
@@ -119,13 +128,18 @@ public final class VexillaServer implements AutoCloseable {
                         options.rescanInterval(),
                         this.scheduler,
                         clock))
-                .orElse(null);
+                .orElse(relay);
         if (source != null) {
             source.start(store);
         }
         this.watcher = store.directory().isPresent() ? newWatcher(store, options) : null;
         this.eventSink =
                 options.eventsSink().<EventSink>map(JsonLinesEventSink::new).orElse(EventSink.NONE);
+        this.forwarder = options.upstream()
+                .filter(upstream -> upstream.eventsUrl().isPresent())
+                .map(upstream -> UpstreamEventForwarder.start(upstream, clock, this.scheduler))
+                .orElse(null);
+        this.relayMetrics = relay == null ? null : new RelayMetrics(metrics, relay, forwarder, this.scheduler);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, validator, clock);
         this.jetty = new Server(newThreadPool(options.workerThreads()));
@@ -247,15 +261,22 @@ public final class VexillaServer implements AutoCloseable {
         }
         edgeDb.close();
         eventSink.close();
+        if (forwarder != null) {
+            forwarder.close(); // after the drain, so the batches accepted meanwhile are sent too
+        }
+        if (relayMetrics != null) {
+            relayMetrics.close();
+        }
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
         if (port != 0) { // 0: the start failed, and said so
             LOG.info(
-                    "Vexilla server on {}:{} stopped; {} request(s) in flight ({} change stream(s)): {} drained, {}"
+                    "Vexilla server on {}:{}{} stopped; {} request(s) in flight ({} change stream(s)): {} drained, {}"
                             + " aborted after the {} shutdown timeout",
                     bindAddress,
                     port,
+                    relayMetrics == null ? "" : ", relay of " + relayMetrics.describe() + ",",
                     inFlight,
                     openStreams,
                     Math.max(0, inFlight - aborted),
@@ -326,7 +347,7 @@ public final class VexillaServer implements AutoCloseable {
 
     private static <C> ConfigStore<C> openStore(
             ServerOptions options, ConfigValidator<C> validator, Clock clock, MetricsRegistry metrics) {
-        if (options.configStore().isPresent()) {
+        if (options.configStore().isPresent() || options.upstream().isPresent()) {
             return ConfigStore.fed(validator, clock, metrics);
         }
         if (options.configDirectory().isEmpty()) {
@@ -352,7 +373,7 @@ public final class VexillaServer implements AutoCloseable {
         RequestBodies bodies =
                 new RequestBodies(options.maxBodyBytes(), options.bodyTimeout(), scheduler, api, metrics);
         ObjectMapper requestMapper = ServerJson.requestMapper(options.maxBodyBytes());
-        EventsRoute events = new EventsRoute(store, eventSink, bodies, clock, metrics);
+        EventsRoute events = new EventsRoute(store, eventSink, bodies, clock, metrics, forwarder);
         FlagEvaluations evaluations = new FlagEvaluations(metrics);
         EvaluationRateLimit rateLimit = new EvaluationRateLimit(options.rateLimit(), clock);
         BucketingRoutes bucketing = new BucketingRoutes(
@@ -376,7 +397,9 @@ public final class VexillaServer implements AutoCloseable {
                 .probe("/readyz", this::readiness)
                 .probe("/metrics", this::metricsText);
         Optional<ConfigWriter> writer = adminWriter(store, clock);
-        if (options.adminToken().isPresent() && writer.isEmpty()) {
+        if (options.upstream().isPresent()) {
+            options.adminToken().ifPresent(token -> new ReadOnlyAdminRoutes(token, RELAY_READ_ONLY).register(api));
+        } else if (options.adminToken().isPresent() && writer.isEmpty()) {
             LOG.warn("The admin token is ignored: the embedded demo config cannot be written; the admin API is off");
         }
         writer.ifPresent(w -> options.adminToken()
@@ -437,7 +460,17 @@ public final class VexillaServer implements AutoCloseable {
     }
 
     private void logStarted(ServerOptions options) {
-        if (options.configStore().isPresent()) {
+        if (relayMetrics != null) {
+            LOG.info(
+                    "Vexilla server {} listening on {}:{}; base URI {}; relaying {}, events {}, admin API {}",
+                    BuildInfo.version(),
+                    options.bindAddress(),
+                    port(),
+                    baseUri,
+                    relayMetrics.describe(),
+                    forwarder == null ? "not forwarded" : "forwarded upstream",
+                    options.adminToken().isPresent() ? "read-only" : "off");
+        } else if (options.configStore().isPresent()) {
             LOG.info(
                     "Vexilla server {} listening on {}:{}; base URI {}; serving {} config(s) from the config store {},"
                             + " admin API {}",

@@ -3,6 +3,8 @@ package dev.vexilla.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.server.relay.RelayOptions;
+import dev.vexilla.server.relay.UpstreamKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -202,5 +204,148 @@ final class CommandLineOptionsTest {
         assertThatThrownBy(() -> CommandLineOptions.parse(
                         new String[] {"--config-store", "redis://127.0.0.1:6379", "--config-dir", "/tmp"}, Map.of()))
                 .hasMessageStartingWith("--config-store: configStore and configDirectory exclude each other");
+    }
+
+    static final String RELAYED_KEY = "relayed-key-0123456789abcdef-0001";
+
+    @Test
+    void upstreamFlags_makeARelayOfTheListedKeys() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {
+                    "--upstream",
+                    "https://flags.example.com/",
+                    "--upstream-keys",
+                    RELAYED_KEY + "=web",
+                    "--upstream-poll-interval=30s",
+                    "--upstream-events-url",
+                    "none"
+                },
+                Map.of());
+
+        RelayOptions relay = options.upstream().orElseThrow();
+        assertThat(relay.upstream()).hasToString("https://flags.example.com");
+        assertThat(relay.keys()).containsExactly(Map.entry(RELAYED_KEY, "web"));
+        assertThat(relay.kind()).isEqualTo(UpstreamKind.VEXILLA);
+        assertThat(relay.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(relay.eventsUrl()).isEmpty();
+        assertThat(options.configDirectory()).isEmpty();
+        assertThat(options.configStore()).isEmpty();
+    }
+
+    @Test
+    void upstreamEnvironmentVariables_areReadAndAFlagWins() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {"--upstream-timeout", "2s"},
+                Map.of(
+                        "VEXILLA_UPSTREAM", "https://cdn-global.configcat.com",
+                        "VEXILLA_UPSTREAM_KEYS", RELAYED_KEY + "=web",
+                        "VEXILLA_UPSTREAM_KIND", "configcat",
+                        "VEXILLA_UPSTREAM_TIMEOUT", "5s",
+                        "VEXILLA_UPSTREAM_EVENT_QUEUE", "500",
+                        "VEXILLA_UPSTREAM_EVENT_BATCH", "50",
+                        "VEXILLA_UPSTREAM_EVENT_FLUSH_INTERVAL", "1s",
+                        "VEXILLA_UPSTREAM_BACKSTOP_INTERVAL", "10m"));
+
+        RelayOptions relay = options.upstream().orElseThrow();
+        assertThat(relay.kind()).isEqualTo(UpstreamKind.CONFIGCAT);
+        assertThat(relay.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(relay.eventQueueCapacity()).isEqualTo(500);
+        assertThat(relay.eventBatchSize()).isEqualTo(50);
+        assertThat(relay.eventFlushInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(relay.streamBackstopInterval()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void upstreamWithoutKeys_isRefused_neverABlindProxy() {
+        assertThatThrownBy(() ->
+                        CommandLineOptions.parse(new String[] {"--upstream", "https://flags.example.com"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--upstream-keys: required (key=config-name pairs to relay)");
+        assertThatThrownBy(() ->
+                        CommandLineOptions.parse(new String[] {"--upstream-keys", RELAYED_KEY + "=web"}, Map.of()))
+                .hasMessageStartingWith("--upstream: required");
+    }
+
+    @Test
+    void upstreamExcludesTheConfigDirectoryAndTheConfigStore() {
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {
+                            "--upstream", "https://flags.example.com",
+                            "--upstream-keys", RELAYED_KEY + "=web",
+                            "--config-dir", "/etc/vexilla/configs"
+                        },
+                        Map.of()))
+                .hasMessageStartingWith("--upstream: upstream excludes configDirectory and configStore");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {"--config-store", "redis://localhost:6379"},
+                        Map.of(
+                                "VEXILLA_UPSTREAM",
+                                "https://flags.example.com",
+                                "VEXILLA_UPSTREAM_KEYS",
+                                RELAYED_KEY + "=web")))
+                .hasMessageStartingWith("--upstream: upstream excludes");
+    }
+
+    @Test
+    void badUpstreamValues_nameTheirFlagOrVariable_andNeverTheKey() {
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[0],
+                        Map.of("VEXILLA_UPSTREAM", "https://flags.example.com", "VEXILLA_UPSTREAM_KEYS", RELAYED_KEY)))
+                .hasMessage("VEXILLA_UPSTREAM_KEYS: entry 1: expected '<sdk-key>=<config-name>'");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {
+                            "--upstream", "https://flags.example.com",
+                            "--upstream-keys", RELAYED_KEY + "=web",
+                            "--upstream-poll-interval", "10ms"
+                        },
+                        Map.of()))
+                .hasMessageStartingWith("--upstream-poll-interval: ")
+                .hasMessageNotContaining(RELAYED_KEY);
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {"--upstream", "ftp://flags.example.com", "--upstream-keys", RELAYED_KEY + "=web"},
+                        Map.of()))
+                .hasMessageStartingWith("--upstream: must be an http or https URL");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {
+                            "--upstream",
+                            "ftp://relay:s3cret@flags.example.com",
+                            "--upstream-keys",
+                            RELAYED_KEY + "=web"
+                        },
+                        Map.of()))
+                .hasMessageContaining("ftp://****@flags.example.com")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> CommandLineOptions.parse(
+                        new String[] {
+                            "--upstream",
+                            "https://flags.example.com",
+                            "--upstream-keys",
+                            RELAYED_KEY + "=web," + RELAYED_KEY.replace("0001", "0002") + "=web"
+                        },
+                        Map.of()))
+                .hasMessageStartingWith("--upstream-keys: each relayed key needs its own config name")
+                .hasMessageNotContaining(RELAYED_KEY);
+    }
+
+    @Test
+    void relayOptionsToString_hidesTheKeysAndTheUpstreamsCredentials() {
+        ServerOptions options = CommandLineOptions.parse(
+                new String[] {
+                    "--upstream", "https://relay:s3cret@flags.example.com", "--upstream-keys", RELAYED_KEY + "=web"
+                },
+                Map.of());
+
+        assertThat(options.toString())
+                .contains("upstream=https://flags.example.com (vexilla, 1 key)")
+                .doesNotContain(RELAYED_KEY)
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void helpText_listsTheRelayFlagsWithTheirVariables() {
+        assertThat(CommandLineOptions.helpText())
+                .contains("--upstream URL", "[env VEXILLA_UPSTREAM]")
+                .contains("--upstream-keys KEYS", "[env VEXILLA_UPSTREAM_KEYS]")
+                .contains("--upstream-event-flush-interval DURATION", "[env VEXILLA_UPSTREAM_EVENT_FLUSH_INTERVAL]");
     }
 }

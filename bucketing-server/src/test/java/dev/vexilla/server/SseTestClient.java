@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -94,14 +95,19 @@ final class SseTestClient implements AutoCloseable {
 
     /** Waits for the next line matching {@code predicate}, skipping others. */
     String awaitLine(Predicate<String> predicate) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        return awaitLine(predicate, Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code timeout} for the next line matching {@code predicate}, skipping others. */
+    String awaitLine(Predicate<String> predicate, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null && predicate.test(line)) {
                 return line;
             }
         }
-        throw new AssertionError("no matching SSE line within 10 s");
+        throw new AssertionError("no matching SSE line within " + timeout);
     }
 
     /** Returns the lines up to and including the next one matching {@code predicate}. */

@@ -577,17 +577,24 @@ public final class RelayOptions {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException(option + ": must be an http or https URL, was '" + text + "'");
+            throw new IllegalArgumentException(
+                    option + ": must be an http or https URL, was '" + withoutUserInfo(text) + "'");
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(
-                    option + ": must be a base URL with a host and without query or fragment, was '" + text + "'");
+                    option + ": must be a base URL with a host and without query or fragment, was '"
+                            + withoutUserInfo(text) + "'");
         }
         String s = uri.toString();
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
         return URI.create(s);
+    }
+
+    /** Hides the user info ({@code user:password@}) of a URL's text, for messages. */
+    private static String withoutUserInfo(String text) {
+        return text.strip().replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1****@");
     }
 
     private static void checkKey(String key, String where) {
