@@ -265,8 +265,14 @@ final class DeployComposeIT {
                 .contains("install -D -m 0640 -o root -g vexilla deploy/systemd/vexilla-server.env " + envPath)
                 .contains("bucketing-server/target/vexilla-server.jar " + jarPath)
                 .contains("deploy/systemd/vexilla-server.service /etc/systemd/system/vexilla-server.service");
-        int shutdown = Integer.parseInt(
-                assignments.getOrDefault("VEXILLA_SHUTDOWN_TIMEOUT", "10s").replace("s", ""));
+        String shutdownTimeout = assignments.getOrDefault("VEXILLA_SHUTDOWN_TIMEOUT", "10s");
+        assertThat(shutdownTimeout)
+                .as("VEXILLA_SHUTDOWN_TIMEOUT in whole seconds")
+                .matches("\\d+s");
+        int shutdown = Integer.parseInt(shutdownTimeout.substring(0, shutdownTimeout.length() - 1));
+        assertThat(service.get("TimeoutStopSec"))
+                .as("TimeoutStopSec in seconds")
+                .matches("\\d+");
         assertThat(Integer.parseInt(service.get("TimeoutStopSec")))
                 .as("systemd waits longer than the server drains")
                 .isGreaterThan(shutdown);
