@@ -596,17 +596,20 @@ final class BatchingEventRecorderTest {
     void closeStopsAFlushInProgressAtTheDeadlineInsteadOfWaitingForEveryChunk() {
         try (TcpFaultServer tcp = TcpFaultServer.start()) {
             tcp.fallback(TcpFaultServer.stall());
+            // The first chunk stalls until its request timeout; close() must set its deadline before that timeout
+            // ends (else the flush would go on to the second chunk before close() is even called), so the timeout is
+            // long enough for a loaded machine. Without the deadline close() would also wait for chunks 2 and 3.
             start(options(tcp.baseUri())
                     .chunkSize(1)
-                    .requestTimeout(Duration.ofMillis(300))
+                    .requestTimeout(Duration.ofSeconds(5))
                     .closeTimeout(Duration.ZERO));
             for (int i = 0; i < 3; i++) {
                 recorder.track("e", User.of("u" + i), null, Map.of());
             }
             recorder.flush();
-            await().atMost(Duration.ofSeconds(10)).until(() -> tcp.connectionCount() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> tcp.connectionCount() == 1);
 
-            assertTimeoutPreemptively(Duration.ofSeconds(5), recorder::close);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), recorder::close);
 
             assertThat(tcp.connectionCount()).isEqualTo(1);
             assertThat(recorder.stats()).isEqualTo(new EventStats(0, 3, 1, false));
