@@ -1,9 +1,9 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 
-import dev.vexilla.local.internal.testsupport.SseStreamHandler;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.SseStreamHandler;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,11 +13,11 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.ProviderEvent;
 import dev.openfeature.sdk.ProviderState;
 import dev.openfeature.sdk.Value;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.SseStreamHandler;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.internal.stream.SseClientOptions;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.SseStreamHandler;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openfeature.sdk.ErrorCode;
@@ -10,11 +10,11 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.MutableStructure;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.FlagMetadata;
 import dev.vexilla.model.ResultDetail;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

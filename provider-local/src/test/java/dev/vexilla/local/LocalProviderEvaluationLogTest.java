@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.engine.configcat.ConfigCatConfig;
-import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.model.testsupport.LogCapture;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;

@@ -1,14 +1,14 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.MutableTrackingEventDetails;
 import dev.openfeature.sdk.Value;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

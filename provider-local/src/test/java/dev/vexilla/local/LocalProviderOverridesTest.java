@@ -1,6 +1,6 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +8,10 @@ import ch.qos.logback.classic.Level;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.ProviderEvent;
-import dev.vexilla.local.internal.testsupport.LogCapture;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.LogCapture;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +10,10 @@ import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.ProviderEvent;
 import dev.vexilla.local.internal.cache.CacheEntry;
 import dev.vexilla.local.internal.cache.CacheEntryStore;
-import dev.vexilla.local.internal.testsupport.ManualScheduler;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.FlagMetadata;
+import dev.vexilla.model.testsupport.ManualScheduler;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

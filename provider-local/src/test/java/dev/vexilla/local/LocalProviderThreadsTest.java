@@ -1,13 +1,13 @@
 package dev.vexilla.local;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
-import dev.vexilla.local.internal.testsupport.SseStreamHandler;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.SseStreamHandler;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.vexilla.local.ConfigCache;
-import dev.vexilla.local.internal.testsupport.LogCapture;
+import dev.vexilla.model.testsupport.LogCapture;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;

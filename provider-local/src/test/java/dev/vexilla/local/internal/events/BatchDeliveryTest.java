@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.events.EventsBatch;
 import dev.vexilla.model.events.RequestEvent;
 import dev.vexilla.model.events.UserEvents;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

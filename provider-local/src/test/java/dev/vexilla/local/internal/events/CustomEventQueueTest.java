@@ -3,9 +3,9 @@ package dev.vexilla.local.internal.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.vexilla.local.internal.testsupport.LogCapture;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.events.RequestEvent;
+import dev.vexilla.model.testsupport.LogCapture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.vexilla.local.internal.events;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.local.internal.events.EventsPoster.Outcome;
 import dev.vexilla.local.internal.events.EventsPoster.Result;
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.testsupport.TcpFaultServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
+import dev.vexilla.model.testsupport.TcpFaultServer;
+import dev.vexilla.model.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.TestHttpServer.RecordedRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

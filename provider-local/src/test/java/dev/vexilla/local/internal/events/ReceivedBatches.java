@@ -1,11 +1,11 @@
 package dev.vexilla.local.internal.events;
 
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.WirePayloadException;
 import dev.vexilla.model.events.EventsBatch;
 import dev.vexilla.model.events.RequestEvent;
 import dev.vexilla.model.events.UserEvents;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,17 @@
 package dev.vexilla.local.internal.http;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vexilla.local.ConfigProtocol;
 import dev.vexilla.local.internal.http.FetchResult.FailureKind;
 import dev.vexilla.local.internal.http.FetchResult.Kind;
-import dev.vexilla.local.internal.testsupport.LogCapture;
-import dev.vexilla.local.internal.testsupport.MutableClock;
-import dev.vexilla.local.internal.testsupport.TcpFaultServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer.RecordedRequest;
 import dev.vexilla.model.internal.time.DeadlineTimer;
+import dev.vexilla.model.testsupport.LogCapture;
+import dev.vexilla.model.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.TcpFaultServer;
+import dev.vexilla.model.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.TestHttpServer.RecordedRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,11 +1,11 @@
 package dev.vexilla.local.internal.http;
 
-import static dev.vexilla.local.internal.testsupport.TestHttpServer.respond;
+import static dev.vexilla.model.testsupport.TestHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vexilla.local.internal.testsupport.TcpFaultServer;
-import dev.vexilla.local.internal.testsupport.TestHttpServer;
+import dev.vexilla.model.testsupport.TcpFaultServer;
+import dev.vexilla.model.testsupport.TestHttpServer;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.vexilla.local.internal.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vexilla.local.internal.testsupport.MutableClock;
+import dev.vexilla.model.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
