@@ -1,6 +1,6 @@
 package dev.vexilla.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.stream.ChangeMessage;
 
 /**
  * The frames a change stream sends to a client that follows a DevCycle config v2, in the shape DevCycle's server SDKs
@@ -16,15 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (it hands every comment to its message handler, which skips {@code keepalive} and warns about anything else that is
  * not JSON); for the same reason these streams get no {@code retry:} field and no {@code : connected} comment.
  *
- * <p>Stateless and thread-safe. The one place that writes DevCycle's stream shapes, so that the server can switch to
- * a shared change-message type in one step.
+ * <p>The bytes of a change come from shared-model's {@link ChangeMessage#toDevCycleSseEvent}, the one definition of
+ * the message that the clients read too; this class decides what goes into it (the envelope id is the ETag) and the
+ * frames around it. Stateless and thread-safe.
  */
 final class DevCycleStreamMessages {
     /** The heartbeat frame. */
     static final String KEEPALIVE = ": keepalive\n\n";
-
-    /** The {@code type} of a change message. */
-    static final String REFETCH_CONFIG = "refetchConfig";
 
     private DevCycleStreamMessages() {}
 
@@ -47,15 +45,8 @@ final class DevCycleStreamMessages {
      */
     static String refetch(ServedConfig<?> config) {
         long lastModified = lastModifiedMillis(config);
-        ObjectNode message = ServerJson.mapper().createObjectNode();
-        message.put("type", REFETCH_CONFIG);
-        message.put("etag", config.etag());
-        message.put("lastModified", lastModified);
-        ObjectNode envelope = ServerJson.mapper().createObjectNode();
-        envelope.put("id", config.etag());
-        envelope.put("timestamp", lastModified);
-        envelope.put("data", message.toString());
-        return "id: " + config.etag() + "\ndata: " + envelope + "\n\n";
+        return ChangeMessage.refetchConfig(config.etag(), lastModified, null)
+                .toDevCycleSseEvent(config.etag(), lastModified);
     }
 
     /**

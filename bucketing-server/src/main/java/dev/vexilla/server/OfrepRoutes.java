@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openfeature.sdk.EvaluationContext;
-import dev.openfeature.sdk.ImmutableMetadata;
 import dev.vexilla.engine.FlagConfig;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
@@ -26,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -136,7 +134,7 @@ final class OfrepRoutes {
             throws JsonProcessingException {
         UserAttributes user = toUser(parseContext(body, key), key);
         EvaluationResult result = evaluations.evaluate(config.served(), key, user);
-        OfrepEvaluation evaluation = evaluation(key, result, evaluations.metadataFor(config, result));
+        OfrepEvaluation evaluation = OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result));
         ErrorKind kind = result.errorKind();
         int status = kind == null ? 200 : OfrepErrorCodes.httpStatus(kind);
         HttpExchanges.writeJson(response, callback, status, mapper.writeValueAsBytes(evaluation));
@@ -170,29 +168,11 @@ final class OfrepRoutes {
         evaluations.evaluateAll(
                 config.served(),
                 user,
-                (key, result) -> flags.add(evaluation(key, result, evaluations.metadataFor(config, result))));
+                (key, result) ->
+                        flags.add(OfrepEvaluation.fromResult(key, result, evaluations.metadataFor(config, result))));
         FlagMetadata meta = evaluations.flagMetadata(config);
         OfrepBulkResponse answer = new OfrepBulkResponse(flags, FlagMetadata.toWire(meta.metadata()), null);
         HttpExchanges.writeJson(response, callback, 200, mapper.writeValueAsBytes(answer));
-    }
-
-    /**
-     * Shapes one result. A DevCycle JSON variable's value (a map or a list) is written as that JSON; everything else as
-     * {@link OfrepEvaluation#fromResult} writes it (a defaulted DevCycle result has no value: the client's default).
-     */
-    private static OfrepEvaluation evaluation(String key, EvaluationResult result, ImmutableMetadata metadata) {
-        Object value = result.value();
-        if (result.isError() || !(value instanceof Map || value instanceof List)) {
-            return OfrepEvaluation.fromResult(key, result, metadata);
-        }
-        return new OfrepEvaluation(
-                key,
-                ServerJson.mapper().valueToTree(value),
-                result.reason().name(),
-                result.variationId(),
-                null,
-                null,
-                FlagMetadata.toWire(metadata));
     }
 
     @FunctionalInterface

@@ -1,7 +1,6 @@
 package dev.vexilla.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.stream.ChangeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Fans config changes out to the open change streams ({@code GET /v1/stream}, server-sent events).
  *
  * <p>On every accepted change of a config, each stream following it receives the event
- * {@code id: <etag>} plus {@code data: {"type":"refetchConfig","etag":"<etag>","lastModified":<epoch ms>,
+ * ({@link ChangeMessage#toSseEvent()}) {@code id: <etag>} plus {@code data: {"type":"refetchConfig","etag":"<etag>","lastModified":<epoch ms>,
  * "flagsChanged":[...]}}, where {@code etag} is the config's ETag header value without the quotes and
  * {@code flagsChanged} lists, sorted, the keys whose evaluation may differ from the version served before (added,
  * removed or redefined flags and the flags depending on them). {@code flagsChanged} is left out when the server
@@ -148,15 +146,10 @@ final class StreamHub implements AutoCloseable {
     }
 
     private String frame(ServedConfig<?> config, @Nullable Collection<String> flagsChanged) {
-        ObjectNode data = ServerJson.mapper().createObjectNode();
-        data.put("type", "refetchConfig");
-        data.put("etag", config.etag());
-        data.put("lastModified", clock.millis());
-        if (flagsChanged != null && flagsChanged.size() <= MAX_ANNOUNCED_FLAGS) {
-            ArrayNode keys = data.putArray("flagsChanged");
-            new TreeSet<>(flagsChanged).forEach(keys::add);
-        }
-        return "id: " + config.etag() + "\ndata: " + data + "\n\n";
+        Collection<String> listed =
+                flagsChanged != null && flagsChanged.size() <= MAX_ANNOUNCED_FLAGS ? flagsChanged : null;
+        return ChangeMessage.refetchConfig(config.etag(), clock.millis(), listed)
+                .toSseEvent();
     }
 
     /**

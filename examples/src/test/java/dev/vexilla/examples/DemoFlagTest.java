@@ -9,6 +9,7 @@ final class DemoFlagTest {
     void defaultValueOfAnUnsupportedTypeIsRejectedWithTheFlagKey() {
         assertThatThrownBy(() -> new DemoFlag("big", 1L))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("defaultValue of big must be a Boolean, String, Integer or Double, was java.lang.Long");
+                .hasMessage(
+                        "defaultValue of big must be a Boolean, String, Integer, Double or Value, was java.lang.Long");
     }
 }

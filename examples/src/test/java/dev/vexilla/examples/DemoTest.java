@@ -115,6 +115,88 @@ final class DemoTest {
                                 "checkoutEnabled", "false", "c0ffee00", "STATIC", "false", "c0ffee00", "STATIC"));
     }
 
+    @Test
+    void registersTheDevCycleConfigsProvidersToo() {
+        assertThat(out).contains("and demo-devcycle.json (DevCycle config v2)");
+        assertThat(out).contains("Registered Vexilla Local on domain 'devcycle-local'");
+        assertThat(out).contains("Registered Vexilla Cloud on domain 'devcycle-cloud'");
+    }
+
+    @Test
+    void devCycleTableHasOneRowPerUserAndVariable_cloudColumnsMatchLocalOnes() {
+        List<List<String>> rows = rowsOf(devCycleTable());
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "user",
+                        "flag",
+                        "devcycle-local value",
+                        "variant",
+                        "reason",
+                        "devcycle-cloud value",
+                        "variant",
+                        "reason");
+        assertThat(rows.subList(1, rows.size()))
+                .hasSize(DemoUser.all().size() * DemoFlag.devCycle().size())
+                .allSatisfy(row -> assertThat(row.subList(5, 8)).isEqualTo(row.subList(2, 5)));
+    }
+
+    @Test
+    void devCycleTableShowsTargetsRolloutsAndJsonVariablesAtWork() {
+        List<List<String>> rows =
+                rowsOf(devCycleTable()).stream().map(row -> row.subList(0, 5)).collect(Collectors.toList());
+        assertThat(rows)
+                .contains(
+                        List.of("free user", "payments-enabled", "true", "open", "TARGETING_MATCH"),
+                        List.of("beta, old app", "search-engine", "semantic", "semantic", "TARGETING_MATCH"),
+                        List.of("beta, old app", "results-per-page", "25.0", "semantic", "TARGETING_MATCH"),
+                        List.of(
+                                "pro user",
+                                "storefront-theme",
+                                "{accent: teal, compact: true}",
+                                "partner",
+                                "TARGETING_MATCH"),
+                        List.of(
+                                "free user",
+                                "storefront-theme",
+                                "{accent: slate, badges: [new], compact: false}",
+                                "standard",
+                                "TARGETING_MATCH"),
+                        List.of("anonymous", "payments-enabled", "false (TARGETING_KEY_MISSING)", "-", "ERROR"));
+        assertThat(rows)
+                .filteredOn(row -> row.get(1).equals("search-engine")
+                        && List.of("free user", "pro user").contains(row.get(0)))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get(4)).isEqualTo("SPLIT"));
+    }
+
+    @Test
+    void theDevCycleChangeReachesBothProvidersOverTheStream() {
+        assertThat(out).contains("Changed demo-devcycle.json: payments-enabled is now false");
+        assertThat(out).contains("[devcycle-local] PROVIDER_CONFIGURATION_CHANGED, flags changed: [payments-enabled]");
+        assertThat(out).contains("[devcycle-cloud] PROVIDER_CONFIGURATION_CHANGED");
+        assertThat(out.indexOf("[devcycle-local] PROVIDER_CONFIGURATION_CHANGED"))
+                .isGreaterThan(out.indexOf("Changed demo-devcycle.json"));
+        String after = out.substring(out.indexOf("[devcycle-cloud] PROVIDER_CONFIGURATION_CHANGED"));
+        int v6Table = after.indexOf("\nuser ");
+        List<List<String>> rows = rowsOf(after.substring(after.indexOf("\nuser ", v6Table + 1) + 1));
+        assertThat(rows.get(0)).contains("devcycle-local value");
+        assertThat(rows.subList(1, 4))
+                .allSatisfy(row -> assertThat(row.subList(1, 8))
+                        .containsExactly(
+                                "payments-enabled",
+                                "false",
+                                "open",
+                                "TARGETING_MATCH",
+                                "false",
+                                "open",
+                                "TARGETING_MATCH"));
+    }
+
+    private static String devCycleTable() {
+        int start = out.indexOf("user ", out.indexOf("DevCycle config v2 (demo-devcycle.json):"));
+        return out.substring(start, out.indexOf("\n\n", start));
+    }
+
     private static String firstTable() {
         int start = out.indexOf("user ");
         return out.substring(start, out.indexOf("\n\n", start));

@@ -55,6 +55,9 @@ final class FakeDevCycle implements AutoCloseable {
     final BlockingQueue<ConfigRequest> configRequests = new LinkedBlockingQueue<>();
     final BlockingQueue<EventsRequest> events = new LinkedBlockingQueue<>();
     final AtomicInteger configRequestCount = new AtomicInteger();
+    /** The Authorization header ("-" when absent) of each change-stream request, in order. */
+    final BlockingQueue<String> streamAuthorizations = new LinkedBlockingQueue<>();
+
     private final Map<String, SseStreamHandler> streams = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> streamRequests = new ConcurrentHashMap<>();
 
@@ -62,6 +65,7 @@ final class FakeDevCycle implements AutoCloseable {
         http.fallback(exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/event-stream")) {
+                streamAuthorizations.add(orDash(exchange.getRequestHeaders().getFirst("Authorization")));
                 int n = streamRequests
                         .computeIfAbsent(path, p -> new AtomicInteger())
                         .incrementAndGet();

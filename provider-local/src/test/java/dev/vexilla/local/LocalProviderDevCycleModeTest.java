@@ -199,6 +199,22 @@ final class LocalProviderDevCycleModeTest {
     }
 
     @Test
+    void theStreamTheConfigNamesGetsNoAuthorizationHeader_theKeyGoesToNoForeignHost() throws Exception {
+        start(options -> {});
+        devCycle.stream("/event-stream").awaitOpened();
+
+        assertThat(devCycle.streamAuthorizations.poll(30, TimeUnit.SECONDS)).isEqualTo("-");
+    }
+
+    @Test
+    void aStreamUrlGivenInTheOptionsKeepsTheAuthorizationHeader() throws Exception {
+        start(options -> options.streamUrl(devCycle.baseUri().resolve("/event-stream-own")));
+        devCycle.stream("/event-stream-own").awaitOpened();
+
+        assertThat(devCycle.streamAuthorizations.poll(30, TimeUnit.SECONDS)).isEqualTo(FakeDevCycle.KEY);
+    }
+
+    @Test
     void aRefetchMessageInDevCyclesEnvelopeDownloads_andSignalsTheChange() throws Exception {
         LocalProvider provider = start(options -> {});
         SseStreamHandler stream = devCycle.stream("/event-stream");

@@ -128,7 +128,7 @@ public final class Variable {
                 null,
                 key,
                 typeOf(v),
-                JsonValues.scalar(v),
+                JsonValues.plain(v),
                 null,
                 false,
                 new EvalReason(result.reason().name(), describe(result), null),

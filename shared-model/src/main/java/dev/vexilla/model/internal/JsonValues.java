@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.Value;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,18 +92,21 @@ public final class JsonValues {
             return arr;
         }
         if (value.isInstant()) {
-            return scalar(AttributeValues.epochSeconds(value.asInstant()));
+            return plain(AttributeValues.epochSeconds(value.asInstant()));
         }
-        return scalar(value.asObject());
+        return plain(value.asObject());
     }
 
     /**
-     * Converts a plain Java scalar (String, Boolean, Integer, Long, Double) into a JSON node.
+     * Converts a plain Java value, as the engines serve it, into a JSON node: a {@code String}, {@code Boolean},
+     * {@code Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal} as itself, another {@code Number} as a
+     * double, a {@code Map} (a DevCycle JSON variable's object; keys by {@code String.valueOf}) as an object and a
+     * {@code List} as an array, converted member by member.
      *
-     * @param raw the scalar
-     * @return the node; JSON {@code null} for anything else
+     * @param raw the value
+     * @return the node; JSON {@code null} for {@code null} and for anything else
      */
-    public static JsonNode scalar(@Nullable Object raw) {
+    public static JsonNode plain(@Nullable Object raw) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (raw instanceof String) {
             return f.textNode((String) raw);
@@ -109,15 +114,39 @@ public final class JsonValues {
         if (raw instanceof Boolean) {
             return f.booleanNode((Boolean) raw);
         }
-        if (raw instanceof Integer) {
-            return f.numberNode((Integer) raw);
-        }
-        if (raw instanceof Long) {
-            return f.numberNode((Long) raw);
-        }
         if (raw instanceof Number) {
-            return f.numberNode(((Number) raw).doubleValue());
+            return number(f, (Number) raw);
+        }
+        if (raw instanceof Map) {
+            ObjectNode obj = f.objectNode();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+                obj.set(String.valueOf(e.getKey()), plain(e.getValue()));
+            }
+            return obj;
+        }
+        if (raw instanceof List) {
+            ArrayNode arr = f.arrayNode();
+            for (Object item : (List<?>) raw) {
+                arr.add(plain(item));
+            }
+            return arr;
         }
         return f.nullNode();
+    }
+
+    private static JsonNode number(JsonNodeFactory f, Number n) {
+        if (n instanceof Integer) {
+            return f.numberNode((Integer) n);
+        }
+        if (n instanceof Long) {
+            return f.numberNode((Long) n);
+        }
+        if (n instanceof BigInteger) {
+            return f.numberNode((BigInteger) n);
+        }
+        if (n instanceof BigDecimal) {
+            return f.numberNode((BigDecimal) n);
+        }
+        return f.numberNode(n.doubleValue());
     }
 }

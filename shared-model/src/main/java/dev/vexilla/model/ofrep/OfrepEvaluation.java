@@ -94,7 +94,7 @@ public final class OfrepEvaluation {
         }
         return new OfrepEvaluation(
                 key,
-                JsonValues.scalar(result.value()),
+                JsonValues.plain(result.value()),
                 result.reason().name(),
                 result.variationId(),
                 null,

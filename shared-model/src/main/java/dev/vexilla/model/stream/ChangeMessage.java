@@ -56,8 +56,6 @@ import org.jspecify.annotations.Nullable;
 public final class ChangeMessage {
     /** The message type that asks clients to download the config again. */
     public static final String REFETCH_CONFIG = "refetchConfig";
-    /** The event name DevCycle's envelope carries. */
-    public static final String DEVCYCLE_EVENT_NAME = "change";
     /** Largest event data read, in characters; an envelope's inner message counts within it. */
     public static final int MAX_DATA_LENGTH = 64 * 1024;
 
@@ -241,24 +239,22 @@ public final class ChangeMessage {
     }
 
     /**
-     * Writes the message as DevCycle's envelope: an object with {@code id}, {@code timestamp}, {@code channel},
-     * {@code name} ({@value #DEVCYCLE_EVENT_NAME}) and {@code data}, the string {@link #toJson()}.
+     * Writes the message as DevCycle's envelope, as Vexilla's server sends it: an object with {@code id},
+     * {@code timestamp} and {@code data}, the string {@link #toJson()}. DevCycle's realtime service adds
+     * {@code channel} and {@code name}; no DevCycle SDK reads them (the Java SDK 2.6.0 ignores unknown members, the
+     * Node and Go SDKs read only {@code data}), so this form leaves them out.
      *
      * @param id the envelope's message id
      * @param timestamp when the envelope was sent, epoch milliseconds
-     * @param channel the channel the client listens on
      * @return the JSON, on one line
      */
-    public String toDevCycleEnvelope(String id, long timestamp, String channel) {
+    public String toDevCycleEnvelope(String id, long timestamp) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(channel, "channel");
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", id);
             json.writeNumberField("timestamp", timestamp);
-            json.writeStringField("channel", channel);
-            json.writeStringField("name", DEVCYCLE_EVENT_NAME);
             json.writeStringField("data", toJson());
             json.writeEndObject();
         } catch (IOException e) {
@@ -268,16 +264,16 @@ public final class ChangeMessage {
     }
 
     /**
-     * Writes the message as one event in DevCycle's envelope: {@code data: } {@link #toDevCycleEnvelope}, then the
-     * blank line that dispatches it.
+     * Writes the message as one event in DevCycle's envelope: {@code id: <etag>} (when there is an ETag, so that a
+     * reconnecting client sends it back as {@code Last-Event-ID}), then {@code data: } {@link #toDevCycleEnvelope},
+     * then the blank line that dispatches it.
      *
      * @param id the envelope's message id
      * @param timestamp when the envelope was sent, epoch milliseconds
-     * @param channel the channel the client listens on
      * @return the event, ready to write to a {@code text/event-stream} response
      */
-    public String toDevCycleSseEvent(String id, long timestamp, String channel) {
-        return "data: " + toDevCycleEnvelope(id, timestamp, channel) + "\n\n";
+    public String toDevCycleSseEvent(String id, long timestamp) {
+        return (etag == null ? "" : "id: " + etag + "\n") + "data: " + toDevCycleEnvelope(id, timestamp) + "\n\n";
     }
 
     private static Fields readObject(String text, String path) throws WirePayloadException {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.model.ObjectMappers;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class JsonValuesTest {
@@ -30,6 +33,18 @@ final class JsonValuesTest {
         assertThat(JsonValues.toJson(new Value(Instant.ofEpochSecond(7))).longValue())
                 .isEqualTo(7L);
         assertThat(JsonValues.toJson(null).isNull()).isTrue();
-        assertThat(JsonValues.scalar(new Object()).isNull()).isTrue();
+        assertThat(JsonValues.plain(new Object()).isNull()).isTrue();
+    }
+
+    @Test
+    void plainMapsAndListsBecomeObjectsAndArraysMemberByMember() throws Exception {
+        String json = "{\"s\":\"x\",\"i\":1,\"l\":5000000000,\"big\":123456789012345678901234567890,"
+                + "\"d\":1.5,\"b\":false,\"n\":null,\"a\":[1,{\"k\":[\"v\"]}]}";
+        Object plain = ObjectMappers.shared().readValue(json, Object.class);
+
+        assertThat(JsonValues.plain(plain)).isEqualTo(ObjectMappers.shared().readTree(json));
+        assertThat(JsonValues.plain(List.of()).isArray()).isTrue();
+        assertThat(JsonValues.plain(Map.of(7, "seven")).get("7").asText()).isEqualTo("seven");
+        assertThat(JsonValues.plain(new BigDecimal("0.1")).decimalValue()).isEqualTo(new BigDecimal("0.1"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class OfrepEvaluationTest {
 
@@ -86,6 +87,27 @@ final class OfrepEvaluationTest {
                 .orElseThrow();
 
         assertThat(r.value()).isEqualTo("{\"color\":\"blue\"}");
+    }
+
+    /** A DevCycle JSON variable's value is a map or a list (as Jackson reads JSON); OFREP must carry it as that JSON. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"{\"color\":\"blue\",\"sizes\":[1,2.5,9000000000],\"on\":true,\"n\":null}", "[\"a\",{\"b\":[]}]"
+            })
+    void devCycleJsonValueGoesOutAsThatJsonAndComesBackAsItsText(String config) throws Exception {
+        Object value = MAPPER.readValue(config, Object.class);
+        EvaluationResult result = EvaluationResult.success(value, "variation-7", ResultReason.TARGETING_MATCH, 0, -1);
+        ImmutableMetadata metadata = META.metadataFor(result);
+
+        String json = MAPPER.writeValueAsString(OfrepEvaluation.fromResult("style", result, metadata));
+        OfrepEvaluation read = ObjectMappers.read(MAPPER, json, OfrepEvaluation.class);
+
+        assertThat(MAPPER.readTree(json).get("value")).isEqualTo(MAPPER.readTree(config));
+        assertThat(read.value()).isEqualTo(MAPPER.readTree(config));
+        EvaluationResult back = read.toEvaluationResult().orElseThrow();
+        assertThat(MAPPER.readTree((String) back.value())).isEqualTo(MAPPER.readTree(config));
+        assertThat(back.variationId()).isEqualTo("variation-7");
+        assertThat(back.reason()).isEqualTo(ResultReason.TARGETING_MATCH);
     }
 
     @Test

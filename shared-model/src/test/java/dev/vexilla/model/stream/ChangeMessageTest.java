@@ -212,13 +212,11 @@ final class ChangeMessageTest {
 
         @Test
         void devCyclesEnvelopeCarriesItsMembersAndTheMessageAsAString() throws Exception {
-            String envelope = message.toDevCycleEnvelope("m-1", 1_712_853_334_259L, "dvc_server_x_v1");
+            String envelope = message.toDevCycleEnvelope("m-1", 1_712_853_334_259L);
 
             JsonNode tree = ObjectMappers.shared().readTree(envelope);
             assertThat(tree.path("id").asText()).isEqualTo("m-1");
             assertThat(tree.path("timestamp").asLong()).isEqualTo(1_712_853_334_259L);
-            assertThat(tree.path("channel").asText()).isEqualTo("dvc_server_x_v1");
-            assertThat(tree.path("name").asText()).isEqualTo(ChangeMessage.DEVCYCLE_EVENT_NAME);
             assertThat(tree.path("data").isTextual()).isTrue();
             assertThat(tree.path("data").asText()).isEqualTo(message.toJson());
             assertThat(ChangeMessage.read(envelope)).isEqualTo(message);
@@ -226,9 +224,19 @@ final class ChangeMessageTest {
 
         @Test
         void devCyclesSseEventRoundTripsThroughTheStreamParser() throws Exception {
-            SseEvent event = parseStream(message.toDevCycleSseEvent("m-1", 1L, "c"));
+            SseEvent event = parseStream(message.toDevCycleSseEvent("m-1", 1L));
 
+            assertThat(event.lastEventId()).isEqualTo("5f2a");
             assertThat(ChangeMessage.read(event.data())).isEqualTo(message);
+        }
+
+        @Test
+        void devCyclesSseEventIsWhatTheServerSends() {
+            assertThat(ChangeMessage.refetchConfig("5f2a", 1_700_000_000_000L, null)
+                            .toDevCycleSseEvent("5f2a", 1_700_000_000_000L))
+                    .isEqualTo("id: 5f2a\ndata: {\"id\":\"5f2a\",\"timestamp\":1700000000000,\"data\":"
+                            + "\"{\\\"type\\\":\\\"refetchConfig\\\",\\\"etag\\\":\\\"5f2a\\\","
+                            + "\\\"lastModified\\\":1700000000000}\"}\n\n");
         }
 
         @Test

@@ -127,11 +127,16 @@ final class Resources implements AutoCloseable {
 
     /**
      * Builds the change stream: on the fixed stream URL, or (DevCycle) on the URL each installed config names, moving
-     * when a new config names another one.
+     * when a new config names another one. A config-named stream gets no {@code Authorization} header: its host is
+     * whatever the config says (DevCycle's realtime service takes its own token in the URL, Vexilla's server the
+     * {@code ?sdkKey=} parameter), and DevCycle's SDKs send the key there neither.
      */
     StreamBridge stream(String sdkKey, ConfigSynchronizer synchronizer) {
-        Function<URI, SseClientOptions> sse = uri ->
-                SseClientOptions.builder(uri, sdkKey).backoff(backoffPolicy()).build();
+        boolean sendKey = !options.streamUrlFromConfig();
+        Function<URI, SseClientOptions> sse = uri -> SseClientOptions.builder(uri, sdkKey)
+                .sendAuthorization(sendKey)
+                .backoff(backoffPolicy())
+                .build();
         ApacheStreamTransport transport = new ApacheStreamTransport(
                 requireHttp(),
                 sse.apply(options.streamUrl()).socketTimeout(),

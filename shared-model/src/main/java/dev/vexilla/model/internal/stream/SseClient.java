@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link dev.vexilla.model.stream.ChangeMessage}) is the listener's job.
  *
  * <p>Requests carry the options' extra headers, {@code Accept: text/event-stream}, {@code Cache-Control: no-cache},
- * the SDK key as {@code Authorization} (the only place it travels; it wins over an extra header of that name) and, on
- * reconnects, {@code Last-Event-ID}.
+ * the SDK key as {@code Authorization} (the only place it travels; it wins over an extra header of that name, and
+ * with {@link SseClientOptions#sendsAuthorization()} off no {@code Authorization} is sent at all) and, on reconnects,
+ * {@code Last-Event-ID}.
  *
  * <p><b>Read timeout.</b> The longest silence tolerated ({@link SseClientOptions#readTimeout()}) is measured on the
  * injected clock by a {@link SilenceWatch} whose check runs on the injected scheduler: a connection attempt and
@@ -266,7 +267,9 @@ public final class SseClient implements AutoCloseable {
         });
         headers.put("Accept", "text/event-stream");
         headers.put("Cache-Control", "no-cache");
-        headers.put("Authorization", options.sdkKey());
+        if (options.sendsAuthorization()) {
+            headers.put("Authorization", options.sdkKey());
+        }
         String lastEventId = parser.lastEventId();
         if (!lastEventId.isEmpty()) {
             headers.put("Last-Event-ID", lastEventId);

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * What an {@link SseClient} connects to and how it behaves: the stream URL, the SDK key (sent only in the
- * {@code Authorization} header), extra request headers, the read timeout, the reconnect backoff, the listener queue
+ * {@code Authorization} header, and not at all to a stream host that takes its own token in the URL, see
+ * {@link Builder#sendAuthorization}), extra request headers, the read timeout, the reconnect backoff, the listener queue
  * size and the names of its threads. Immutable and thread-safe; {@link #toString()} redacts the key.
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ public final class SseClientOptions {
 
     private final URI uri;
     private final String sdkKey;
+    private final boolean sendAuthorization;
     private final Duration readTimeout;
     private final Map<String, String> headers;
     private final BackoffPolicy backoff;
@@ -43,6 +45,7 @@ public final class SseClientOptions {
     private SseClientOptions(Builder b) {
         this.uri = b.uri;
         this.sdkKey = b.sdkKey;
+        this.sendAuthorization = b.sendAuthorization;
         this.readTimeout = b.readTimeout;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.backoff = b.backoff;
@@ -79,6 +82,15 @@ public final class SseClientOptions {
      */
     public String sdkKey() {
         return sdkKey;
+    }
+
+    /**
+     * Returns whether the client sends the SDK key as the {@code Authorization} header.
+     *
+     * @return true unless {@link Builder#sendAuthorization} turned it off
+     */
+    public boolean sendsAuthorization() {
+        return sendAuthorization;
     }
 
     /**
@@ -141,8 +153,9 @@ public final class SseClientOptions {
 
     @Override
     public String toString() {
-        return "SseClientOptions{uri=" + uri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", readTimeout=" + readTimeout
-                + ", headers=" + headers.keySet() + ", backoff=" + backoff + ", listenerQueueCapacity="
+        return "SseClientOptions{uri=" + uri + ", sdkKey=" + SdkKeys.redact(sdkKey) + ", sendAuthorization="
+                + sendAuthorization + ", readTimeout=" + readTimeout + ", headers=" + headers.keySet() + ", backoff="
+                + backoff + ", listenerQueueCapacity="
                 + listenerQueueCapacity + ", threadNamePrefix=" + threadNamePrefix + '}';
     }
 
@@ -154,6 +167,7 @@ public final class SseClientOptions {
     public static final class Builder {
         private final URI uri;
         private final String sdkKey;
+        private boolean sendAuthorization = true;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private BackoffPolicy backoff = BackoffPolicy.defaults();
@@ -190,8 +204,24 @@ public final class SseClientOptions {
         }
 
         /**
+         * Sets whether the SDK key goes out as the {@code Authorization} header (default true). Turn it off for a
+         * stream URL that a downloaded config names, such as DevCycle's {@code sse} member: that host may be a
+         * third party's realtime service that authorizes by a token in the URL, and DevCycle's SDKs send it no
+         * {@code Authorization} either. The key is still redacted from anything the client logs, since such a URL
+         * may carry it (Vexilla's server takes {@code ?sdkKey=} there).
+         *
+         * @param send false to send no {@code Authorization} header
+         * @return this builder
+         */
+        public Builder sendAuthorization(boolean send) {
+            this.sendAuthorization = send;
+            return this;
+        }
+
+        /**
          * Adds an extra request header, such as a proxy's routing header; a header of the same name set before is
-         * replaced. {@code Authorization} and {@code Last-Event-ID} are ignored: the client sets them itself.
+         * replaced. {@code Authorization} and {@code Last-Event-ID} are ignored: the client sets them itself (or, for
+         * {@code Authorization}, not at all).
          *
          * @param name the header name
          * @param value the header value

@@ -22,6 +22,12 @@ final class SseClientOptionsTest {
         assertThat(options.listenerQueueCapacity()).isEqualTo(SseClientOptions.DEFAULT_LISTENER_QUEUE_CAPACITY);
         assertThat(options.threadNamePrefix()).isEqualTo(SseClientOptions.DEFAULT_THREAD_NAME_PREFIX);
         assertThat(options.headers()).isEmpty();
+        assertThat(options.sendsAuthorization()).isTrue();
+        assertThat(SseClientOptions.builder(URI_, KEY)
+                        .sendAuthorization(false)
+                        .build()
+                        .sendsAuthorization())
+                .isFalse();
         assertThat(options.socketTimeout()).isEqualTo(SseClientOptions.DEFAULT_READ_TIMEOUT.multipliedBy(2));
     }
 

@@ -132,6 +132,22 @@ final class SseClientTest {
     }
 
     @Test
+    void withAuthorizationOffTheRequestHasNoAuthorizationHeaderAtAll_evenAnExtraOne() throws Exception {
+        SseStreamHandler stream = new SseStreamHandler();
+        server.enqueue(stream);
+        start(
+                server.baseUri(),
+                options(server.baseUri()).sendAuthorization(false).header("Authorization", "Bearer other"));
+
+        RecordedRequest request = server.takeRequest();
+        stream.send("data: still streams\n\n");
+
+        assertThat(request.headers.keySet()).noneMatch(name -> name.equalsIgnoreCase("Authorization"));
+        assertThat(request.header("Accept")).isEqualTo("text/event-stream");
+        assertThat(listener.takeEvent().data()).isEqualTo("still streams");
+    }
+
+    @Test
     void threadsAreNamedWithTheConfiguredPrefix() throws Exception {
         server.enqueue(new SseStreamHandler().send("data: x\n\n"));
         start(server.baseUri(), options(server.baseUri()).threadNamePrefix("vexilla-sse-cloud"));
