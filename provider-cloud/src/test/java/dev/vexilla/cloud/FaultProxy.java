@@ -9,18 +9,24 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scripted TCP proxy in front of a real server: it forwards, stalls (accepts and never answers), resets
- * connections, answers every request with a 500, or drips the server's answers (one byte every
- * {@link #DRIP_INTERVAL_MILLIS} ms, so that no read timeout ever fires). Changing the mode closes every open
- * connection, so pooled client connections see the change at once.
+ * connections, answers every request with a 500 or with a canned answer ({@link #answer(int, String)}), or drips the
+ * server's answers (one byte every {@link #DRIP_INTERVAL_MILLIS} ms, so that no read timeout ever fires). Changing the
+ * mode closes every open connection, so pooled client connections see the change at once. The heads of the requests
+ * it forwards are kept ({@link #forwardedRequests()}), so tests can check what a client sent.
  */
 final class FaultProxy implements AutoCloseable {
     enum Mode {
@@ -28,6 +34,8 @@ final class FaultProxy implements AutoCloseable {
         STALL,
         RESET,
         ERROR_500,
+        /** Every request gets the answer set by {@link FaultProxy#answer(int, String)}. */
+        CANNED,
         DRIP
     }
 
@@ -43,8 +51,15 @@ final class FaultProxy implements AutoCloseable {
     });
     private volatile int upstreamPort;
     private volatile Mode mode = Mode.FORWARD;
+    private volatile int cannedStatus = 500;
+    private volatile String cannedBody = "";
+    private final List<String> forwarded = new CopyOnWriteArrayList<>();
+    private final Map<Mode, AtomicInteger> accepted = new EnumMap<>(Mode.class);
 
     FaultProxy(int upstreamPort) throws IOException {
+        for (Mode m : Mode.values()) {
+            accepted.put(m, new AtomicInteger());
+        }
         this.upstreamPort = upstreamPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
@@ -59,6 +74,29 @@ final class FaultProxy implements AutoCloseable {
         closeAll();
     }
 
+    /**
+     * Answers every request from now on with {@code status} and {@code body} (as {@code application/json}, whatever
+     * it holds), closing the open connections.
+     */
+    void answer(int status, String body) {
+        cannedStatus = status;
+        cannedBody = body;
+        mode(Mode.CANNED);
+    }
+
+    /**
+     * Returns how many connections were accepted while {@code m} was the mode: a test that changed the mode can wait
+     * until a client really met the fault, not a pooled connection the change closed.
+     */
+    int accepted(Mode m) {
+        return accepted.get(m).get();
+    }
+
+    /** Returns the request lines and headers forwarded so far, oldest first, one string per request. */
+    List<String> forwardedRequests() {
+        return List.copyOf(forwarded);
+    }
+
     void upstreamPort(int port) {
         upstreamPort = port;
         closeAll();
@@ -70,6 +108,7 @@ final class FaultProxy implements AutoCloseable {
                 Socket client = listener.accept();
                 open.add(client);
                 Mode m = mode;
+                accepted.get(m).incrementAndGet();
                 threads.execute(() -> handle(client, m));
             } catch (IOException e) {
                 return;
@@ -88,7 +127,10 @@ final class FaultProxy implements AutoCloseable {
                     client.getInputStream().transferTo(OutputStream.nullOutputStream());
                     break;
                 case ERROR_500:
-                    answer500(client);
+                    answer(client, 500, "{\"statusCode\":500,\"message\":\"Internal server error\"}");
+                    break;
+                case CANNED:
+                    answer(client, cannedStatus, cannedBody);
                     break;
                 case DRIP:
                     forward(client, true);
@@ -103,7 +145,7 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private static void answer500(Socket client) throws IOException {
+    private static void answer(Socket client, int status, String text) throws IOException {
         InputStream in = client.getInputStream();
         OutputStream out = client.getOutputStream();
         while (true) {
@@ -111,15 +153,9 @@ final class FaultProxy implements AutoCloseable {
             if (head == null) {
                 return;
             }
-            int length = 0;
-            for (String line : head.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            in.readNBytes(length);
-            byte[] body = "{\"statusCode\":500,\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
-            out.write(("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: "
+            in.readNBytes(contentLength(head));
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 " + status + " Canned\r\nContent-Type: application/json\r\nContent-Length: "
                             + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -156,7 +192,36 @@ final class FaultProxy implements AutoCloseable {
                 pump(upstream, client);
             }
         });
-        pump(client, upstream);
+        forwardRequests(client, upstream);
+    }
+
+    /** Relays the client's requests to the server, keeping each request's head. */
+    private void forwardRequests(Socket from, Socket to) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            String head;
+            while ((head = readHead(in)) != null) {
+                forwarded.add(head);
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(in.readNBytes(contentLength(head)));
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // one side closed
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return 0;
     }
 
     /** Relays the server's bytes one at a time, pausing between them: the slow-drip fault. */

@@ -63,18 +63,18 @@ final class ProviderEvents implements AutoCloseable {
         return changes;
     }
 
-    /** Takes the next configuration change, waiting at most 10 s for it. */
+    /** Takes the next configuration change, waiting at most 60 s for it. */
     EventDetails nextChange() throws InterruptedException {
-        EventDetails next = changes.poll(10, TimeUnit.SECONDS);
+        EventDetails next = changes.poll(60, TimeUnit.SECONDS);
         assertThat(next)
-                .as("a PROVIDER_CONFIGURATION_CHANGED event within 10 s")
+                .as("a PROVIDER_CONFIGURATION_CHANGED event within 60 s")
                 .isNotNull();
         return next;
     }
 
     /** Waits until the events seen so far end with {@code expected}. */
     void awaitLast(String expected) {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(seen).isNotEmpty().last().isEqualTo(expected));
     }
 

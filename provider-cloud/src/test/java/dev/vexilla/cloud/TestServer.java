@@ -13,16 +13,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * A real bucketing server on a random loopback port, serving config "shop" (the server's demo config plus a flag
- * broken by an unknown comparator and a JSON flag) under {@link #KEY}, with its events sink in the directory.
+ * broken by an unknown comparator and a JSON flag) under {@link #KEY}, and the DevCycle config v2 "checkout-dc"
+ * ({@code checkout-v2.json}: {@code checkout-copy} "Pay now" for {@code @vexilla.dev} e-mails) under
+ * {@link #DEVCYCLE_KEY}, with its events sink in the directory.
  */
 final class TestServer implements AutoCloseable {
     static final String KEY = "cloud-test-key-0123456789abcdef";
+    static final String DEVCYCLE_KEY = "server-cloud-test-key-0123456789";
+    static final String DEVCYCLE_COPY = "Pay now";
     static final String BROKEN_FLAG = "brokenFlag";
     static final String JSON_FLAG = "layout";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,7 +50,10 @@ final class TestServer implements AutoCloseable {
         try {
             Path configs = Files.createDirectories(dir.resolve("configs"));
             Files.writeString(configs.resolve("shop.json"), config("fallback"));
-            Files.writeString(configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME), KEY + " = shop\n");
+            Files.writeString(configs.resolve("checkout-dc.json"), devCycleConfig(DEVCYCLE_COPY));
+            Files.writeString(
+                    configs.resolve(ServerOptions.DEFAULT_KEYS_FILE_NAME),
+                    KEY + " = shop\n" + DEVCYCLE_KEY + " = checkout-dc\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +77,31 @@ final class TestServer implements AutoCloseable {
                 JSON_FLAG,
                 ObjectMappers.shared().readTree("{\"t\":1,\"v\":{\"s\":\"{\\\"columns\\\":3}\"},\"i\":\"1a70u700\"}"));
         return root.toString();
+    }
+
+    /** The DevCycle config v2 with {@code checkout-copy} serving {@code copy} to staff. */
+    static String devCycleConfig(String copy) throws IOException {
+        try (InputStream in = TestServer.class.getResourceAsStream("checkout-v2.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"" + DEVCYCLE_COPY + "\"", "\"" + copy + "\"");
+        }
+    }
+
+    /** Replaces the DevCycle config with one serving {@code copy} to staff and waits until the server serves it. */
+    void publishDevCycle(String copy) throws IOException {
+        Path tmp = dir.resolve("checkout-dc.json.tmp");
+        Files.writeString(tmp, devCycleConfig(copy));
+        Files.move(
+                tmp,
+                dir.resolve("configs").resolve("checkout-dc.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("config/v2/server/" + DEVCYCLE_KEY + ".json"))
+                .build();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("\"" + copy + "\""));
     }
 
     private VexillaServer start(int port) {
@@ -102,7 +135,7 @@ final class TestServer implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(
                         baseUri().resolve("configuration-files/" + KEY + "/config_v6.json"))
                 .build();
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())
                         .body()
                         .contains(text));
@@ -121,7 +154,7 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until exactly {@code count} change streams are open on the server. */
     void awaitOpenStreams(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == count);
+        await().atMost(Duration.ofSeconds(60)).until(() -> openStreams() == count);
     }
 
     private void publishText(String json) throws IOException {

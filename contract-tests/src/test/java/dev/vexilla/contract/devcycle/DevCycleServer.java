@@ -114,11 +114,12 @@ final class DevCycleServer implements AutoCloseable {
      * Reads one sample of the server's Prometheus metrics.
      *
      * @param name the metric name
-     * @param labels the label text between the braces, e.g. {@code config="contract",kind="custom"}
+     * @param labels the label text between the braces, e.g. {@code config="contract",kind="custom"}; empty for a
+     *     metric without labels
      * @return the value, 0 when the series does not exist yet
      */
     double metric(String name, String labels) {
-        String prefix = name + "{" + labels + "} ";
+        String prefix = labels.isEmpty() ? name + " " : name + "{" + labels + "} ";
         return get("metrics")
                 .lines()
                 .filter(line -> line.startsWith(prefix))

@@ -93,10 +93,13 @@ final class BucketingDialect implements RemoteDialect {
     public RemoteAnswer single(String flagKey, HttpResult response) {
         try {
             if (response.status() == 200) {
-                Variable v = ObjectMappers.read(mapper, response.body(), Variable.class);
-                return RemoteAnswer.answered(v.toEvaluationResult(), v.flagMetadata());
+                return answer(ObjectMappers.read(mapper, response.body(), Variable.class));
             }
             ErrorBody error = ObjectMappers.read(mapper, response.body(), ErrorBody.class);
+            RemoteAnswer notTargeted = notTargeted(response.status(), error);
+            if (notTargeted != null) {
+                return notTargeted;
+            }
             ErrorKind kind = error.errorKind();
             if (response.status() == 400
                     && kind == ErrorKind.INVALID_CONTEXT
@@ -114,12 +117,37 @@ final class BucketingDialect implements RemoteDialect {
         }
     }
 
+    /** A variable; one of a DevCycle config is read with DevCycle's types (see {@link DevCycleAnswers}). */
+    private static RemoteAnswer answer(Variable v) {
+        VexillaDetails details = v.vexilla();
+        ImmutableMetadata metadata = v.flagMetadata();
+        EvaluationResult devCycle = details == null || details.errorCode() != null
+                ? null
+                : DevCycleAnswers.read(v.value(), details.reason(), details.variant(), metadata);
+        return RemoteAnswer.answered(devCycle != null ? devCycle : v.toEvaluationResult(), metadata);
+    }
+
+    /**
+     * DevCycle's "User Not Targeted" on a config v2: a 404 whose {@code vexilla} extension says reason
+     * {@code DEFAULT} and names no error code. Without the extension (a server that is not Vexilla's) the 404 stays
+     * {@code FLAG_NOT_FOUND}: DevCycle's body does not tell an unknown variable from an untargeted user.
+     */
+    private static @Nullable RemoteAnswer notTargeted(int status, ErrorBody error) {
+        VexillaDetails details = error.vexilla();
+        if (status != 404 || details == null || details.errorCode() != null) {
+            return null;
+        }
+        ImmutableMetadata metadata = details.flagMetadata();
+        EvaluationResult result = DevCycleAnswers.read(null, details.reason(), null, metadata);
+        return result == null ? null : RemoteAnswer.answered(result, metadata);
+    }
+
     @Override
     public @Nullable Map<String, RemoteAnswer> all(HttpResult response) {
         try {
             Map<String, Variable> vars = ObjectMappers.read(mapper, response.body(), Variable.MAP_TYPE);
             Map<String, RemoteAnswer> out = new LinkedHashMap<>();
-            vars.forEach((key, v) -> out.put(key, RemoteAnswer.answered(v.toEvaluationResult(), v.flagMetadata())));
+            vars.forEach((key, v) -> out.put(key, answer(v)));
             return out;
         } catch (WirePayloadException | RuntimeException e) {
             return null;

@@ -81,6 +81,12 @@ final class OfrepDialect implements RemoteDialect {
 
     private static RemoteAnswer answer(OfrepEvaluation evaluation) {
         ImmutableMetadata metadata = evaluation.flagMetadata();
+        EvaluationResult devCycle = evaluation.isError()
+                ? null
+                : DevCycleAnswers.read(evaluation.value(), evaluation.reason(), evaluation.variant(), metadata);
+        if (devCycle != null) {
+            return RemoteAnswer.answered(devCycle, metadata);
+        }
         EvaluationResult result = evaluation
                 .toEvaluationResult()
                 .orElseGet(() -> EvaluationResult.error(

@@ -2,11 +2,14 @@ package dev.vexilla.cloud.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.model.ContextMapper;
 import dev.vexilla.model.ErrorKind;
+import dev.vexilla.model.ResultMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -77,5 +80,46 @@ final class BucketingDialectTest {
         assertThat(answer.result().errorKind()).isEqualTo(ErrorKind.FLAG_NOT_FOUND);
         assertThat(answer.result().errorMessage()).isEqualTo("Variable not found for key: f");
         assertThat(answer.metadata().isEmpty()).isTrue();
+    }
+
+    @Test
+    void devCyclesNotTargeted404WithADefaultExtensionIsTheCallersDefaultWithoutError() {
+        byte[] json = ("{\"statusCode\":404,\"message\":\"Variable not found for key: banner\",\"vexilla\":"
+                        + "{\"reason\":\"DEFAULT\",\"metadata\":{\"version\":\"v1\",\"featureKey\":\"beta\","
+                        + "\"featureId\":\"f1\",\"evalReasonDetails\":\"User Not Targeted\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        RemoteAnswer answer = dialect.single("banner", new HttpResult(404, json, null, null));
+        ProviderEvaluation<String> evaluation =
+                ResultMapper.stringEvaluation("banner", answer.result(), "mine", answer.metadata());
+
+        assertThat(answer.outcome()).isEqualTo(RemoteAnswer.Outcome.ANSWERED);
+        assertThat(answer.result().isDefaulted()).isTrue();
+        assertThat(evaluation.getValue()).isEqualTo("mine");
+        assertThat(evaluation.getReason()).isEqualTo("DEFAULT");
+        assertThat(evaluation.getErrorCode()).isNull();
+        assertThat(evaluation.getFlagMetadata().getString("featureKey")).isEqualTo("beta");
+    }
+
+    @Test
+    void devCycleJsonVariableIsAStructureAndNotAString() {
+        byte[] json = ("{\"_id\":\"v1\",\"_feature\":\"f1\",\"key\":\"layout\",\"type\":\"JSON\","
+                        + "\"value\":{\"columns\":3},\"isDefaulted\":false,\"vexilla\":{\"reason\":\"SPLIT\","
+                        + "\"variant\":\"wide\",\"metadata\":{\"featureKey\":\"layouts\",\"featureId\":\"f1\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        RemoteAnswer answer = dialect.single("layout", new HttpResult(200, json, null, null));
+
+        ProviderEvaluation<Value> object =
+                ResultMapper.objectEvaluation("layout", answer.result(), new Value(), answer.metadata());
+        ProviderEvaluation<String> string =
+                ResultMapper.stringEvaluation("layout", answer.result(), "mine", answer.metadata());
+        assertThat(object.getValue().asStructure().getValue("columns").asInteger())
+                .isEqualTo(3);
+        assertThat(object.getVariant()).isEqualTo("wide");
+        assertThat(object.getReason()).isEqualTo("SPLIT");
+        assertThat(string.getErrorCode())
+                .as("DevCycle's types: a JSON variable is no string")
+                .isEqualTo(ErrorCode.TYPE_MISMATCH);
     }
 }

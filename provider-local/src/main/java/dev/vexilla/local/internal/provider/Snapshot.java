@@ -135,7 +135,7 @@ public final class Snapshot {
             FlagSlot slot = slots.get(key);
             if (slot == null) {
                 countUnknown(key);
-                return error(defaultValue, ErrorKind.FLAG_NOT_FOUND, "Flag '" + key + "' is not in the config.");
+                return error(defaultValue, ErrorKind.FLAG_NOT_FOUND, notFoundMessage(key));
             }
             EvaluationResult result = slot.flag.evaluate(user(ctx));
             ProviderEvaluation<T> evaluation =
@@ -163,6 +163,13 @@ public final class Snapshot {
             return user; // a DevCycle config reads client custom data from its environment, as a fallback only
         }
         return new ClientDataUser(user, clientData);
+    }
+
+    /** The engine's words for an unknown key, so that the server (and so the cloud provider) says the same. */
+    private String notFoundMessage(String key) {
+        return config != null && config.model() == FlagModel.DEVCYCLE_V2
+                ? "variable '" + key + "' is not in the config"
+                : "Flag '" + key + "' is not in the config.";
     }
 
     private <T> ProviderEvaluation<T> error(T defaultValue, ErrorKind kind, String message) {
