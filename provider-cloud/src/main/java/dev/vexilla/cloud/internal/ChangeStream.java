@@ -2,6 +2,7 @@ package dev.vexilla.cloud.internal;
 
 import dev.vexilla.cloud.CloudOptions;
 import dev.vexilla.model.WirePayloadException;
+import dev.vexilla.model.internal.stream.ApacheStreamTransport;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.model.internal.stream.SseClient;
 import dev.vexilla.model.internal.stream.SseClientOptions;
@@ -117,7 +118,7 @@ public final class ChangeStream implements Closeable {
                 .disableCookieManagement()
                 .build();
         this.client = new SseClient(
-                new StreamHttpTransport(http, streamOptions.socketTimeout(), connectTimeout),
+                new ApacheStreamTransport(http, streamOptions.socketTimeout(), connectTimeout),
                 streamOptions,
                 new Events(),
                 options.clock(),

@@ -9,7 +9,7 @@ import dev.vexilla.local.internal.http.ConfigFetcher;
 import dev.vexilla.local.internal.http.ConfigFetcherOptions;
 import dev.vexilla.local.internal.http.HttpClientFactory;
 import dev.vexilla.local.internal.http.HttpClientOptions;
-import dev.vexilla.local.internal.sse.ApacheStreamTransport;
+import dev.vexilla.model.internal.stream.ApacheStreamTransport;
 import dev.vexilla.model.internal.stream.Backoff;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.model.internal.stream.SseClientOptions;

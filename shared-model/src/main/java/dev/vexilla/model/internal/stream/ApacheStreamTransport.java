@@ -1,6 +1,5 @@
-package dev.vexilla.cloud.internal;
+package dev.vexilla.model.internal.stream;
 
-import dev.vexilla.model.internal.stream.StreamTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -20,16 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The change stream's transport over the {@link ChangeStream}'s own HttpClient 5 classic client: each exchange is an
- * {@link HttpGet} with the stream's socket timeout, aborted with {@link HttpGet#cancel()}. A connect timeout surfaces
- * as a {@link ConnectException}, so that the stream client does not take it for a silent stream; a closed HTTP
- * client throws {@code IllegalStateException}, which stops the stream for good. (provider-local has the same
- * adapter over its client; the two modules share no HTTP client code.)
+ * The change stream's transport over a provider's HttpClient 5 classic client (both providers use it; HttpClient 5 is
+ * an optional dependency of shared-model, present wherever a provider is): each exchange is an
+ * {@link HttpGet} with the stream's socket timeout and the pool's connection-request timeout, aborted with
+ * {@link HttpGet#cancel()}. A connect timeout surfaces as a {@link ConnectException}, so that the stream client does
+ * not take it for a silent stream; a closed HTTP client throws {@code IllegalStateException}, which stops the stream
+ * for good.
  *
  * <p>Thread-safe; the HTTP client stays the caller's to close.
  */
-final class StreamHttpTransport implements StreamTransport {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamHttpTransport.class);
+public final class ApacheStreamTransport implements StreamTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(ApacheStreamTransport.class);
 
     private final CloseableHttpClient http;
     private final RequestConfig config;
@@ -42,7 +42,7 @@ final class StreamHttpTransport implements StreamTransport {
      *     measures silence itself (see {@code SseClientOptions.socketTimeout()})
      * @param connectionRequestTimeout the longest wait for a pooled connection
      */
-    StreamHttpTransport(CloseableHttpClient http, Duration socketTimeout, Duration connectionRequestTimeout) {
+    public ApacheStreamTransport(CloseableHttpClient http, Duration socketTimeout, Duration connectionRequestTimeout) {
         this.http = Objects.requireNonNull(http, "http");
         this.config = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(socketTimeout.toMillis()))

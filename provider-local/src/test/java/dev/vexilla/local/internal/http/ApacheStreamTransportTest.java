@@ -1,10 +1,9 @@
-package dev.vexilla.local.internal.sse;
+package dev.vexilla.local.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vexilla.local.internal.http.HttpClientFactory;
-import dev.vexilla.local.internal.http.HttpClientOptions;
+import dev.vexilla.model.internal.stream.ApacheStreamTransport;
 import dev.vexilla.model.internal.stream.BackoffPolicy;
 import dev.vexilla.model.internal.stream.SseClient;
 import dev.vexilla.model.internal.stream.SseClientOptions;
