@@ -1,5 +1,6 @@
 package dev.vexilla.server;
 
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,29 @@ final class MetricsRegistry {
             throw new IllegalStateException("metric " + name + " is already registered as another type");
         }
         return counter;
+    }
+
+    /**
+     * Registers a counter without labels whose value is read from {@code total} at every scrape: for a count that
+     * another component keeps itself, so that nothing has to copy it over.
+     *
+     * @param name the metric name, ending in {@code _total} (the exposition adds it when missing)
+     * @param help the one-line description
+     * @param total the current count; it must never decrease
+     * @throws IllegalStateException if {@code name} is already registered
+     */
+    void counter(String name, String help, LongSupplier total) {
+        Objects.requireNonNull(total, "total");
+        CounterWithCallback.Builder builder =
+                CounterWithCallback.builder().name(name).callback(callback -> callback.call(total.getAsLong()));
+        if (!help.isEmpty()) {
+            builder.help(help);
+        }
+        CounterWithCallback counter = builder.build();
+        if (families.putIfAbsent(name, counter) != null) {
+            throw new IllegalStateException("metric " + name + " is already registered");
+        }
+        registry.register(counter);
     }
 
     /**

@@ -139,7 +139,7 @@ public final class VexillaServer implements AutoCloseable {
                 .filter(upstream -> upstream.eventsUrl().isPresent())
                 .map(upstream -> UpstreamEventForwarder.start(upstream, clock, this.scheduler))
                 .orElse(null);
-        this.relayMetrics = relay == null ? null : new RelayMetrics(metrics, relay, forwarder, this.scheduler);
+        this.relayMetrics = relay == null ? null : new RelayMetrics(metrics, relay, forwarder);
         this.edgeDb = EdgeDbStores.create(options, clock, metrics);
         ApiHandler api = routes(store, options, validator, clock);
         this.jetty = new Server(newThreadPool(options.workerThreads()));
@@ -263,9 +263,6 @@ public final class VexillaServer implements AutoCloseable {
         eventSink.close();
         if (forwarder != null) {
             forwarder.close(); // after the drain, so the batches accepted meanwhile are sent too
-        }
-        if (relayMetrics != null) {
-            relayMetrics.close();
         }
         if (ownsScheduler) {
             scheduler.shutdownNow();

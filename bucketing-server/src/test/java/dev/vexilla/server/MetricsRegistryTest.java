@@ -54,6 +54,18 @@ final class MetricsRegistryTest {
     }
 
     @Test
+    void aCounterReadFromItsSourceReportsTheSourcesCountAtEveryScrape() {
+        AtomicInteger forwarded = new AtomicInteger(2);
+        registry.counter("r_forwarded_total", "Forwarded.", forwarded::get);
+
+        assertThat(registry.render()).contains("# TYPE r_forwarded_total counter\nr_forwarded_total 2.0\n");
+        forwarded.addAndGet(3);
+        assertThat(registry.render()).contains("r_forwarded_total 5.0\n");
+        assertThatThrownBy(() -> registry.counter("r_forwarded_total", "Again.", forwarded::get))
+                .hasMessage("metric r_forwarded_total is already registered");
+    }
+
+    @Test
     void aNameKeepsItsType() {
         registry.counter("x_total", "X.");
         registry.gauge("g", "G.", List.of(), () -> Map.of(List.of(), 1));
