@@ -57,17 +57,7 @@ public abstract class ConfigV6EngineBench<U> {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
-        try {
-            start();
-        } catch (Exception | Error e) {
-            // JMH does not tear down a state whose setup failed: release the engine here.
-            try {
-                close();
-            } catch (Exception cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
+        TrialSetup.startOrRelease(this::start, this::close);
     }
 
     private void start() throws Exception {

@@ -61,25 +61,19 @@ public abstract class DevCycleEngineBench<U> {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
-        try {
-            evaluator = open(DevCycleConfigs.scenarios());
-            engine = evaluator;
-            mainUser = engine.user(DevCycleUsers.MAIN);
-            List<DevCycleBenchUser> users = DevCycleUsers.rolloutUsers();
-            rolloutUsers = new Object[users.size()];
-            for (int i = 0; i < users.size(); i++) {
-                rolloutUsers[i] = engine.user(users.get(i));
-            }
-            verify();
-        } catch (Exception | Error e) {
-            // JMH does not tear down a state whose setup failed: release the engine here.
-            try {
-                tearDown();
-            } catch (Exception cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
+        TrialSetup.startOrRelease(this::start, this::tearDown);
+    }
+
+    private void start() throws Exception {
+        evaluator = open(DevCycleConfigs.scenarios());
+        engine = evaluator;
+        mainUser = engine.user(DevCycleUsers.MAIN);
+        List<DevCycleBenchUser> users = DevCycleUsers.rolloutUsers();
+        rolloutUsers = new Object[users.size()];
+        for (int i = 0; i < users.size(); i++) {
+            rolloutUsers[i] = engine.user(users.get(i));
         }
+        verify();
     }
 
     /**

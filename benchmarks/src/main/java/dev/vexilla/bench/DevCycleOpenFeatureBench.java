@@ -6,7 +6,6 @@ import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
-import dev.openfeature.sdk.ProviderState;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.bench.scenario.DevCycleBenchUser;
 import dev.vexilla.bench.scenario.DevCycleScenarios;
@@ -70,27 +69,12 @@ public abstract class DevCycleOpenFeatureBench {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
-        try {
-            start();
-        } catch (Exception | Error e) {
-            // JMH does not tear down a state whose setup failed: release the provider and what it holds here.
-            try {
-                tearDown();
-            } catch (Exception cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
+        TrialSetup.startOrRelease(this::start, this::tearDown);
     }
 
     private void start() throws Exception {
         api = OpenFeatureAPI.createIsolated();
-        api.setProviderAndWait(createProvider());
-        client = api.getClient();
-        if (client.getProviderState() != ProviderState.READY) {
-            throw new IllegalStateException(
-                    getClass().getSimpleName() + " provider is " + client.getProviderState() + ", not READY");
-        }
+        client = TrialSetup.readyClient(api, createProvider(), getClass().getSimpleName());
         mainContext = context(DevCycleUsers.MAIN);
         List<DevCycleBenchUser> users = DevCycleUsers.rolloutUsers();
         rolloutContexts = new EvaluationContext[users.size()];

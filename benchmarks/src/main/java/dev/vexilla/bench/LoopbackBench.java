@@ -5,7 +5,6 @@ import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.OpenFeatureAPI;
-import dev.openfeature.sdk.ProviderState;
 import dev.openfeature.sdk.Reason;
 import dev.vexilla.bench.scenario.BenchUser;
 import dev.vexilla.bench.scenario.BenchUsers;
@@ -72,29 +71,17 @@ public abstract class LoopbackBench {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
-        try {
-            start();
-        } catch (Exception | Error e) {
-            // JMH does not tear down a state whose setup failed: stop the provider and the server here.
-            try {
-                tearDown();
-            } catch (Exception cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
+        TrialSetup.startOrRelease(this::start, this::tearDown);
     }
 
     private void start() throws Exception {
         LoopbackServer started = LoopbackServer.start();
         server = started;
         api = OpenFeatureAPI.createIsolated();
-        api.setProviderAndWait(createProvider(started.baseUri(), LoopbackServer.SDK_KEY));
-        client = api.getClient();
-        if (client.getProviderState() != ProviderState.READY) {
-            throw new IllegalStateException(
-                    getClass().getSimpleName() + " provider is " + client.getProviderState() + ", not READY");
-        }
+        client = TrialSetup.readyClient(
+                api,
+                createProvider(started.baseUri(), LoopbackServer.SDK_KEY),
+                getClass().getSimpleName());
         mainContext = OpenFeatureBench.context(BenchUsers.MAIN);
         List<BenchUser> users = BenchUsers.rolloutUsers();
         rolloutContexts = new EvaluationContext[users.size()];

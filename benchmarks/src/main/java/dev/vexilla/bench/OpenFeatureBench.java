@@ -6,7 +6,6 @@ import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
-import dev.openfeature.sdk.ProviderState;
 import dev.openfeature.sdk.Value;
 import dev.vexilla.bench.scenario.BenchUser;
 import dev.vexilla.bench.scenario.BenchUsers;
@@ -67,27 +66,12 @@ public abstract class OpenFeatureBench {
      */
     @Setup(Level.Trial)
     public final void setUp() throws Exception {
-        try {
-            start();
-        } catch (Exception | Error e) {
-            // JMH does not tear down a state whose setup failed: release the provider and its files here.
-            try {
-                tearDown();
-            } catch (Exception cleanupFailure) {
-                e.addSuppressed(cleanupFailure);
-            }
-            throw e;
-        }
+        TrialSetup.startOrRelease(this::start, this::tearDown);
     }
 
     private void start() throws Exception {
         api = OpenFeatureAPI.createIsolated();
-        api.setProviderAndWait(createProvider());
-        client = api.getClient();
-        if (client.getProviderState() != ProviderState.READY) {
-            throw new IllegalStateException(
-                    getClass().getSimpleName() + " provider is " + client.getProviderState() + ", not READY");
-        }
+        client = TrialSetup.readyClient(api, createProvider(), getClass().getSimpleName());
         mainContext = context(BenchUsers.MAIN);
         List<BenchUser> users = BenchUsers.rolloutUsers();
         rolloutContexts = new EvaluationContext[users.size()];
