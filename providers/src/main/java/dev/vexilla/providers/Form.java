@@ -25,14 +25,7 @@ enum Form {
     MODE("local or cloud") {
         @Override
         Object parse(String text) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "local":
-                    return Mode.LOCAL;
-                case "cloud":
-                    return Mode.CLOUD;
-                default:
-                    throw new IllegalArgumentException(text);
-            }
+            return oneOf(text, "local", Mode.LOCAL, "cloud", Mode.CLOUD);
         }
     },
     /** An SDK key; never repeated in a message. */
@@ -121,44 +114,45 @@ enum Form {
     PROTOCOL("bucketing or ofrep") {
         @Override
         Object parse(String text) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "bucketing":
-                    return Protocol.BUCKETING_V1;
-                case "ofrep":
-                    return Protocol.OFREP;
-                default:
-                    throw new IllegalArgumentException(text);
-            }
+            return oneOf(text, "bucketing", Protocol.BUCKETING_V1, "ofrep", Protocol.OFREP);
         }
     },
     /** {@code configcat} or {@code devcycle}: whose CDN protocol the local provider speaks. */
     CONFIG_PROTOCOL("configcat or devcycle") {
         @Override
         Object parse(String text) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "configcat":
-                    return ConfigProtocol.CONFIGCAT;
-                case "devcycle":
-                    return ConfigProtocol.DEVCYCLE;
-                default:
-                    throw new IllegalArgumentException(text);
-            }
+            return oneOf(text, "configcat", ConfigProtocol.CONFIGCAT, "devcycle", ConfigProtocol.DEVCYCLE);
         }
     },
     /** {@code global} or {@code eu}: which of ConfigCat's CDNs serves the config. */
     DATA_GOVERNANCE("global or eu") {
         @Override
         Object parse(String text) {
-            switch (text.toLowerCase(Locale.ROOT)) {
-                case "global":
-                    return DataGovernance.GLOBAL;
-                case "eu":
-                    return DataGovernance.EU;
-                default:
-                    throw new IllegalArgumentException(text);
-            }
+            return oneOf(text, "global", DataGovernance.GLOBAL, "eu", DataGovernance.EU);
         }
     };
+
+    /**
+     * Reads one of two words, in any case.
+     *
+     * @param text the trimmed text
+     * @param first the first word, lower case
+     * @param firstValue its value
+     * @param second the second word, lower case
+     * @param secondValue its value
+     * @return the value of the word the text is
+     * @throws IllegalArgumentException if the text is neither word
+     */
+    private static Object oneOf(String text, String first, Object firstValue, String second, Object secondValue) {
+        String word = text.toLowerCase(Locale.ROOT);
+        if (word.equals(first)) {
+            return firstValue;
+        }
+        if (word.equals(second)) {
+            return secondValue;
+        }
+        throw new IllegalArgumentException(text);
+    }
 
     /** A number and a unit: the short form shared with the server's command line. */
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h)");
