@@ -11,6 +11,7 @@ import dev.vexilla.model.FlagSetIds;
 import dev.vexilla.model.ObjectMappers;
 import dev.vexilla.model.bucketing.DevCycleUser;
 import dev.vexilla.model.bucketing.Variable;
+import dev.vexilla.model.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,7 @@ final class DevCycleBucketingTest {
     @BeforeEach
     void start() throws Exception {
         server = DevCycleFixtures.start(
-                dir,
-                TestServers.options(dir),
-                new DevCycleFixtures.TestClock(Instant.parse("2026-12-07T02:00:00Z")),
-                null);
+                dir, TestServers.options(dir), new MutableClock(Instant.parse("2026-12-07T02:00:00Z")), null);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vexilla.model.testsupport.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ final class DevCycleConfigRouteTest {
     @TempDir
     Path dir;
 
-    private final DevCycleFixtures.TestClock clock = new DevCycleFixtures.TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private VexillaServer server;
 
     @AfterEach

@@ -4,6 +4,7 @@ import static dev.vexilla.server.DevCycleFixtures.DEVCYCLE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vexilla.model.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,7 @@ final class DevCycleStreamMessagesTest {
     @TempDir
     Path dir;
 
-    private final DevCycleFixtures.TestClock clock =
-            new DevCycleFixtures.TestClock(Instant.parse("2026-12-07T02:00:00.250Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T02:00:00.250Z"));
     private final List<SseTestClient> clients = new ArrayList<>();
     private VexillaServer server;
     private Path file;

@@ -3,6 +3,7 @@ package dev.vexilla.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vexilla.model.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class EvaluationRateLimitTest {
     private static final String ADA = "{\"user_id\":\"u-1\",\"email\":\"ada@vexilla.dev\"}";
 
-    private final MemoryEdgeDbStoreTest.MutableClock clock = new MemoryEdgeDbStoreTest.MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
 
     @TempDir
     Path dir;

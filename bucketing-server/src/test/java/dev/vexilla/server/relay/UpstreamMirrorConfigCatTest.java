@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vexilla.engine.FlagConfig;
+import dev.vexilla.model.testsupport.MutableClock;
 import dev.vexilla.server.ConfigValidators;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,30 +62,6 @@ final class UpstreamMirrorConfigCatTest {
 
     private UpstreamMirror<FlagConfig> start(RelayOptions options, Clock clock) {
         return UpstreamMirror.start(options, ConfigValidators.engine(), received::add, clock, scheduler);
-    }
-
-    /** A clock that moves only when the test moves it. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private String lastText() {
@@ -289,7 +264,7 @@ final class UpstreamMirrorConfigCatTest {
 
     @Test
     void anUpstreamThatGoesBackToTheServedVersionAfterARejectionIsHealthyAgain() {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         cdn.serve(PATH, FakeUpstream.Served.of(config(true, ""), "\"e1\""));
         try (UpstreamMirror<FlagConfig> mirror = start(options(cdn).build(), clock)) {
             await().atMost(WAIT).until(() -> received.size() == 1);
